@@ -1,0 +1,15 @@
+import type fc from 'fast-check';
+import type { RegisterRequest } from '../generated/types.js';
+import { loadSchema } from '../schema/registry.js';
+import { fromSchema, type SchemaNode } from './fromSchema.js';
+import { invalidBody, type InvalidBody, type InvalidCategory } from './invalidBody.js';
+
+/** Schema-valid bodies for POST /v1/account: cc, phone_number, method, cert, and pin or not. */
+export function registerRequest(): fc.Arbitrary<RegisterRequest> {
+  return fromSchema(loadSchema('register-request') as SchemaNode) as fc.Arbitrary<RegisterRequest>;
+}
+
+/** Bodies for POST /v1/account that break the documented parameters, tagged with how. */
+export function invalidRegisterRequest(categories?: readonly InvalidCategory[]): fc.Arbitrary<InvalidBody> {
+  return invalidBody('register-request', categories);
+}
