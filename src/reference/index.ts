@@ -1,0 +1,4 @@
+// What the CLI, the tests and the mutants use of the reference.
+export type { ApiRequest, ApiResponse, Handler } from './exchange.js';
+export { createReference, type ReferenceOptions } from './reference.js';
+export { serveHandler, type RunningServer } from './server.js';
