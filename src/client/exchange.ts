@@ -1,0 +1,37 @@
+/** One request and its answer, as sent and received (before redaction). */
+export interface Exchange {
+  /** Correlation value sent in X-Conformance-Case: requirement ID and case number. */
+  case: string;
+  request: {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    body?: string;
+  };
+  response?: {
+    status: number;
+    headers: Record<string, string>;
+    body: string;
+  };
+  /** Set when no answer came: refused connection, timeout. */
+  error?: string;
+  durationMs: number;
+}
+
+/** The answer's body as JSON, or undefined when it is empty or not JSON. */
+export function jsonOf(exchange: Exchange): unknown {
+  const text = exchange.response?.body ?? '';
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `202 {"account":…}`, cut to a readable length, for expected-vs-actual lines. */
+export function describeAnswer(exchange: Exchange, maxBody = 300): string {
+  if (!exchange.response) return `no answer (${exchange.error ?? 'unknown error'})`;
+  const body = exchange.response.body.length > maxBody ? `${exchange.response.body.slice(0, maxBody)}…` : exchange.response.body;
+  return `${exchange.response.status}${body ? ` ${body}` : ' (empty body)'}`;
+}

@@ -1,0 +1,31 @@
+import type { Profile } from '../requirements/index.js';
+
+/** Everything a run needs, resolved by the CLI and handed to the Playwright workers. */
+export interface RunSettings {
+  target: string;
+  profile: Profile;
+  seed: number;
+  runs: number;
+  timeoutMs: number;
+  insecure: boolean;
+  admin: { user: string; password?: string; token?: string };
+  user?: { user: string; password: string };
+  reportDir: string;
+  /** true when the target is the embedded reference started by the CLI. */
+  embedded: boolean;
+}
+
+// One variable, passed in the child's environment: never on a command line, where `ps` would show secrets.
+export const settingsVariable = 'WA_CONFORMANCE_SETTINGS';
+
+export function settingsToEnv(settings: RunSettings): Record<string, string> {
+  return { [settingsVariable]: JSON.stringify(settings) };
+}
+
+export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): RunSettings {
+  const raw = env[settingsVariable];
+  if (!raw) {
+    throw new Error(`${settingsVariable} is not set: run the suite with the wa-account-conformance command, not playwright directly`);
+  }
+  return JSON.parse(raw) as RunSettings;
+}
