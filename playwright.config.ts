@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { packageRoot } from './src/paths.js';
+import { settingsFromEnv } from './src/settings/runSettings.js';
+
+const settings = settingsFromEnv();
+const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+const here = import.meta.dirname;
+
+export default defineConfig({
+  testDir: join(here, 'specs'),
+  testMatch: '*.spec.js',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  // Per-request timeouts bound every test; a whole-test timeout would cut long property runs short.
+  timeout: 0,
+  outputDir: join(settings.reportDir, '.playwright'),
+  reporter: [[join(here, 'reporters', 'conformance.js'), {
+    reportDir: settings.reportDir,
+    target: settings.target,
+    profile: settings.profile,
+    seed: settings.seed,
+    toolVersion: version,
+  }]],
+});

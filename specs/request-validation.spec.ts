@@ -1,0 +1,36 @@
+// パラメーター: cc, phone_number, method, cert are 必須 (required); method's options are voice and sms.
+import { invalidRegisterRequest } from '../src/arbitraries/index.js';
+import { blockedError, errorsOf, forAll, hasBlockedError, hasErrorCode, isClientError, status, test, verifies } from '../src/fixtures/index.js';
+
+const account = '/v1/account';
+const malformed = ['{"cc": "1", "phone_number": ', '{cc: 1}', 'not json', '{"cc":"1",}', '[{"cc":"1"'];
+
+test('a body that breaks the documented parameters is refused with a 4xx error envelope', verifies('REQUEST-INVALID-REFUSED'), async ({ target }) => {
+  await forAll(target, invalidRegisterRequest(), async ({ body }) => {
+    const answer = await target.post(account, body);
+    target.check(answer, 'a 4xx status with an errors[] envelope', (a) => isClientError(a) && errorsOf(a) !== undefined);
+  });
+});
+
+test('a missing required parameter is reported with 1008', verifies('REQUEST-MISSING-1008'), async ({ target }) => {
+  const blockedFirst = target.settings.profile === 'sunset';
+  await forAll(target, invalidRegisterRequest(['missing-required']), async ({ body }) => {
+    const answer = await target.post(account, body);
+    const expected = blockedFirst ? `errors[] with code 1008, or the blocked error ${blockedError.code}` : 'errors[] with code 1008';
+    target.check(answer, expected, (a) => hasErrorCode(a, 1008) || (blockedFirst && hasBlockedError(a)));
+  });
+});
+
+test('a body that is not JSON gets a 4xx, never a 2xx or 5xx', verifies('REQUEST-MALFORMED-JSON'), async ({ target }) => {
+  for (const text of malformed) {
+    const answer = await target.post(account, text);
+    target.check(answer, 'a 4xx status', isClientError);
+  }
+});
+
+test('a body that is not JSON gets 400 with error 1025', verifies('REQUEST-MALFORMED-JSON-400'), async ({ target }) => {
+  for (const text of malformed) {
+    const answer = await target.post(account, text);
+    target.check(answer, 'status 400 with errors[] code 1025', (a) => status(a) === 400 && hasErrorCode(a, 1025));
+  }
+});

@@ -1,0 +1,43 @@
+// リクエスト: "エラーが返された場合は、エラーおよびステータスメッセージで詳細をご覧ください。" — the errors page's envelope.
+import fc from 'fast-check';
+import { invalidRegisterRequest, registerRequest } from '../src/arbitraries/index.js';
+import { errorsOf, example, isJsonContentType, jsonOfAnswer, loginPath, test, validateSchema, verifies, type Target } from '../src/fixtures/index.js';
+
+const account = '/v1/account';
+
+// Refused registrations whose body the documentation describes: blocked or invalid.
+async function refusedRegistrations(target: Target) {
+  const invalid = example(target, fc.array(invalidRegisterRequest(), { minLength: 3, maxLength: 3 }));
+  return [
+    await target.post(account, example(target, registerRequest())),
+    ...(await Promise.all(invalid.map(({ body }) => target.post(account, body)))),
+  ];
+}
+
+test('an error answer carries errors[] of {code, title, details?, href?}', verifies('ERROR-ENVELOPE'), async ({ target }) => {
+  for (const answer of await refusedRegistrations(target)) {
+    if (answer.response && answer.response.status < 400) continue;
+    target.check(answer, 'a body matching schemas/error-envelope.schema.json', (a) => errorsOf(a) !== undefined);
+  }
+});
+
+test('every answer with a body is JSON', verifies('RESPONSE-JSON'), async ({ target }) => {
+  const answers = [
+    ...(await refusedRegistrations(target)),
+    await target.post(account, example(target, registerRequest()), { as: 'anonymous' }),
+    await target.post(loginPath, undefined, { as: { basic: { user: target.settings.admin.user, password: 'Wrong-Password-1!' } } }),
+  ];
+  for (const answer of answers) {
+    if (!answer.response?.body) continue;
+    target.check(answer, 'Content-Type application/json and a body that parses', (a) => isJsonContentType(a) && jsonOfAnswer(a) !== undefined);
+  }
+});
+
+test('a JSON answer carries meta {version, api_status}', verifies('RESPONSE-META'), async ({ target }) => {
+  for (const answer of await refusedRegistrations(target)) {
+    target.check(answer, 'meta matching schemas/meta.schema.json with version and api_status', (a) => {
+      const meta = (jsonOfAnswer(a) as { meta?: { version?: unknown; api_status?: unknown } } | undefined)?.meta;
+      return meta !== undefined && typeof meta.version === 'string' && typeof meta.api_status === 'string' && validateSchema('meta', meta).ok;
+    });
+  }
+});
