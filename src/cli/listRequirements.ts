@@ -1,0 +1,16 @@
+import { catalogue, type Profile } from '../requirements/index.js';
+
+/** The catalogue as text: ID, level, profiles, statement, citation. Sends nothing anywhere. */
+export function listRequirements(grep?: string, profile?: Profile): string {
+  const pattern = grep ? new RegExp(grep) : undefined;
+  return catalogue
+    .filter((r) => !pattern || pattern.test(r.id) || pattern.test(r.statement))
+    .filter((r) => !profile || r.profiles.includes(profile))
+    .map((r) => [
+      `${r.id}  ${r.level}  [${r.profiles.join(', ')}]`,
+      `  ${r.statement}`,
+      `  cites: ${r.citation.section} 「${r.citation.quote}」 ${r.citation.url}`,
+      ...(r.evidence ? [`  evidence: ${r.evidence}`] : []),
+    ].join('\n'))
+    .join('\n\n');
+}

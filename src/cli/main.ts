@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from 'commander';
+import { runCommand } from './runCommand.js';
+import { integerIn, profileName } from './runOptions.js';
+import { exitCodes, UsageError } from './usageError.js';
+
+const program = new Command('wa-account-conformance')
+  .description('Conformance suite for the WhatsApp Business API On-Premises account registration API (POST /v1/account)')
+  .exitOverride()
+  .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+program
+  .command('run', { isDefault: true })
+  .description('run the suite against --target, or against the embedded reference when no target is given')
+  .option('--target <url>', 'base URL of the implementation under test (default: the embedded reference)')
+  .addOption(new Option('--profile <name>', 'sunset (registration refused, 1005) or legacy (201/202 flow)').argParser(profileName))
+  .option('--user <name>', 'admin user name (default: admin)')
+  .option('--password <password>', 'admin password (better: WA_CONFORMANCE_PASSWORD)')
+  .option('--token <token>', 'admin bearer token instead of a password (better: WA_CONFORMANCE_TOKEN)')
+  .option('--non-admin <name>', 'a non-admin account, for the role checks')
+  .option('--non-admin-password <password>', 'its password (better: WA_CONFORMANCE_USER_PASSWORD)')
+  .option('--config <file>', 'JSON configuration file (schemas/conformance-config.schema.json)')
+  .option('--report-dir <dir>', 'where junit.xml and report.json go (default: ./conformance-report)')
+  .addOption(new Option('--seed <n>', 'seed of the generated requests, to replay a run').argParser(integerIn('--seed', 0, 2 ** 31 - 1)))
+  .addOption(new Option('--runs <n>', 'generated requests per property (default 200)').argParser(integerIn('--runs', 1, 100_000)))
+  .option('--list', 'print the requirements with level and citation, and send nothing')
+  .option('--grep <pattern>', 'only the requirements whose ID or title matches')
+  .option('--insecure', 'accept any TLS certificate from the target')
+  .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds (default 10000)').argParser(integerIn('--timeout', 100, 600_000)))
+  .action(async (flags) => {
+    process.exitCode = await runCommand(flags);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // commander has printed its one-line message; --help and --version are not errors.
+    process.exitCode = error.exitCode === 0 ? exitCodes.pass : exitCodes.usage;
+  } else if (error instanceof UsageError) {
+    console.error(`wa-account-conformance: ${error.message}`);
+    process.exitCode = exitCodes.usage;
+  } else {
+    console.error(`wa-account-conformance: internal error: ${(error as Error).message ?? String(error)}`);
+    process.exitCode = exitCodes.usage;
+  }
+}

@@ -1,0 +1,38 @@
+import type { ConformanceConfig } from '../generated/types.js';
+import type { RunSettings } from '../settings/runSettings.js';
+import { readConfigFile } from './configFile.js';
+import { startEmbeddedReference } from './embeddedReference.js';
+import { listRequirements } from './listRequirements.js';
+import { checkReachable } from './preflight.js';
+import { resolveSettings } from './resolveSettings.js';
+import type { RunOptions } from './runOptions.js';
+import { runSuite } from './runSuite.js';
+import { exitCodes } from './usageError.js';
+
+/** `wa-account-conformance [run]`: the suite against --target, or against the embedded reference. */
+export async function runCommand(flags: RunOptions): Promise<number> {
+  const config: ConformanceConfig = flags.config ? readConfigFile(flags.config) : {};
+  const resolved = resolveSettings(flags, config, process.env);
+  if (flags.list) {
+    console.log(listRequirements(flags.grep, flags.profile ?? config.profile));
+    return exitCodes.pass;
+  }
+  const playwrightArgs = flags.grep ? ['--grep', flags.grep] : [];
+  if (resolved.target) {
+    await checkReachable(resolved.target, resolved.timeoutMs, resolved.insecure);
+    return runSuite({ ...resolved, target: resolved.target, embedded: false }, playwrightArgs);
+  }
+  const reference = await startEmbeddedReference(resolved.profile);
+  try {
+    const settings: RunSettings = {
+      ...resolved,
+      target: reference.server.url,
+      embedded: true,
+      admin: reference.admin,
+      user: reference.user,
+    };
+    return await runSuite(settings, playwrightArgs);
+  } finally {
+    await reference.server.close();
+  }
+}
