@@ -97,5 +97,5 @@ export default class ConformanceReporter implements Reporter {
 
 function errorText(error: TestError): string {
   // Messages only: stack traces describe the harness, not the target.
-  return (error.message ?? error.value ?? 'unknown error').replace(/\u001b\[[0-9;]*m/g, '');
+  return (error.message ?? error.value ?? 'unknown error').replace(/\u001b\[[0-9;]*m/g, '').replace(/^(?:\w*Error|Mismatch): /, '');
 }

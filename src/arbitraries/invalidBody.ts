@@ -58,6 +58,8 @@ export function invalidBody(name: SchemaName, categories: readonly InvalidCatego
   const schema = loadSchema(name) as SchemaNode;
   const valid = fromSchema(schema) as fc.Arbitrary<Record<string, unknown>>;
   const required = new Set(schema.required ?? []);
+  // A valid value, to ask the schema whether "" alone would break a field.
+  const smallest = fc.sample(valid, { numRuns: 1, seed: 0 })[0]!;
   const cases: fc.Arbitrary<InvalidBody>[] = [];
   const add = (category: InvalidCategory, field: string, change: fc.Arbitrary<(body: Record<string, unknown>) => Record<string, unknown>>) => {
     if (!categories.includes(category)) return;
@@ -68,15 +70,10 @@ export function invalidBody(name: SchemaName, categories: readonly InvalidCatego
     add('wrong-type', field, wrongTypeValue(node.type).map((value) => (body) => ({ ...body, [field]: value })));
     const broken = breaksEnumOrPattern(node);
     if (broken) add('outside-enum-or-pattern', field, broken.map((value) => (body) => ({ ...body, [field]: value })));
-    if (node.type === 'string' && !isValid(name, { ...validExample(schema), [field]: '' })) {
+    if (node.type === 'string' && !isValid(name, { ...smallest, [field]: '' })) {
       add('empty-string', field, fc.constant((body) => ({ ...body, [field]: '' })));
     }
   }
   if (cases.length === 0) throw new Error(`invalidBody: no category of ${categories.join(', ')} applies to ${name}`);
   return fc.oneof(...cases).filter((c) => !isValid(name, c.body));
-}
-
-// The smallest valid value, to ask the schema whether "" alone would break a field.
-function validExample(schema: SchemaNode): Record<string, unknown> {
-  return fc.sample(fromSchema(schema), { numRuns: 1, seed: 0 })[0] as Record<string, unknown>;
 }

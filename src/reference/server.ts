@@ -24,7 +24,7 @@ export async function serveHandler(handler: Handler, { host = '127.0.0.1', port 
     }
     const text = response.body === undefined ? '' : JSON.stringify(response.body);
     const headers: Record<string, string | number> = { ...response.headers, 'content-length': Buffer.byteLength(text) };
-    if (text) headers['content-type'] = 'application/json';
+    if (text) headers['content-type'] ??= 'application/json';
     const requestId = req.headers['x-request-id'];
     if (typeof requestId === 'string') headers['x-request-id'] = requestId;
     res.writeHead(response.status, headers);

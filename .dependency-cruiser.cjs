@@ -1,0 +1,54 @@
+// Who may import what (DESIGN.md): a folder tells what its files may depend on.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    { name: 'no-cycles', severity: 'error', from: {}, to: { circular: true } },
+    {
+      name: 'schema-is-ajv-only',
+      comment: 'src/schema loads and validates the generated schemas with ajv; never Playwright',
+      severity: 'error',
+      from: { path: '^src/schema/' },
+      to: { pathNot: ['^src/schema/', '^src/paths\\.ts$', '^src/generated/', '^node_modules/ajv/'], dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'arbitraries-are-fast-check-and-schemas',
+      comment: 'src/arbitraries: fast-check, the schemas and the generated types; never Playwright, never the reference',
+      severity: 'error',
+      from: { path: '^src/arbitraries/' },
+      to: { pathNot: ['^src/arbitraries/', '^src/schema/', '^src/generated/', '^src/paths\\.ts$', '^node_modules/(fast-check|ajv)/'], dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'reference-is-node-http-and-schemas',
+      comment: 'src/reference: node, the schemas, the requirements types; never specs, fixtures or Playwright',
+      severity: 'error',
+      from: { path: '^src/reference/' },
+      to: { pathNot: ['^src/reference/', '^src/schema/', '^src/generated/', '^src/paths\\.ts$', '^src/requirements/', '^node_modules/ajv/'], dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'specs-use-the-public-surface',
+      comment: 'specs: fixtures, arbitraries, requirements; never the reference (it is just a URL) and never each other',
+      severity: 'error',
+      from: { path: '^specs/' },
+      to: { pathNot: ['^src/fixtures/index\\.ts$', '^src/arbitraries/index\\.ts$', '^src/requirements/index\\.ts$', '^src/generated/', '^node_modules/fast-check/'] },
+    },
+    {
+      name: 'reporters-see-requirements-only',
+      comment: 'reporters: the requirements catalogue and Playwright reporter types only',
+      severity: 'error',
+      from: { path: '^reporters/' },
+      to: { pathNot: ['^reporters/', '^src/requirements/', '^node_modules/@playwright/test/', '^node_modules/picocolors/'], dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'only-the-cli-sits-on-top',
+      comment: 'nothing below the CLI imports it',
+      severity: 'error',
+      from: { pathNot: '^src/cli/' },
+      to: { path: '^src/cli/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+  },
+};

@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { sunsetAcceptsRegistration } from '../mutants/sunsetAcceptsRegistration.js';
+import { catalogue } from '../src/requirements/index.js';
+import { runCli } from './support/runCli.js';
+import { admin, nonAdmin, recorder, serveReference, targetArgs } from './support/servers.js';
+
+const usageLine = /^wa-account-conformance: .+\n$|^error: .+\n$/;
+
+test('--list prints every requirement with level and citation, and sends no request', async () => {
+  const record = recorder();
+  const server = await serveReference('sunset', record.wrap);
+  try {
+    const { args, env } = targetArgs(server);
+    const run = await runCli([...args, '--list'], env);
+    assert.equal(run.code, 0, run.stderr);
+    for (const r of catalogue) {
+      assert.ok(run.stdout.includes(`${r.id}  ${r.level}`), `${r.id} missing from --list`);
+      assert.ok(run.stdout.includes(r.citation.url));
+    }
+    assert.equal(record.seen.length, 0, 'no request may be sent by --list');
+  } finally {
+    await server.close();
+  }
+});
+
+test('an unreachable target exits 2 with one line naming it', async () => {
+  const run = await runCli(['--target', 'http://127.0.0.1:1', '--password', 'x-secret-x']);
+  assert.equal(run.code, 2);
+  assert.match(run.stderr, /^wa-account-conformance: target http:\/\/127\.0\.0\.1:1 is unreachable: .*ECONNREFUSED.*\n$/);
+  assert.doesNotMatch(run.stderr + run.stdout, /x-secret-x/);
+});
+
+test('bad command-line input exits 2 with one line naming the problem', async () => {
+  const cases: [string[], RegExp][] = [
+    [['--frobnicate'], /unknown option '--frobnicate'/],
+    [['--runs', 'many'], /--runs must be an integer from 1 to 100000/],
+    [['--seed', '-4'], /--seed must be an integer/],
+    [['--profile', 'future'], /profile must be "sunset" or "legacy"/],
+    [['--target', 'not a url', '--password', 'p'], /target "not a url" is not a URL/],
+    [['--target', 'ftp://127.0.0.1/', '--password', 'p'], /must be http:\/\/ or https:\/\//],
+    [['--target', 'http://127.0.0.1:9'], /no admin credentials for http:\/\/127\.0\.0\.1:9/],
+  ];
+  for (const [args, message] of cases) {
+    const run = await runCli(args);
+    assert.equal(run.code, 2, `${args.join(' ')}: exit ${run.code}`);
+    assert.match(run.stderr, message);
+    assert.match(run.stderr, usageLine, `${args.join(' ')}: more than one line:\n${run.stderr}`);
+  }
+});
+
+test('a bad configuration file exits 2 naming the file and the field', async () => {
+  const dir = (await runCli(['--list'])).reportDir;
+  const write = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const cases: [string, RegExp][] = [
+    [join(dir, 'absent.json'), /cannot read config file .*absent\.json: ENOENT/],
+    [write('broken.json', '{"target": '), /config file .*broken\.json is not valid JSON/],
+    [write('type.json', '{"runs": "many"}'), /config file .*type\.json is not valid: \/runs: must be integer/],
+    [write('unknown.json', '{"targte": "http://x"}'), /unknown\.json is not valid: \/targte: must NOT have additional properties/],
+    [write('user.json', '{"auth": {"user": {"user": "op"}}}'), /\/auth\/user\/password: must have required property 'password'/],
+  ];
+  for (const [file, message] of cases) {
+    const run = await runCli(['--config', file]);
+    assert.equal(run.code, 2, `${file}: exit ${run.code}`);
+    assert.match(run.stderr, message);
+    assert.match(run.stderr, usageLine);
+  }
+});
+
+test('the same --seed sends the same generated requests; the seed is printed', async () => {
+  const bodies = async (seed: string) => {
+    const record = recorder();
+    const server = await serveReference('sunset', record.wrap);
+    try {
+      const { args, env } = targetArgs(server);
+      const run = await runCli([...args, '--seed', seed, '--runs', '30'], env);
+      assert.equal(run.code, 0, run.stdout);
+      assert.match(run.stdout, new RegExp(`^seed: ${seed} \\(replay with --seed ${seed}\\)$`, 'm'));
+      assert.match(run.stdout, /^property phase: \d+ generated requests in \d+\.\d\d s \(\d+ requests\/s\)$/m);
+      return record.seen.filter((s) => s.request.path === '/v1/account').map((s) => s.request.body).sort();
+    } finally {
+      await server.close();
+    }
+  };
+  const first = await bodies('424242');
+  assert.ok(first.length > 100);
+  assert.deepEqual(await bodies('424242'), first);
+  assert.notDeepEqual(await bodies('424243'), first);
+});
+
+test('a failure shows expected vs actual, the shrunk counterexample as curl, and the seed; no secret is printed or stored', async () => {
+  const record = recorder();
+  const server = await serveReference('sunset', (reference) => record.wrap(sunsetAcceptsRegistration.wrap(reference)));
+  try {
+    const { args, env } = targetArgs(server);
+    const run = await runCli([...args, '--seed', '99', '--runs', '40'], env);
+    assert.equal(run.code, 1);
+    const output = run.stdout;
+    assert.match(output, /^FAIL +MUST +ACCOUNT-SUNSET-NEVER-REGISTERS /m);
+    assert.match(output, /expected: a refusal: neither 201 Created nor 202 Accepted/);
+    assert.match(output, /actual: +202 \{"account":\[\{"vname":"Acme"\}\]/);
+    assert.match(output, /counterexample \(after \d+ shrinks, run \d+ of 40\): \{/);
+    assert.match(output, /replay: --seed 99 \(property seed \d+, path "[\d:]+"\)/);
+    assert.match(output, /reproduce: curl -sS -i -X POST 'http:\/\/127\.0\.0\.1:\d+\/v1\/account'.* -H 'authorization: Bearer '"\$\{WA_CONFORMANCE_TOKEN\}"/i);
+    assert.match(output, /X-Conformance-Case: ACCOUNT-SUNSET-NEVER-REGISTERS#\d+/);
+
+    const tokens = record.seen.flatMap((s) => (s.response.body as { users?: { token: string }[] })?.users?.map((u) => u.token) ?? []);
+    assert.ok(tokens.length >= 2, 'the suite logged in');
+    const secrets = [admin.password, nonAdmin.password, ...tokens, Buffer.from(`admin:${admin.password}`).toString('base64')];
+    const files = readdirSync(run.reportDir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+    assert.ok(files.some((f) => f.name === 'report.json') && files.some((f) => f.name === 'junit.xml'));
+    for (const file of files) {
+      const text = readFileSync(join(file.parentPath, file.name), 'utf8');
+      for (const secret of secrets) assert.ok(!text.includes(secret), `a secret is in ${file.name}`);
+    }
+    for (const secret of secrets) assert.ok(!(run.stdout + run.stderr).includes(secret), 'a secret is in the output');
+  } finally {
+    await server.close();
+  }
+});
