@@ -18,11 +18,17 @@ module.exports = {
       to: { pathNot: ['^src/arbitraries/', '^src/schema/', '^src/generated/', '^src/paths\\.ts$', '^node_modules/(fast-check|ajv)/'], dependencyTypesNot: ['core'] },
     },
     {
+      name: 'cert-codec-is-protobuf-only',
+      severity: 'error',
+      from: { path: '^src/cert/' },
+      to: { pathNot: ['^src/cert/', '^node_modules/protobufjs/'], dependencyTypesNot: ['core'] },
+    },
+    {
       name: 'reference-is-node-http-and-schemas',
       comment: 'src/reference: node, the schemas, the requirements types; never specs, fixtures or Playwright',
       severity: 'error',
       from: { path: '^src/reference/' },
-      to: { pathNot: ['^src/reference/', '^src/schema/', '^src/generated/', '^src/paths\\.ts$', '^src/requirements/', '^node_modules/ajv/'], dependencyTypesNot: ['core'] },
+      to: { pathNot: ['^src/reference/', '^src/schema/', '^src/cert/', '^src/generated/', '^src/paths\\.ts$', '^src/requirements/', '^node_modules/ajv/'], dependencyTypesNot: ['core'] },
     },
     {
       name: 'specs-use-the-public-surface',

@@ -195,6 +195,18 @@ export interface RegisterRequest {
   pin?: string;
 }
 /**
+ * Body of POST /v1/settings/account/two-step: enable two-step verification with a 6-digit PIN.
+ *
+ * This interface was referenced by `Schemas`'s JSON-Schema
+ * via the `definition` "two-step-request".
+ */
+export interface TwoStepRequest {
+  /**
+   * The new 6-digit two-step verification PIN.
+   */
+  pin: string;
+}
+/**
  * Body of POST /v1/account/verify: complete a registration with the code received by SMS or voice.
  *
  * This interface was referenced by `Schemas`'s JSON-Schema

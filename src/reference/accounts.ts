@@ -5,6 +5,8 @@ export type Role = 'admin' | 'user';
 export interface AccountOptions {
   admin: { user: string; password: string };
   users?: { user: string; password: string }[];
+  /** The admin still has the factory password: the first login must set a new one. */
+  adminMustChangePassword?: boolean;
 }
 
 export interface Session {
@@ -13,26 +15,45 @@ export interface Session {
   expiresAt: Date;
 }
 
+export type LoginResult =
+  | { ok: true; token: string; session: Session }
+  | { ok: false; reason: 'bad-credentials' | 'password-change-required' }
+  | { ok: false; reason: 'weak-password'; rules: string };
+
 const tokenLifetimeMs = 7 * 24 * 3600 * 1000;
+
+export const passwordRules = '8 to 64 characters, with at least one digit, one upper-case letter, one lower-case letter and one special character';
+
+/** The documented password rules (Users: login). */
+export function isStrongPassword(password: string): boolean {
+  return password.length >= 8 && password.length <= 64 && /[0-9]/.test(password) && /[A-Z]/.test(password)
+    && /[a-z]/.test(password) && /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/.test(password);
+}
 
 /** The client's users and the bearer tokens issued to them. */
 export class Accounts {
-  private readonly passwords = new Map<string, { password: string; role: Role }>();
+  private readonly accounts = new Map<string, { password: string; role: Role; mustChange: boolean }>();
   private readonly sessions = new Map<string, Session>();
 
   constructor(options: AccountOptions) {
-    this.passwords.set(options.admin.user, { password: options.admin.password, role: 'admin' });
-    for (const u of options.users ?? []) this.passwords.set(u.user, { password: u.password, role: 'user' });
+    this.accounts.set(options.admin.user, { password: options.admin.password, role: 'admin', mustChange: !!options.adminMustChangePassword });
+    for (const u of options.users ?? []) this.accounts.set(u.user, { password: u.password, role: 'user', mustChange: false });
   }
 
-  /** A new token for these credentials, or undefined when they are wrong. */
-  login(user: string, password: string, now = new Date()): { token: string; session: Session } | undefined {
-    const account = this.passwords.get(user);
-    if (!account || !sameSecret(account.password, password)) return undefined;
+  /** A token for these credentials, setting `newPassword` first when one is given. */
+  login(user: string, password: string, newPassword?: string, now = new Date()): LoginResult {
+    const account = this.accounts.get(user);
+    if (!account || !sameSecret(account.password, password)) return { ok: false, reason: 'bad-credentials' };
+    if (newPassword === undefined && account.mustChange) return { ok: false, reason: 'password-change-required' };
+    if (newPassword !== undefined) {
+      if (!isStrongPassword(newPassword)) return { ok: false, reason: 'weak-password', rules: passwordRules };
+      account.password = newPassword;
+      account.mustChange = false;
+    }
     const token = randomBytes(32).toString('base64url');
     const session = { user, role: account.role, expiresAt: new Date(now.getTime() + tokenLifetimeMs) };
     this.sessions.set(token, session);
-    return { token, session };
+    return { ok: true, token, session };
   }
 
   session(token: string, now = new Date()): Session | undefined {

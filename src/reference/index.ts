@@ -1,4 +1,6 @@
 // What the CLI, the tests and the mutants use of the reference.
 export type { ApiRequest, ApiResponse, Handler } from './exchange.js';
 export { createReference, type ReferenceOptions } from './reference.js';
+export { numberKey, Registrations, type PhoneNumber } from './registrations.js';
+export { controlPaths } from './routes/control.js';
 export { serveHandler, type RunningServer } from './server.js';

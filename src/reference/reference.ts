@@ -1,53 +1,43 @@
 import type { Profile } from '../requirements/index.js';
-import { Accounts, formatExpiry, type AccountOptions } from './accounts.js';
-import { adminSession, basicCredentials } from './auth.js';
-import { documentedBody } from './body.js';
-import { apiError, registrationBlocked } from './errors.js';
-import type { ApiRequest, ApiResponse, Handler } from './exchange.js';
+import { Accounts, type AccountOptions } from './accounts.js';
+import { apiError } from './errors.js';
+import type { ApiResponse, Handler } from './exchange.js';
+import { numberKey, Registrations, type PhoneNumber } from './registrations.js';
+import { account } from './routes/account.js';
+import { controlPaths, sentCode, setState } from './routes/control.js';
+import { login } from './routes/login.js';
+import type { ReferenceContext, Route } from './routes/route.js';
+import { disableTwoStep, enableTwoStep } from './routes/twoStep.js';
+import { verify } from './routes/verify.js';
 
 export interface ReferenceOptions extends AccountOptions {
   profile: Profile;
   /** meta.version in every answer. */
   version?: string;
+  /** Numbers registered on this client from the start. */
+  registered?: PhoneNumber[];
+  /** Numbers, not registered here, whose two-step verification is on with this PIN. */
+  twoStep?: (PhoneNumber & { pin: string })[];
+  /** Serve the conformance control protocol (sent codes, states). */
+  control?: boolean;
+  /** The registration state; a mutant passes a faulty one. */
+  registrations?: Registrations;
 }
-
-type Route = (request: ApiRequest) => ApiResponse;
 
 /** The reference implementation as a function from request to answer; the HTTP server is a thin adapter. */
 export function createReference(options: ReferenceOptions): Handler {
-  const accounts = new Accounts(options);
+  const registrations = options.registrations ?? new Registrations();
+  for (const number of options.registered ?? []) registrations.register(numberKey(number));
+  for (const number of options.twoStep ?? []) registrations.setPin(numberKey(number), number.pin);
+  const context: ReferenceContext = { profile: options.profile, accounts: new Accounts(options), registrations };
   const meta = { version: options.version ?? 'v2.45.1', api_status: 'stable' };
-
-  const login: Route = (request) => {
-    const credentials = basicCredentials(request);
-    const issued = credentials && accounts.login(credentials.user, credentials.password);
-    if (!issued) {
-      const refusal = apiError(1005, 'Invalid credentials', 401);
-      return { ...refusal, headers: { 'www-authenticate': 'Basic realm="WhatsApp"' } };
-    }
-    return { status: 200, body: { users: [{ token: issued.token, expires_after: formatExpiry(issued.session.expiresAt) }] } };
-  };
-
-  const register: Route = (request) => {
-    const authorized = adminSession(accounts, request);
-    if ('refusal' in authorized) return authorized.refusal;
-    const body = documentedBody(request, 'register-request', ['cc', 'phone_number', 'method', 'cert', 'pin']);
-    if ('refusal' in body) return body.refusal;
-    return registrationBlocked();
-  };
-
-  const verify: Route = (request) => {
-    const authorized = adminSession(accounts, request);
-    if ('refusal' in authorized) return authorized.refusal;
-    const body = documentedBody(request, 'verify-request', ['code']);
-    if ('refusal' in body) return body.refusal;
-    return registrationBlocked();
-  };
 
   const routes: Record<string, Partial<Record<string, Route>>> = {
     '/v1/users/login': { POST: login },
-    '/v1/account': { POST: register },
+    '/v1/account': { POST: account },
     '/v1/account/verify': { POST: verify },
+    '/v1/settings/account/two-step': { POST: enableTwoStep, DELETE: disableTwoStep },
+    ...(options.control ? { [controlPaths.code]: { GET: sentCode }, [controlPaths.state]: { POST: setState } } : {}),
   };
 
   return async (request) => {
@@ -57,7 +47,7 @@ export function createReference(options: ReferenceOptions): Handler {
     let response: ApiResponse;
     if (!methods) response = apiError(1006, 'URL path not found');
     else if (!route) response = { ...apiError(1014, `Method ${request.method} not allowed`, 405), headers: { allow: Object.keys(methods).join(', ') } };
-    else response = route(request);
+    else response = route(request, context);
     return withMeta(response, meta);
   };
 }

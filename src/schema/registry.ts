@@ -8,6 +8,7 @@ import { schemaFileName } from './schemaSource.js';
 export type SchemaName =
   | 'register-request'
   | 'verify-request'
+  | 'two-step-request'
   | 'register-accepted'
   | 'error-envelope'
   | 'login-response'
@@ -17,6 +18,7 @@ export type SchemaName =
 export const schemaNames: readonly SchemaName[] = [
   'register-request',
   'verify-request',
+  'two-step-request',
   'register-accepted',
   'error-envelope',
   'login-response',

@@ -1,0 +1,1 @@
+export { decodeCertificate, mintCertificate, type CertificateDetails, type DecodedCertificate } from './verifiedNameCertificate.js';

@@ -1,0 +1,79 @@
+import { randomInt } from 'node:crypto';
+
+export interface PhoneNumber {
+  cc: string;
+  phone_number: string;
+}
+
+export function numberKey({ cc, phone_number }: PhoneNumber): string {
+  return `+${cc} ${phone_number}`;
+}
+
+/**
+ * What the client knows of registrations: numbers registered here, two-step PINs (they belong to the number,
+ * so re-registering it needs the PIN), codes sent and not yet verified, and the account the settings apply to.
+ */
+export class Registrations {
+  protected readonly registered = new Set<string>();
+  protected readonly pins = new Map<string, string>();
+  protected readonly pending = new Map<string, { code: string; vname: string }>();
+  protected current: string | undefined;
+
+  isRegistered(number: PhoneNumber): boolean {
+    return this.registered.has(numberKey(number));
+  }
+
+  pinOf(number: PhoneNumber): string | undefined {
+    return this.pins.get(numberKey(number));
+  }
+
+  /** A new code for the number, replacing any earlier one; unique among pending codes. */
+  sendCode(number: PhoneNumber, vname: string): string {
+    const codes = new Set([...this.pending.values()].map((p) => p.code));
+    let code: string;
+    do code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    while (codes.has(code));
+    this.pending.set(numberKey(number), { code, vname });
+    return code;
+  }
+
+  codeFor(number: PhoneNumber): string | undefined {
+    return this.pending.get(numberKey(number))?.code;
+  }
+
+  /** Completes the registration the code was sent for; undefined when no pending registration has it. */
+  verify(code: string): string | undefined {
+    for (const [key, pending] of this.pending) {
+      if (pending.code !== code) continue;
+      this.pending.delete(key);
+      this.register(key);
+      return key;
+    }
+    return undefined;
+  }
+
+  register(key: string): void {
+    this.registered.add(key);
+    this.current = key;
+  }
+
+  unregister(key: string): void {
+    this.registered.delete(key);
+    this.pending.delete(key);
+    this.pins.delete(key);
+    if (this.current === key) this.current = undefined;
+  }
+
+  /** The account the two-step settings apply to: the number registered last. */
+  get currentAccount(): string | undefined {
+    return this.current;
+  }
+
+  setPin(key: string, pin: string): void {
+    this.pins.set(key, pin);
+  }
+
+  clearPin(key: string): void {
+    this.pins.delete(key);
+  }
+}

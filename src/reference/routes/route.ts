@@ -1,0 +1,18 @@
+import type { Accounts } from '../accounts.js';
+import type { ApiRequest, ApiResponse } from '../exchange.js';
+import type { Registrations } from '../registrations.js';
+import type { Profile } from '../../requirements/index.js';
+
+/** What every route sees of the reference. */
+export interface ReferenceContext {
+  profile: Profile;
+  accounts: Accounts;
+  registrations: Registrations;
+}
+
+export type Route = (request: ApiRequest, context: ReferenceContext) => ApiResponse;
+
+/** A successful answer with no payload: the client still sends meta beside it. */
+export function noPayload(status: number): ApiResponse {
+  return { status, body: {} };
+}
