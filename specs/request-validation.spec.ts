@@ -34,3 +34,12 @@ test('a body that is not JSON gets 400 with error 1025', verifies('REQUEST-MALFO
     target.check(answer, 'status 400 with errors[] code 1025', (a) => status(a) === 400 && hasErrorCode(a, 1025));
   }
 });
+
+test('a parameter with a bad value is reported with 400 and 1009', verifies('REQUEST-VALUE-1009'), async ({ target }) => {
+  const blockedFirst = target.settings.profile === 'sunset';
+  await forAll(target, invalidRegisterRequest(['wrong-type', 'outside-enum-or-pattern', 'empty-string']), async ({ body }) => {
+    const answer = await target.post(account, body);
+    const expected = blockedFirst ? `400 with errors[] code 1009, or the blocked error ${blockedError.code}` : '400 with errors[] code 1009';
+    target.check(answer, expected, (a) => (status(a) === 400 && hasErrorCode(a, 1009)) || (blockedFirst && hasBlockedError(a)));
+  });
+});

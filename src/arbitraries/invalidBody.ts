@@ -50,6 +50,20 @@ function breaksEnumOrPattern(node: SchemaNode): fc.Arbitrary<string> | undefined
   return undefined;
 }
 
+/** Values for one field of the named schema that break it: other JSON types, values outside its enum or pattern, "". */
+export function invalidValue(name: SchemaName, field: string): fc.Arbitrary<unknown> {
+  const node = (loadSchema(name) as SchemaNode).properties?.[field];
+  if (!node) throw new Error(`invalidValue: ${name} has no field "${field}"`);
+  const broken = breaksEnumOrPattern(node);
+  const valid = validSample(name);
+  return fc.oneof(wrongTypeValue(node.type), ...(broken ? [broken] : []), fc.constant(''))
+    .filter((value) => !isValid(name, { ...valid, [field]: value }));
+}
+
+function validSample(name: SchemaName): Record<string, unknown> {
+  return fc.sample(fromSchema(loadSchema(name) as SchemaNode), { numRuns: 1, seed: 0 })[0] as Record<string, unknown>;
+}
+
 /**
  * Bodies that break the named object schema, one category and one field at a time. Each value is re-checked
  * with ajv by a filter, and filters hold during shrinking, so a shrunk counterexample is still invalid.
@@ -59,7 +73,7 @@ export function invalidBody(name: SchemaName, categories: readonly InvalidCatego
   const valid = fromSchema(schema) as fc.Arbitrary<Record<string, unknown>>;
   const required = new Set(schema.required ?? []);
   // A valid value, to ask the schema whether "" alone would break a field.
-  const smallest = fc.sample(valid, { numRuns: 1, seed: 0 })[0]!;
+  const smallest = validSample(name);
   const cases: fc.Arbitrary<InvalidBody>[] = [];
   const add = (category: InvalidCategory, field: string, change: fc.Arbitrary<(body: Record<string, unknown>) => Record<string, unknown>>) => {
     if (!categories.includes(category)) return;

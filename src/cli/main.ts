@@ -26,6 +26,7 @@ program
   .option('--list', 'print the requirements with level and citation, and send nothing')
   .option('--grep <pattern>', 'only the requirements whose ID or title matches')
   .option('--insecure', 'accept any TLS certificate from the target')
+  .option('--allow-side-effects', 'let tests make a non-loopback target send a registration code or change a PIN')
   .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds (default 10000)').argParser(integerIn('--timeout', 100, 600_000)))
   .action(async (flags) => {
     process.exitCode = await runCommand(flags);

@@ -35,6 +35,9 @@ export function resolveSettings(flags: RunOptions, config: ConformanceConfig, en
     admin: { user: flags.user ?? config.auth?.admin?.user ?? 'admin', password: adminPassword, token: adminToken },
     user: nonAdminName && nonAdminPassword ? { user: nonAdminName, password: nonAdminPassword } : undefined,
     reportDir: resolve(flags.reportDir ?? config.reportDir ?? 'conformance-report'),
+    fixtures: config.fixtures ?? {},
+    sideEffects: flags.allowSideEffects ?? config.sideEffects ?? false,
+    emulator: config.emulator ?? false,
   };
 }
 

@@ -30,6 +30,8 @@ export async function runCommand(flags: RunOptions): Promise<number> {
       embedded: true,
       admin: reference.admin,
       user: reference.user,
+      fixtures: reference.fixtures,
+      emulator: true,
     };
     return await runSuite(settings, playwrightArgs);
   } finally {

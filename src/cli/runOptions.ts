@@ -18,6 +18,7 @@ export interface RunOptions {
   grep?: string;
   insecure?: boolean;
   timeout?: number;
+  allowSideEffects?: boolean;
 }
 
 export function integerIn(name: string, min: number, max: number): (value: string) => number {

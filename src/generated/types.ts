@@ -39,6 +39,15 @@ export interface ConformanceConfig {
    * Accept any TLS certificate from the target.
    */
   insecure?: boolean;
+  fixtures?: Fixtures;
+  /**
+   * Allow tests that make a non-loopback target send a registration code or change a PIN.
+   */
+  sideEffects?: boolean;
+  /**
+   * The target implements the conformance control protocol (/_conformance/code, /_conformance/state) and accepts minted, unsigned certificates.
+   */
+  emulator?: boolean;
 }
 /**
  * The admin account: user and password, or a bearer token.
@@ -69,6 +78,77 @@ export interface UserCredentials {
    * Non-admin password; also WA_CONFORMANCE_USER_PASSWORD.
    */
   password: string;
+}
+/**
+ * Phone numbers in known states on the target; a test whose fixture is missing is skipped.
+ */
+export interface Fixtures {
+  registered?: RegisteredFixture;
+  twoStep?: TwoStepFixture;
+  unregistered?: UnregisteredFixture;
+  /**
+   * The code that completes the registration of fixtures.unregistered.
+   */
+  verifyCode?: string;
+}
+/**
+ * A number registered on the target: POST /v1/account answers 201.
+ */
+export interface RegisteredFixture {
+  /**
+   * Country code.
+   */
+  cc: string;
+  /**
+   * Number without the country code.
+   */
+  phone_number: string;
+  /**
+   * The number's base64 verified-name certificate.
+   */
+  cert: string;
+}
+/**
+ * A number not registered on the target whose two-step verification is on.
+ */
+export interface TwoStepFixture {
+  /**
+   * Country code.
+   */
+  cc: string;
+  /**
+   * Number without the country code.
+   */
+  phone_number: string;
+  /**
+   * The number's base64 verified-name certificate.
+   */
+  cert: string;
+  /**
+   * Its two-step verification PIN.
+   */
+  pin: string;
+}
+/**
+ * A number not registered on the target (registering it sends a code).
+ */
+export interface UnregisteredFixture {
+  /**
+   * Country code.
+   */
+  cc: string;
+  /**
+   * Number without the country code.
+   */
+  phone_number: string;
+  /**
+   * The number's base64 verified-name certificate.
+   */
+  cert: string;
+  /**
+   * The verified name in its certificate.
+   */
+  vname: string;
 }
 /**
  * A failed request's body: the errors array of error objects, beside meta.

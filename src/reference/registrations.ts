@@ -37,6 +37,10 @@ export class Registrations {
     return code;
   }
 
+  pendingCodes(): string[] {
+    return [...this.pending.values()].map((p) => p.code);
+  }
+
   codeFor(number: PhoneNumber): string | undefined {
     return this.pending.get(numberKey(number))?.code;
   }
@@ -57,10 +61,10 @@ export class Registrations {
     this.current = key;
   }
 
+  /** The number leaves this client (registered elsewhere); its two-step PIN stays with it. */
   unregister(key: string): void {
     this.registered.delete(key);
     this.pending.delete(key);
-    this.pins.delete(key);
     if (this.current === key) this.current = undefined;
   }
 

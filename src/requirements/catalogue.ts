@@ -1,8 +1,9 @@
-import { accountPage, errorsPage, httpSemantics, loginPage } from './citations.js';
+import { accountPage, errorsPage, httpSemantics, loginPage, postmanVerify, twoStepPage } from './citations.js';
 import type { Requirement } from './requirement.js';
 
 const both = ['sunset', 'legacy'] as const;
 const sunset = ['sunset'] as const;
+const legacy = ['legacy'] as const;
 
 const blockedQuote = 'このエンドポイントを使ったビジネスの電話番号の登録はできなくなり、以下のエラーが返されます。';
 const webappStatusTable = 'WEBAPP: src/WhatsApp/Common/ApiError.php maps each error code to an HTTP status (onprem-api-facts.md §5)';
@@ -47,6 +48,133 @@ export const catalogue: readonly Requirement[] = [
     profiles: sunset,
   },
 
+  // リクエスト — the registration flow before the sunset (legacy profile)
+  {
+    id: 'LEGACY-REGISTERED-201',
+    level: 'MUST',
+    statement: 'A number already registered on the client is answered with 201 Created.',
+    citation: { section: 'リクエスト', quote: '201 Created — アカウントがすでに存在します。すでに登録されているため、他に必要な作業はありません。', url: accountPage },
+    profiles: legacy,
+  },
+  {
+    id: 'LEGACY-UNREGISTERED-202',
+    level: 'MUST',
+    statement: 'A number not registered on the client is answered with 202 Accepted and {"account": [{"vname": <the verified name in cert>}]}.',
+    citation: { section: 'リクエスト', quote: '202 Accepted — アカウントが存在しません。… この応答には返されたペイロードが含まれており、その中にcertパラメーターからデコードされたvnameがあります。', url: accountPage },
+    profiles: legacy,
+  },
+  {
+    id: 'LEGACY-VNAME-ROUNDTRIP',
+    level: 'MUST',
+    statement: 'The 202 vname is exactly the verified name in cert, for any name: Japanese, emoji, combining marks, long names.',
+    citation: { section: 'リクエスト', quote: 'certパラメーターからデコードされたvnameがあります。これで、正しい表示名が設定されていることを確認できます。', url: accountPage },
+    profiles: legacy,
+  },
+  {
+    id: 'LEGACY-METHOD-OPTIONS',
+    level: 'MUST',
+    statement: 'A method other than "sms" or "voice" is refused with a 4xx error envelope, never 201 or 202.',
+    citation: { section: 'パラメーター', quote: 'method 必須。登録コードの受け取り方法 オプション:voice、sms', url: accountPage },
+    profiles: legacy,
+  },
+  {
+    id: 'LEGACY-CERT-INVALID',
+    level: 'MUST',
+    statement: 'A cert that is not a base64 verified-name certificate is refused with a 4xx error envelope: there is no vname to decode.',
+    citation: { section: '開始する前に', quote: 'base64エンコードされた証明書の文字列が生成され、WhatsApp Business APIクライアント登録時の検証に使用されます。', url: accountPage },
+    profiles: legacy,
+  },
+  {
+    id: 'LEGACY-PIN-REQUIRED',
+    level: 'MUST',
+    statement: 'A number with two-step verification on is not registered without its pin: a 4xx error envelope, never 201 or 202.',
+    citation: { section: 'パラメーター', quote: 'pin 任意。既存の6桁のPIN - このアカウントで二段階認証が有効になっている場合にのみ必要です。', url: accountPage },
+    profiles: legacy,
+  },
+  {
+    id: 'LEGACY-PIN-CHECKED',
+    level: 'MUST',
+    statement: 'A wrong pin for a number with two-step verification on is refused with a 4xx error envelope, never 201 or 202.',
+    citation: { section: 'パラメーター', quote: '既存の6桁のPIN', url: accountPage },
+    profiles: legacy,
+  },
+  {
+    id: 'LEGACY-PIN-ACCEPTED',
+    level: 'MUST',
+    statement: 'The right pin for a number with two-step verification on gives 202 Accepted with its vname.',
+    citation: { section: 'パラメーター', quote: 'このアカウントで二段階認証が有効になっている場合にのみ必要です。', url: accountPage },
+    profiles: legacy,
+  },
+
+  // エッジ — /verify (legacy profile)
+  {
+    id: 'VERIFY-CODE-REQUIRED',
+    level: 'MUST',
+    statement: 'POST /v1/account/verify without a code is refused with a 4xx error envelope.',
+    citation: { section: 'エッジ', quote: '指定した方法で登録コードを受け取ったら、このエッジを使用してアカウント登録を完了します。', url: accountPage },
+    profiles: legacy,
+  },
+  {
+    id: 'VERIFY-MISSING-1008',
+    level: 'SHOULD',
+    statement: 'POST /v1/account/verify without a code gets 400 with error 1008.',
+    citation: { section: 'エッジ', quote: '/verify', url: accountPage },
+    evidence: 'WEBAPP: AccountController.php register() answers a missing code with 1008 and HTTP 400 (onprem-api-facts.md §2)',
+    profiles: legacy,
+  },
+  {
+    id: 'VERIFY-WRONG-CODE',
+    level: 'MUST',
+    statement: 'A code that was not sent is refused with a 4xx error envelope and registers nothing.',
+    citation: { section: 'エッジ', quote: '指定した方法で登録コードを受け取ったら…アカウント登録を完了します。', url: accountPage },
+    profiles: legacy,
+  },
+  {
+    id: 'VERIFY-COMPLETES',
+    level: 'MUST',
+    statement: 'The code that was sent completes the registration with a 2xx.',
+    citation: { section: 'エッジ', quote: 'このエッジを使用してアカウント登録を完了します。', url: accountPage },
+    profiles: legacy,
+  },
+  {
+    id: 'VERIFY-201',
+    level: 'SHOULD',
+    statement: 'A completed registration is answered with 201 Created.',
+    citation: { section: 'エッジ', quote: '/verify', url: postmanVerify },
+    evidence: 'POSTMAN: Register-Account in Meta\'s collection v2.45.1 answers 201 with no payload (onprem-api-facts.md §2)',
+    profiles: legacy,
+  },
+  {
+    id: 'VERIFY-REGISTERS',
+    level: 'MUST',
+    statement: 'After verification the number is registered: POST /v1/account for it answers 201.',
+    citation: { section: 'リクエスト', quote: '201 Created — アカウントがすでに存在します。', url: accountPage },
+    profiles: legacy,
+  },
+  {
+    id: 'LEGACY-STATEFUL-MODEL',
+    level: 'MUST',
+    statement: 'Any sequence of registrations, verifications and two-step changes is answered as a model of the documented behaviour predicts.',
+    citation: { section: 'リクエスト', quote: '受信した応答に応じて、登録手続きが完了したと見なしてよい場合と、完了するにはさらに手順を踏むことが必要な場合があります。', url: accountPage },
+    profiles: legacy,
+  },
+
+  // 2段階認証 — two-step verification settings
+  {
+    id: 'TWO-STEP-ADMIN-ONLY',
+    level: 'MUST',
+    statement: 'A non-admin account cannot change two-step verification: POST and DELETE /v1/settings/account/two-step answer 4xx.',
+    citation: { section: 'Two-step verification', quote: 'admin only (paraphrased from the page in onprem-api-facts.md §6)', url: twoStepPage },
+    profiles: both,
+  },
+  {
+    id: 'TWO-STEP-SETTINGS',
+    level: 'MUST',
+    statement: 'POST /v1/settings/account/two-step {pin} and DELETE answer 200; afterwards re-registering the account needs that pin, then needs none.',
+    citation: { section: '2段階認証PINの変更', quote: 'APIを使用して新しいPINを設定することもできます。', url: twoStepPage },
+    profiles: legacy,
+  },
+
   // パラメーター — the request
   {
     id: 'REQUEST-INVALID-REFUSED',
@@ -61,6 +189,14 @@ export const catalogue: readonly Requirement[] = [
     statement: 'A missing required parameter is reported with error 1008 "Required parameter is missing" (in the sunset profile the blocked 1005 is accepted too: refusing before validating is a valid order).',
     citation: { section: 'パラメーター', quote: '必須。', url: errorsPage },
     evidence: 'WEBAPP: Controller/AccountController.php answers a missing cc/phone_number/method/cert with 1008 and HTTP 400 (onprem-api-facts.md §1)',
+    profiles: both,
+  },
+  {
+    id: 'REQUEST-VALUE-1009',
+    level: 'SHOULD',
+    statement: 'A parameter with a bad value (a wrong JSON type, outside the options or pattern, empty) is reported with 400 and error 1009 (in the sunset profile the blocked 1005 is accepted too).',
+    citation: { section: 'パラメーター', quote: 'オプション:voice、sms', url: errorsPage },
+    evidence: 'WEBAPP: Common/Util.php answers an invalid parameter value with 1009 and HTTP 400 (onprem-api-facts.md §1)',
     profiles: both,
   },
   {

@@ -1,3 +1,4 @@
+import type { Fixtures } from '../generated/types.js';
 import type { Profile } from '../requirements/index.js';
 
 /** Everything a run needs, resolved by the CLI and handed to the Playwright workers. */
@@ -11,6 +12,12 @@ export interface RunSettings {
   admin: { user: string; password?: string; token?: string };
   user?: { user: string; password: string };
   reportDir: string;
+  /** Numbers in known states on the target. */
+  fixtures: Fixtures;
+  /** Tests that make a non-loopback target send a code or change a PIN may run. */
+  sideEffects: boolean;
+  /** The target speaks the conformance control protocol and accepts minted certificates. */
+  emulator: boolean;
   /** true when the target is the embedded reference started by the CLI. */
   embedded: boolean;
 }

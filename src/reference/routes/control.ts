@@ -16,18 +16,22 @@ function phoneNumber(value: unknown): PhoneNumber | undefined {
   return typeof v?.cc === 'string' && typeof v.phone_number === 'string' ? { cc: v.cc, phone_number: v.phone_number } : undefined;
 }
 
-/** GET /_conformance/code?cc=…&phone_number=…: the code last sent to the number. */
+/** GET /_conformance/code?cc=…&phone_number=…: the code last sent to the number; without a number, all unused codes. */
 export const sentCode: Route = (request, { accounts, registrations }) => {
   const authorized = adminSession(accounts, request);
   if ('refusal' in authorized) return authorized.refusal;
   const query = new URLSearchParams(request.path.split('?')[1] ?? '');
+  if (!query.has('cc') && !query.has('phone_number')) return { status: 200, body: { codes: registrations.pendingCodes() } };
   const number = phoneNumber({ cc: query.get('cc'), phone_number: query.get('phone_number') });
   if (!number) return apiError(1008, 'cc and phone_number are required');
   const code = registrations.codeFor(number);
   return code ? { status: 200, body: { code } } : apiError(1006, `no code was sent to ${numberKey(number)}`);
 };
 
-/** POST /_conformance/state {state: registered|two-step|unregistered, params: {cc, phone_number, pin?}}. */
+/**
+ * POST /_conformance/state {state, params: {cc, phone_number, pin?}}: `registered` here; `unregistered` (gone to
+ * another client, keeping its PIN); `two-step` (unregistered, with this PIN).
+ */
 export const setState: Route = (request, { accounts, registrations }) => {
   const authorized = adminSession(accounts, request);
   if ('refusal' in authorized) return authorized.refusal;

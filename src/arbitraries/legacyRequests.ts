@@ -1,0 +1,35 @@
+import fc from 'fast-check';
+import { decodeCertificate, mintCertificate } from '../cert/index.js';
+import type { RegisterRequest } from '../generated/types.js';
+import { verifiedName } from './verifiedName.js';
+
+export interface PhoneNumber {
+  cc: string;
+  phone_number: string;
+}
+
+/** A registration for `number` with a minted certificate for a generated name, which it carries along. */
+export function mintedRegistration(number: PhoneNumber): fc.Arbitrary<{ body: RegisterRequest; vname: string }> {
+  return fc.record({ vname: verifiedName(), method: fc.constantFrom('sms' as const, 'voice' as const) }).map(({ vname, method }) => ({
+    vname,
+    body: { ...number, method, cert: mintCertificate({ verifiedName: vname }) },
+  }));
+}
+
+/** Six-digit PINs other than `pin`. */
+export function wrongPin(pin: string): fc.Arbitrary<string> {
+  return fc.stringMatching(/^[0-9]{6}$/).filter((p) => p !== pin);
+}
+
+/** Codes other than those in `sent`: six digits, as real codes are, so only a check of the code refuses them. */
+export function wrongCode(sent: readonly string[]): fc.Arbitrary<string> {
+  return fc.stringMatching(/^[0-9]{6}$/).filter((code) => !sent.includes(code));
+}
+
+/** Certificates that are not base64, or base64 that is no verified-name certificate. */
+export function invalidCertificate(): fc.Arbitrary<string> {
+  return fc.oneof(
+    fc.constantFrom('not base64!', '****', 'Cg==', 'AAAA', '////'),
+    fc.uint8Array({ minLength: 1, maxLength: 30 }).map((bytes) => Buffer.from(bytes).toString('base64')),
+  ).filter((cert) => !decodeCertificate(cert).ok);
+}

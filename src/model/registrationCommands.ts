@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import type { Exchange } from '../client/index.js';
+import { errorsOf, isClientError, isSuccess, jsonOfAnswer, pendingCodes, sentCode, setNumberState, status } from '../fixtures/index.js';
+import { wrongCode } from '../arbitraries/index.js';
+import type { RegistrationModel, RegistrationSystem } from './registrationModel.js';
+import { poolSize } from './registrationModel.js';
+
+type Command = fc.AsyncCommand<RegistrationModel, RegistrationSystem>;
+type PinChoice = 'none' | 'right' | 'wrong';
+
+const refused = (a: Exchange) => isClientError(a) && errorsOf(a) !== undefined;
+const vnameOf = (a: Exchange) => (jsonOfAnswer(a) as { account?: { vname?: unknown }[] } | undefined)?.account?.[0]?.vname;
+
+// A PIN that is not `pin` (or any PIN when there is none).
+const otherPin = (pin: string | undefined) => (pin === '111111' ? '222222' : '111111');
+
+/** POST /v1/account for a pool number, with its PIN, a wrong one, or none. */
+class RequestCode implements Command {
+  constructor(readonly index: number, readonly method: 'sms' | 'voice', readonly pin: PinChoice) {}
+  check = () => true;
+  async run(m: RegistrationModel, { target, pool }: RegistrationSystem): Promise<void> {
+    const number = pool[this.index]!;
+    const enabled = m.pins.get(this.index);
+    const sent = this.pin === 'none' ? undefined : this.pin === 'right' ? enabled ?? '135246' : otherPin(enabled);
+    const { vname, ...rest } = number;
+    const answer = await target.post('/v1/account', { ...rest, method: this.method, ...(sent ? { pin: sent } : {}) });
+    const pinMissing = enabled !== undefined && sent !== enabled;
+    const accepted = (a: Exchange) => status(a) === 202 && vnameOf(a) === vname;
+    if (m.registered.has(this.index)) {
+      // 201 says "already registered"; whether a client checks the PIN first is not documented.
+      target.check(answer, pinMissing ? '201, or a 4xx error envelope for the PIN' : '201 Created (already registered)', (a) => status(a) === 201 || (pinMissing && refused(a)));
+    } else if (pinMissing) {
+      target.check(answer, 'a 4xx error envelope: two-step verification is on and the PIN is missing or wrong', refused);
+    } else if (sent !== undefined && enabled === undefined) {
+      // A PIN given while two-step is off: "only needed when enabled" — ignoring or refusing it are both fair.
+      target.check(answer, `202 with vname ${JSON.stringify(vname)}, or a 4xx error envelope`, (a) => accepted(a) || refused(a));
+      if (accepted(answer)) m.pending.add(this.index);
+    } else {
+      target.check(answer, `202 Accepted with vname ${JSON.stringify(vname)}`, accepted);
+      m.pending.add(this.index);
+    }
+  }
+  toString = () => `RequestCode(#${this.index}, ${this.method}, pin=${this.pin})`;
+}
+
+/** POST /v1/account/verify with the code the number received. */
+class VerifySentCode implements Command {
+  constructor(readonly index: number) {}
+  check = (m: Readonly<RegistrationModel>) => m.pending.has(this.index);
+  async run(m: RegistrationModel, { target, pool }: RegistrationSystem): Promise<void> {
+    const code = await sentCode(target, pool[this.index]!);
+    const answer = await target.post('/v1/account/verify', { code });
+    target.check(answer, '2xx: the sent code completes the registration', isSuccess);
+    m.pending.delete(this.index);
+    m.registered.add(this.index);
+    m.current = this.index;
+  }
+  toString = () => `VerifySentCode(#${this.index})`;
+}
+
+/** POST /v1/account/verify with a code no number received. */
+class VerifyWrongCode implements Command {
+  constructor(readonly seed: number) {}
+  check = () => true;
+  async run(_m: RegistrationModel, { target }: RegistrationSystem): Promise<void> {
+    const [code] = fc.sample(wrongCode(await pendingCodes(target)), { numRuns: 1, seed: this.seed });
+    const answer = await target.post('/v1/account/verify', { code });
+    target.check(answer, 'a 4xx error envelope: the code was never sent', refused);
+  }
+  toString = () => `VerifyWrongCode(seed ${this.seed})`;
+}
+
+/** POST /v1/settings/account/two-step for the account registered last. */
+class EnableTwoStep implements Command {
+  constructor(readonly pin: string) {}
+  check = (m: Readonly<RegistrationModel>) => m.current !== undefined;
+  async run(m: RegistrationModel, { target }: RegistrationSystem): Promise<void> {
+    const answer = await target.post('/v1/settings/account/two-step', { pin: this.pin });
+    target.check(answer, '2xx: two-step verification is on', isSuccess);
+    m.pins.set(m.current!, this.pin);
+  }
+  toString = () => `EnableTwoStep(${this.pin})`;
+}
+
+/** DELETE /v1/settings/account/two-step. */
+class DisableTwoStep implements Command {
+  check = (m: Readonly<RegistrationModel>) => m.current !== undefined;
+  async run(m: RegistrationModel, { target }: RegistrationSystem): Promise<void> {
+    const answer = await target.send('DELETE', '/v1/settings/account/two-step', undefined, {});
+    target.check(answer, '2xx: two-step verification is off', isSuccess);
+    m.pins.delete(m.current!);
+  }
+  toString = () => 'DisableTwoStep()';
+}
+
+/** The number is registered on another client (its PIN goes with it): re-registering it here needs the PIN. */
+class MoveAway implements Command {
+  constructor(readonly index: number) {}
+  check = (m: Readonly<RegistrationModel>) => m.registered.has(this.index);
+  async run(m: RegistrationModel, { target, pool }: RegistrationSystem): Promise<void> {
+    const { cc, phone_number } = pool[this.index]!;
+    await setNumberState(target, 'unregistered', { cc, phone_number });
+    m.registered.delete(this.index);
+    m.pending.delete(this.index);
+    if (m.current === this.index) m.current = undefined;
+  }
+  toString = () => `MoveAway(#${this.index})`;
+}
+
+const index = fc.integer({ min: 0, max: poolSize - 1 });
+
+/** Sequences of the commands above, for fc.asyncModelRun. */
+export function registrationCommands(maxCommands = 12): fc.Arbitrary<Iterable<Command>> {
+  return fc.commands(
+    [
+      fc.tuple(index, fc.constantFrom('sms' as const, 'voice' as const), fc.constantFrom<PinChoice>('none', 'right', 'wrong')).map(([i, m, p]) => new RequestCode(i, m, p)),
+      index.map((i) => new VerifySentCode(i)),
+      fc.nat().map((seed) => new VerifyWrongCode(seed)),
+      fc.stringMatching(/^[0-9]{6}$/).map((pin) => new EnableTwoStep(pin)),
+      fc.constant(new DisableTwoStep()),
+      index.map((i) => new MoveAway(i)),
+    ],
+    { maxCommands },
+  );
+}
