@@ -5,6 +5,6 @@ export const anonymousAccepted: Mutant = {
   description: 'a request without a valid bearer token is answered 200 OK instead of being refused',
   profile: 'sunset',
   catches: ['AUTH-TOKEN-REQUIRED'],
-  wrap: rewriteAnswers('/v1/account', (response) =>
+  build: rewriteAnswers('/v1/account', (response) =>
     response.status === 401 ? { status: 200, body: { meta: { version: 'v2.45.1', api_status: 'stable' } } } : response),
 };

@@ -1,4 +1,5 @@
 import { anonymousAccepted } from './anonymousAccepted.js';
+import { legacyMutants } from './legacyMutants.js';
 import { malformedJson500 } from './malformedJson500.js';
 import type { Mutant } from './mutant.js';
 import { nonAdminAccepted } from './nonAdminAccepted.js';
@@ -18,6 +19,7 @@ export const mutants: readonly Mutant[] = [
   verifyCompletes,
   anonymousAccepted,
   nonAdminAccepted,
+  ...legacyMutants,
 ];
 
 /** Correct variants that choose differently where the documentation allows: no FAIL allowed. */

@@ -5,7 +5,7 @@ export const malformedJson500: Mutant = {
   description: 'crashes on a body that is not JSON: 500 Internal error instead of a client error',
   profile: 'sunset',
   catches: ['REQUEST-MALFORMED-JSON'],
-  wrap: rewriteAnswers('/v1/account', (response, body) => {
+  build: rewriteAnswers('/v1/account', (response, { body }) => {
     try {
       JSON.parse(body);
       return response;

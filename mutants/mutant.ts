@@ -1,5 +1,5 @@
 import type { Profile } from '../src/requirements/index.js';
-import type { ApiResponse, Handler } from '../src/reference/index.js';
+import { createReference, type ApiRequest, type ApiResponse, type Handler, type ReferenceOptions } from '../src/reference/index.js';
 
 /**
  * A variant of the reference: a faulty one (`catches` names the requirements that must fail) or a correct
@@ -10,20 +10,27 @@ export interface Mutant {
   description: string;
   profile: Profile;
   catches: string[];
-  wrap(reference: Handler): Handler;
+  build(options: ReferenceOptions): Handler;
 }
 
-type Body = { errors?: { code?: unknown; title?: unknown; details?: unknown }[]; [key: string]: unknown };
+type ErrorBody = { errors?: { code?: unknown; title?: unknown; details?: unknown }[] };
 
 /** The first error of an answer, if it has one. */
-export function firstError(response: ApiResponse): Body['errors'] extends (infer E)[] | undefined ? E | undefined : never {
-  return (response.body as Body | undefined)?.errors?.[0];
+export function firstError(response: ApiResponse): NonNullable<ErrorBody['errors']>[number] | undefined {
+  return (response.body as ErrorBody | undefined)?.errors?.[0];
+}
+
+/** A mutant's handler: the reference with its requests and answers passed through `wrap`. */
+export function wrapping(wrap: (reference: Handler) => Handler): (options: ReferenceOptions) => Handler {
+  return (options) => wrap(createReference(options));
 }
 
 /** A wrapper that rewrites the reference's answers to requests on `path`. */
-export function rewriteAnswers(path: string, rewrite: (response: ApiResponse, body: string) => ApiResponse): (reference: Handler) => Handler {
-  return (reference) => async (request) => {
+export function rewriteAnswers(path: string, rewrite: (response: ApiResponse, request: ApiRequest) => ApiResponse): (options: ReferenceOptions) => Handler {
+  return wrapping((reference) => async (request) => {
     const response = await reference(request);
-    return request.path.split('?')[0] === path ? rewrite(response, request.body) : response;
-  };
+    return request.path.split('?')[0] === path ? rewrite(response, request) : response;
+  });
 }
+
+export const meta = { version: 'v2.45.1', api_status: 'stable' };

@@ -5,7 +5,7 @@ export const nonAdminAccepted: Mutant = {
   description: 'a non-admin account is let through: 202 Accepted instead of a refusal',
   profile: 'sunset',
   catches: ['AUTH-ADMIN-ONLY'],
-  wrap: rewriteAnswers('/v1/account', (response) =>
+  build: rewriteAnswers('/v1/account', (response) =>
     firstError(response)?.details === "User doesn't have permission"
       ? { status: 202, body: { account: [{ vname: 'Acme' }], meta: { version: 'v2.45.1', api_status: 'stable' } } }
       : response),

@@ -5,7 +5,7 @@ export const sunsetAcceptsRegistration: Mutant = {
   description: 'answers a blocked registration with 202 Accepted and a vname, as before the sunset',
   profile: 'sunset',
   catches: ['ACCOUNT-SUNSET-NEVER-REGISTERS', 'ACCOUNT-SUNSET-1005'],
-  wrap: rewriteAnswers('/v1/account', (response) =>
+  build: rewriteAnswers('/v1/account', (response) =>
     firstError(response)?.details === 'Unknown error: biz_link_on_prem_reg_blocked'
       ? { status: 202, body: { account: [{ vname: 'Acme' }], meta: { version: 'v2.45.1', api_status: 'stable' } } }
       : response),

@@ -5,7 +5,7 @@ export const sunsetDetailsTypo: Mutant = {
   description: 'the blocked error\'s details string has one character changed (blocked → block3d)',
   profile: 'sunset',
   catches: ['ACCOUNT-SUNSET-1005'],
-  wrap: rewriteAnswers('/v1/account', (response) => {
+  build: rewriteAnswers('/v1/account', (response) => {
     const error = firstError(response);
     if (error?.details === 'Unknown error: biz_link_on_prem_reg_blocked') error.details = 'Unknown error: biz_link_on_prem_reg_block3d';
     return response;

@@ -1,5 +1,5 @@
 
-import type { Mutant } from './mutant.js';
+import { wrapping, type Mutant } from './mutant.js';
 
 // Correct: the facts file leaves the order of validation and the sunset refusal open.
 export const variantBlocksBeforeValidating: Mutant = {
@@ -7,12 +7,12 @@ export const variantBlocksBeforeValidating: Mutant = {
   description: 'refuses every registration with the blocked 1005 before looking at the body, even a malformed one',
   profile: 'sunset',
   catches: [],
-  wrap: (reference) => async (request) => {
+  build: wrapping((reference) => async (request) => {
     if (request.path === '/v1/account' && request.method === 'POST') {
       const probe = await reference({ ...request, body: '{"cc":"1","phone_number":"5550100","method":"sms","cert":"Cg=="}' });
       if (probe.status === 403) return probe;
     }
     return reference(request);
-  },
+  }),
 };
 

@@ -1,5 +1,5 @@
 import type { ApiResponse } from '../src/reference/index.js';
-import type { Mutant } from './mutant.js';
+import { wrapping, type Mutant } from './mutant.js';
 
 type Body = { errors?: { code: number; title: string; details?: string }[]; meta?: unknown };
 
@@ -10,7 +10,7 @@ export const variantTerseErrors: Mutant = {
   description: 'omits optional details (except the documented blocked one), adds extra fields and headers, 401 with an empty body',
   profile: 'sunset',
   catches: [],
-  wrap: (reference) => async (request): Promise<ApiResponse> => {
+  build: wrapping((reference) => async (request): Promise<ApiResponse> => {
     const response = await reference(request);
     if (response.status === 401) return { status: 401, headers: { 'www-authenticate': 'Bearer' } };
     const body = response.body as Body | undefined;
@@ -19,5 +19,5 @@ export const variantTerseErrors: Mutant = {
       Object.assign(error, { href: 'https://developers.facebook.com/docs/whatsapp/on-premises/errors' });
     }
     return { ...response, headers: { ...response.headers, 'x-powered-by': 'variant', 'content-type': 'application/json; charset=utf-8' }, body: body && { ...body, extra: true } };
-  },
+  }),
 };

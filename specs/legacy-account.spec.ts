@@ -47,7 +47,7 @@ test('a method other than sms or voice is refused', verifies('LEGACY-METHOD-OPTI
   await forAll(target, invalidValue('register-request', 'method'), async (method) => {
     const answer = await target.post(account, { ...number, method });
     target.check(answer, 'a 4xx error envelope, never 201 or 202', refused);
-  });
+  }, { examples: ['email', 'SMS', 'Voice', 'whatsapp', ''] });
 });
 
 test('a cert that is no verified-name certificate is refused', verifies('LEGACY-CERT-INVALID'), async ({ target }) => {

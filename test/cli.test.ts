@@ -3,18 +3,18 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { sunsetAcceptsRegistration } from '../mutants/sunsetAcceptsRegistration.js';
+import { createReference } from '../src/reference/index.js';
 import { catalogue } from '../src/requirements/index.js';
 import { runCli } from './support/runCli.js';
-import { admin, nonAdmin, recorder, serveReference, targetArgs } from './support/servers.js';
+import { recorder, serveTarget } from './support/servers.js';
 
 const usageLine = /^wa-account-conformance: .+\n$|^error: .+\n$/;
 
 test('--list prints every requirement with level and citation, and sends no request', async () => {
   const record = recorder();
-  const server = await serveReference('sunset', record.wrap);
+  const served = await serveTarget('sunset', (options) => record.wrap(createReference(options)));
   try {
-    const { args, env } = targetArgs(server);
-    const run = await runCli([...args, '--list'], env);
+    const run = await runCli([...served.args, '--list'], served.env);
     assert.equal(run.code, 0, run.stderr);
     for (const r of catalogue) {
       assert.ok(run.stdout.includes(`${r.id}  ${r.level}`), `${r.id} missing from --list`);
@@ -22,7 +22,7 @@ test('--list prints every requirement with level and citation, and sends no requ
     }
     assert.equal(record.seen.length, 0, 'no request may be sent by --list');
   } finally {
-    await server.close();
+    await served.close();
   }
 });
 
@@ -64,6 +64,8 @@ test('a bad configuration file exits 2 naming the file and the field', async () 
     [write('type.json', '{"runs": "many"}'), /config file .*type\.json is not valid: \/runs: must be integer/],
     [write('unknown.json', '{"targte": "http://x"}'), /unknown\.json is not valid: \/targte: must NOT have additional properties/],
     [write('user.json', '{"auth": {"user": {"user": "op"}}}'), /\/auth\/user\/password: must have required property 'password'/],
+    [write('pin.json', '{"fixtures": {"twoStep": {"cc": "1", "phone_number": "5550101", "cert": "Cg=="}}}'), /pin\.json is not valid: \/fixtures\/twoStep\/pin: must have required property 'pin'/],
+    [write('effects.json', '{"sideEffects": "yes"}'), /\/sideEffects: must be boolean/],
   ];
   for (const [file, message] of cases) {
     const run = await runCli(['--config', file]);
@@ -76,16 +78,15 @@ test('a bad configuration file exits 2 naming the file and the field', async () 
 test('the same --seed sends the same generated requests; the seed is printed', async () => {
   const bodies = async (seed: string) => {
     const record = recorder();
-    const server = await serveReference('sunset', record.wrap);
+    const served = await serveTarget('sunset', (options) => record.wrap(createReference(options)));
     try {
-      const { args, env } = targetArgs(server);
-      const run = await runCli([...args, '--seed', seed, '--runs', '30'], env);
+      const run = await runCli([...served.args, '--seed', seed, '--runs', '30'], served.env);
       assert.equal(run.code, 0, run.stdout);
       assert.match(run.stdout, new RegExp(`^seed: ${seed} \\(replay with --seed ${seed}\\)$`, 'm'));
       assert.match(run.stdout, /^property phase: \d+ generated requests in \d+\.\d\d s \(\d+ requests\/s\)$/m);
       return record.seen.filter((s) => s.request.path === '/v1/account').map((s) => s.request.body).sort();
     } finally {
-      await server.close();
+      await served.close();
     }
   };
   const first = await bodies('424242');
@@ -96,10 +97,9 @@ test('the same --seed sends the same generated requests; the seed is printed', a
 
 test('a failure shows expected vs actual, the shrunk counterexample as curl, and the seed; no secret is printed or stored', async () => {
   const record = recorder();
-  const server = await serveReference('sunset', (reference) => record.wrap(sunsetAcceptsRegistration.wrap(reference)));
+  const served = await serveTarget('sunset', (options) => record.wrap(sunsetAcceptsRegistration.build(options)));
   try {
-    const { args, env } = targetArgs(server);
-    const run = await runCli([...args, '--seed', '99', '--runs', '40'], env);
+    const run = await runCli([...served.args, '--seed', '99', '--runs', '40'], served.env);
     assert.equal(run.code, 1);
     const output = run.stdout;
     assert.match(output, /^FAIL +MUST +ACCOUNT-SUNSET-NEVER-REGISTERS /m);
@@ -112,7 +112,8 @@ test('a failure shows expected vs actual, the shrunk counterexample as curl, and
 
     const tokens = record.seen.flatMap((s) => (s.response.body as { users?: { token: string }[] })?.users?.map((u) => u.token) ?? []);
     assert.ok(tokens.length >= 2, 'the suite logged in');
-    const secrets = [admin.password, nonAdmin.password, ...tokens, Buffer.from(`admin:${admin.password}`).toString('base64')];
+    const { admin, user } = served.emulator;
+    const secrets = [admin.password, user.password, ...tokens, Buffer.from(`admin:${admin.password}`).toString('base64')];
     const files = readdirSync(run.reportDir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
     assert.ok(files.some((f) => f.name === 'report.json') && files.some((f) => f.name === 'junit.xml'));
     for (const file of files) {
@@ -121,6 +122,6 @@ test('a failure shows expected vs actual, the shrunk counterexample as curl, and
     }
     for (const secret of secrets) assert.ok(!(run.stdout + run.stderr).includes(secret), 'a secret is in the output');
   } finally {
-    await server.close();
+    await served.close();
   }
 });

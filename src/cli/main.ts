@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
 import { runCommand } from './runCommand.js';
+import { serveCommand } from './serveCommand.js';
 import { integerIn, profileName } from './runOptions.js';
 import { exitCodes, UsageError } from './usageError.js';
 
@@ -30,6 +31,17 @@ program
   .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds (default 10000)').argParser(integerIn('--timeout', 100, 600_000)))
   .action(async (flags) => {
     process.exitCode = await runCommand(flags);
+  });
+
+program
+  .command('serve')
+  .description('run the reference implementation as an emulator, with the credentials and a configuration file for the suite')
+  .addOption(new Option('--profile <name>', 'sunset or legacy').argParser(profileName).default('sunset'))
+  .addOption(new Option('--port <n>', 'port to listen on (default: any free port)').argParser(integerIn('--port', 0, 65535)).default(0))
+  .option('--host <address>', 'address to listen on', '127.0.0.1')
+  .option('--config-out <file>', 'also write the configuration file for the suite here')
+  .action(async (options) => {
+    process.exitCode = await serveCommand(options);
   });
 
 try {

@@ -1,7 +1,7 @@
 import type { ConformanceConfig } from '../generated/types.js';
+import { startEmulator } from '../reference/index.js';
 import type { RunSettings } from '../settings/runSettings.js';
 import { readConfigFile } from './configFile.js';
-import { startEmbeddedReference } from './embeddedReference.js';
 import { listRequirements } from './listRequirements.js';
 import { checkReachable } from './preflight.js';
 import { resolveSettings } from './resolveSettings.js';
@@ -14,7 +14,7 @@ export async function runCommand(flags: RunOptions): Promise<number> {
   const config: ConformanceConfig = flags.config ? readConfigFile(flags.config) : {};
   const resolved = resolveSettings(flags, config, process.env);
   if (flags.list) {
-    console.log(listRequirements(flags.grep, flags.profile ?? config.profile));
+    console.log(listRequirements(flags.grep, flags.profile));
     return exitCodes.pass;
   }
   const playwrightArgs = flags.grep ? ['--grep', flags.grep] : [];
@@ -22,7 +22,7 @@ export async function runCommand(flags: RunOptions): Promise<number> {
     await checkReachable(resolved.target, resolved.timeoutMs, resolved.insecure);
     return runSuite({ ...resolved, target: resolved.target, embedded: false }, playwrightArgs);
   }
-  const reference = await startEmbeddedReference(resolved.profile);
+  const reference = await startEmulator({ profile: resolved.profile });
   try {
     const settings: RunSettings = {
       ...resolved,

@@ -1,29 +1,40 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Profile } from '../../src/requirements/index.js';
-import { createReference, serveHandler, type ApiRequest, type ApiResponse, type Handler, type RunningServer } from '../../src/reference/index.js';
+import {
+  createReference, emulatorConfig, startEmulator, type ApiRequest, type ApiResponse, type Emulator, type Handler, type ReferenceOptions,
+} from '../../src/reference/index.js';
 
-export const admin = { user: 'admin', password: 'Adm1n!known-secret-pw' };
-export const nonAdmin = { user: 'operator', password: 'Op3rator!known-secret' };
+export interface ServedTarget {
+  emulator: Emulator;
+  /** CLI arguments: --config with target, profile, fixtures and user names; passwords go by environment. */
+  args: string[];
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
 
-/** CLI flags for a target started by these helpers (secrets go by environment, as users are told to). */
-export function targetArgs(server: RunningServer, profile: Profile = 'sunset'): { args: string[]; env: Record<string, string> } {
+/** The reference (or a mutant of it) as an emulator on loopback, with the CLI arguments that check it. */
+export async function serveTarget(profile: Profile, build: (options: ReferenceOptions) => Handler = createReference): Promise<ServedTarget> {
+  const emulator = await startEmulator({ profile, build });
+  const config = emulatorConfig(emulator);
+  const file = join(mkdtempSync(join(tmpdir(), 'wa-config-')), 'conformance.json');
+  writeFileSync(file, JSON.stringify({ ...config, auth: { admin: { user: emulator.admin.user }, user: config.auth!.user } }));
   return {
-    args: ['--target', server.url, '--profile', profile, '--non-admin', nonAdmin.user],
-    env: { WA_CONFORMANCE_PASSWORD: admin.password, WA_CONFORMANCE_USER_PASSWORD: nonAdmin.password },
+    emulator,
+    args: ['--config', file],
+    env: { WA_CONFORMANCE_PASSWORD: emulator.admin.password },
+    close: () => emulator.server.close(),
   };
 }
 
-/** The reference, optionally wrapped (by a mutant or a recorder), on a loopback port. */
-export function serveReference(profile: Profile, wrap: (reference: Handler) => Handler = (h) => h): Promise<RunningServer> {
-  return serveHandler(wrap(createReference({ profile, admin, users: [nonAdmin] })));
-}
-
 /** A pass-through wrapper that keeps every request and answer the server saw. */
-export function recorder(): { wrap: (reference: Handler) => Handler; seen: { request: ApiRequest; response: ApiResponse }[] } {
+export function recorder(): { wrap: (handler: Handler) => Handler; seen: { request: ApiRequest; response: ApiResponse }[] } {
   const seen: { request: ApiRequest; response: ApiResponse }[] = [];
   return {
     seen,
-    wrap: (reference) => async (request) => {
-      const response = await reference(request);
+    wrap: (handler) => async (request) => {
+      const response = await handler(request);
       seen.push({ request, response });
       return response;
     },
