@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { wrongPinAccepted } from '../mutants/legacyMutants.js';
 import { sunsetAcceptsRegistration } from '../mutants/sunsetAcceptsRegistration.js';
 import { createReference } from '../src/reference/index.js';
 import { catalogue } from '../src/requirements/index.js';
@@ -117,6 +118,26 @@ test('a failure shows expected vs actual, the shrunk counterexample as curl, and
     const files = readdirSync(run.reportDir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
     assert.ok(files.some((f) => f.name === 'report.json') && files.some((f) => f.name === 'junit.xml'));
     for (const file of files) {
+      const text = readFileSync(join(file.parentPath, file.name), 'utf8');
+      for (const secret of secrets) assert.ok(!text.includes(secret), `a secret is in ${file.name}`);
+    }
+    for (const secret of secrets) assert.ok(!(run.stdout + run.stderr).includes(secret), 'a secret is in the output');
+  } finally {
+    await served.close();
+  }
+});
+
+test('a legacy run against a faulty emulator stores and prints no password, token or PIN', async () => {
+  const record = recorder();
+  const served = await serveTarget('legacy', (options) => record.wrap(wrongPinAccepted.build(options)));
+  try {
+    const run = await runCli([...served.args, '--seed', '3', '--runs', '20'], served.env);
+    assert.equal(run.code, 1, run.stdout);
+    const { admin, user, fixtures } = served.emulator;
+    const tokens = record.seen.flatMap((s) => (s.response.body as { users?: { token: string }[] })?.users?.map((u) => u.token) ?? []);
+    const secrets = [admin.password, user.password, fixtures.twoStep!.pin, ...tokens];
+    assert.ok(record.seen.some((s) => s.request.body.includes(fixtures.twoStep!.pin)), 'the PIN was sent');
+    for (const file of readdirSync(run.reportDir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile())) {
       const text = readFileSync(join(file.parentPath, file.name), 'utf8');
       for (const secret of secrets) assert.ok(!text.includes(secret), `a secret is in ${file.name}`);
     }

@@ -31,6 +31,7 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
 export interface ReportRequirement {
   id: string;
   verdict: string;
+  reason?: string;
   tests: { outcome: string; error?: string }[];
 }
 
