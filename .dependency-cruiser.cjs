@@ -42,7 +42,7 @@ module.exports = {
       comment: 'reporters: the requirements catalogue and Playwright reporter types only',
       severity: 'error',
       from: { path: '^reporters/' },
-      to: { pathNot: ['^reporters/', '^src/requirements/', '^node_modules/@playwright/test/', '^node_modules/picocolors/'], dependencyTypesNot: ['core'] },
+      to: { pathNot: ['^reporters/', '^src/requirements/', '^src/generated/', '^node_modules/@playwright/test/', '^node_modules/(picocolors|log-update)/'], dependencyTypesNot: ['core'] },
     },
     {
       name: 'only-the-cli-sits-on-top',

@@ -23,5 +23,6 @@ export default defineConfig({
     profile: settings.profile,
     seed: settings.seed,
     toolVersion: version,
+    expectedFailures: settings.expectedFailures,
   }]],
 });

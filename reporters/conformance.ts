@@ -1,24 +1,29 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
-import { catalogue } from '../src/requirements/index.js';
-import { failureDetails, indent, requirementLine } from './console.js';
-import { junitXml } from './junitXml.js';
-import { countVerdicts, summaryLine, verdicts, type LoggedExchange, type TestRecord } from './verdicts.js';
+import type { ExpectedFailure, Failure, LoggedExchange, TestRecord } from '../src/generated/types.js';
+import { buildReport } from './buildReport.js';
+import { printReport } from './console.js';
+import { Progress } from './progress.js';
+import { writeReportFiles } from './reportFiles.js';
+import { runFailed } from './verdicts.js';
 
 export interface ConformanceReporterOptions {
   reportDir: string;
   target: string;
-  profile: string;
+  profile: 'sunset' | 'legacy';
   seed: number;
   toolVersion: string;
+  expectedFailures: ExpectedFailure[];
 }
 
-/** The suite's only reporter: verdicts per requirement on the console, in junit.xml and in report.json. */
+type Annotation = { type: string; description?: string };
+
+/** The suite's only reporter: verdicts per requirement on the console and in the report files; it sets the exit status. */
 export default class ConformanceReporter implements Reporter {
   private readonly records: TestRecord[] = [];
   private readonly errors: string[] = [];
+  private readonly progress = new Progress();
   private startedAt = new Date();
+  private shards: string[] = [];
 
   constructor(private readonly options: ConformanceReporterOptions) {}
 
@@ -26,25 +31,31 @@ export default class ConformanceReporter implements Reporter {
     return true;
   }
 
-  onBegin(_config: FullConfig, suite: Suite): void {
+  onBegin(config: FullConfig, suite: Suite): void {
     this.startedAt = new Date();
+    this.shards = config.shard ? [`${config.shard.current}/${config.shard.total}`] : [];
     const { target, profile, seed } = this.options;
-    console.log(`wa-account-conformance ${this.options.toolVersion}: ${suite.allTests().length} tests, profile ${profile}, target ${target}, seed ${seed}\n`);
+    const shard = this.shards.length ? `, shard ${this.shards[0]}` : '';
+    console.log(`wa-account-conformance ${this.options.toolVersion}: ${suite.allTests().length} tests, profile ${profile}, target ${target}, seed ${seed}${shard}\n`);
+    this.progress.begin(suite.allTests().length);
+  }
+
+  onTestBegin(test: TestCase): void {
+    this.progress.show(requirementIds(test.annotations).join(' ') || test.title);
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
-    const annotations = [...test.annotations, ...result.annotations];
-    const wireLog = result.attachments.find((a) => a.name === 'wire-log')?.body?.toString('utf8');
+    const annotations: Annotation[] = [...test.annotations, ...result.annotations];
+    const wireLog = attachedJson<LoggedExchange[]>(result, 'wire-log') ?? [];
+    const outcome = result.status === 'skipped' ? 'skipped' : result.status === 'passed' ? 'passed' : 'failed';
+    const record: TestRecord = { id: test.id, title: test.title, requirementIds: requirementIds(annotations), outcome, wireLog };
+    const skipReason = annotations.find((a) => a.type === 'skip')?.description;
+    if (skipReason) record.skipReason = skipReason;
     const property = annotations.find((a) => a.type === 'property')?.description;
-    this.records.push({
-      title: test.title,
-      requirementIds: [...new Set(annotations.filter((a) => a.type === 'requirement').map((a) => a.description!))],
-      outcome: result.status === 'skipped' ? 'skipped' : result.status === 'passed' ? 'passed' : 'failed',
-      skipReason: annotations.find((a) => a.type === 'skip')?.description,
-      error: result.errors.map((e) => errorText(e)).join('\n') || (result.status === 'timedOut' ? 'timed out' : undefined),
-      wireLog: wireLog ? (JSON.parse(wireLog) as LoggedExchange[]) : [],
-      property: property ? JSON.parse(property) : undefined,
-    });
+    if (property) record.property = JSON.parse(property);
+    if (outcome === 'failed') record.failure = failureOf(result, wireLog);
+    this.records.push(record);
+    this.progress.finished(record.requirementIds.join(' ') || test.title);
   }
 
   onError(error: TestError): void {
@@ -52,47 +63,37 @@ export default class ConformanceReporter implements Reporter {
   }
 
   async onEnd(result: FullResult): Promise<{ status: FullResult['status'] }> {
-    const results = verdicts(catalogue, this.records);
-    const counts = countVerdicts(results);
-    for (const r of results) console.log(requirementLine(r));
-    const broken = results.filter((r) => r.verdict === 'FAIL' || r.verdict === 'WARN');
-    for (const r of broken) console.log(`\n${requirementLine(r)}\n${indent(failureDetails(r))}`);
-    for (const error of this.errors) console.log(`\nerror outside any test: ${error}`);
-
-    const property = this.records.reduce((sum, r) => ({ requests: sum.requests + (r.property?.requests ?? 0), ms: sum.ms + (r.property?.ms ?? 0) }), { requests: 0, ms: 0 });
-    const rate = property.ms > 0 ? Math.round(property.requests / (property.ms / 1000)) : 0;
-    console.log(`\nproperty phase: ${property.requests} generated requests in ${(property.ms / 1000).toFixed(2)} s (${rate} requests/s)`);
-    console.log(`seed: ${this.options.seed} (replay with --seed ${this.options.seed})`);
-
-    mkdirSync(this.options.reportDir, { recursive: true });
-    writeFileSync(join(this.options.reportDir, 'junit.xml'), junitXml(results, 'wa-account-conformance', failureDetails));
-    const report = {
-      tool: { name: 'wa-account-conformance', version: this.options.toolVersion },
-      target: this.options.target,
-      profile: this.options.profile,
-      seed: this.options.seed,
+    this.progress.clear();
+    const { target, profile, seed, toolVersion, expectedFailures, reportDir } = this.options;
+    const report = buildReport({
+      tool: { name: 'wa-account-conformance', version: toolVersion },
+      target, profile, seed,
       startedAt: this.startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
-      runStatus: result.status,
-      summary: counts,
-      property: { requests: property.requests, ms: Math.round(property.ms), requestsPerSecond: rate },
+      shards: this.shards,
       errors: this.errors,
-      requirements: results.map((r) => ({
-        id: r.requirement.id,
-        level: r.requirement.level,
-        statement: r.requirement.statement,
-        citation: r.requirement.citation,
-        verdict: r.verdict,
-        reason: r.reason,
-        tests: r.tests,
-      })),
-    };
-    writeFileSync(join(this.options.reportDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`report: ${join(this.options.reportDir, 'report.json')}, ${join(this.options.reportDir, 'junit.xml')}`);
-    console.log(summaryLine(counts));
-    const failed = counts.fail > 0 || this.errors.length > 0 || result.status === 'interrupted' || result.status === 'timedout';
+    }, this.records, expectedFailures);
+    printReport(report, writeReportFiles(report, reportDir));
+    const failed = runFailed(report.summary) || this.errors.length > 0 || result.status === 'interrupted' || result.status === 'timedout';
     return { status: failed ? 'failed' : 'passed' };
   }
+}
+
+function requirementIds(annotations: Annotation[]): string[] {
+  return [...new Set(annotations.filter((a) => a.type === 'requirement' && a.description).map((a) => a.description!))];
+}
+
+function attachedJson<T>(result: TestResult, name: string): T | undefined {
+  const body = result.attachments.find((a) => a.name === name)?.body;
+  return body ? (JSON.parse(body.toString('utf8')) as T) : undefined;
+}
+
+function failureOf(result: TestResult, wireLog: LoggedExchange[]): Failure {
+  const message = result.errors.map(errorText).join('\n') || (result.status === 'timedOut' ? 'timed out' : 'failed');
+  const failure: Failure = { message, ...attachedJson<Partial<Failure>>(result, 'failure') };
+  const last = wireLog.at(-1);
+  if (last) Object.assign(failure, { curl: last.curl, correlation: last.case });
+  return failure;
 }
 
 function errorText(error: TestError): string {

@@ -1,5 +1,7 @@
 import pc from 'picocolors';
-import type { RequirementResult, TestRecord, Verdict } from './verdicts.js';
+import type { ConformanceReport, RequirementReport } from '../src/generated/types.js';
+import { failureDetails } from './failureText.js';
+import { summaryLine, type Verdict } from './verdicts.js';
 
 const paint: Record<Verdict, (s: string) => string> = {
   PASS: pc.green,
@@ -7,32 +9,35 @@ const paint: Record<Verdict, (s: string) => string> = {
   WARN: pc.yellow,
   INFO: pc.cyan,
   SKIP: pc.dim,
+  XFAIL: pc.magenta,
 };
 
 /** `PASS  MUST    ACCOUNT-SUNSET-1005  statement…` — one line per requirement. */
-export function requirementLine(r: RequirementResult, width = 150): string {
-  const head = `${r.verdict.padEnd(5)} ${r.requirement.level.padEnd(7)} ${r.requirement.id.padEnd(32)}`;
-  const tail = r.verdict === 'SKIP' ? `skipped: ${r.reason}` : r.requirement.statement;
+export function requirementLine(r: RequirementReport, width = 150): string {
+  const verdict = r.expectedFailure?.stale ? 'STALE' : r.verdict;
+  const head = `${verdict.padEnd(5)} ${r.level.padEnd(7)} ${r.id.padEnd(32)}`;
+  const tail = r.verdict === 'SKIP' ? `skipped: ${r.reason}`
+    : r.expectedFailure ? `${r.expectedFailure.stale ? 'listed as expected to fail but passes: remove the entry' : 'expected failure'} (${r.expectedFailure.reason})`
+      : r.statement;
   const room = Math.max(20, width - head.length - 1);
   const text = `${head} ${tail.length > room ? `${tail.slice(0, room - 1)}…` : tail}`;
-  return paint[r.verdict](text);
+  return r.expectedFailure?.stale ? pc.red(text) : paint[r.verdict](text);
 }
 
-/** Expected vs actual, counterexample, seed and curl of each broken test of a requirement. */
-export function failureDetails(r: RequirementResult): string {
-  return r.tests
-    .filter((t) => t.outcome === 'failed')
-    .map((t) => describeFailure(t))
-    .join('\n\n');
-}
-
-function describeFailure(t: TestRecord): string {
-  const lines = [`test: ${t.title}`, ...(t.error ?? 'failed without an error message').split('\n')];
-  const last = t.wireLog.at(-1);
-  if (last) lines.push(`reproduce: ${last.curl}`, `correlation: X-Conformance-Case: ${last.case}`);
-  return lines.join('\n');
-}
-
-export function indent(text: string, by = '      '): string {
+function indent(text: string, by = '      '): string {
   return text.split('\n').map((line) => `${by}${line}`).join('\n');
+}
+
+/** The whole console report: lines, details of what broke, the property rate, the seed, the closing line. */
+export function printReport(report: ConformanceReport, files: string[], log: (line: string) => void = console.log): void {
+  for (const r of report.requirements) log(requirementLine(r));
+  for (const r of report.requirements.filter((x) => x.verdict === 'FAIL' || x.verdict === 'WARN' || x.verdict === 'XFAIL')) {
+    log(`\n${requirementLine(r)}\n${indent(failureDetails(r))}`);
+  }
+  for (const error of report.errors) log(`\nerror outside any test: ${error}`);
+  const { requests, ms, requestsPerSecond } = report.property;
+  log(`\nproperty phase: ${requests} generated requests in ${(ms / 1000).toFixed(2)} s (${requestsPerSecond} requests/s)`);
+  log(`seed: ${report.seed} (replay with --seed ${report.seed})`);
+  log(`report: ${files.join(', ')}`);
+  log(summaryLine(report.summary));
 }

@@ -1,4 +1,5 @@
-import type { RequirementResult } from './verdicts.js';
+import type { ConformanceReport } from '../src/generated/types.js';
+import { failureDetails } from './failureText.js';
 
 // XML 1.0 forbids most control characters even when escaped: drop them.
 function escape(text: string): string {
@@ -11,24 +12,26 @@ function escape(text: string): string {
 }
 
 /** JUnit XML with one test case per requirement; level and citation as properties. */
-export function junitXml(results: RequirementResult[], suiteName: string, details: (r: RequirementResult) => string): string {
-  const failures = results.filter((r) => r.verdict === 'FAIL').length;
-  const skipped = results.filter((r) => r.verdict === 'SKIP').length;
-  const cases = results.map((r) => {
-    const { requirement: req } = r;
+export function junitXml(report: ConformanceReport): string {
+  const { requirements } = report;
+  const failures = requirements.filter((r) => r.verdict === 'FAIL' || r.expectedFailure?.stale).length;
+  const skipped = requirements.filter((r) => r.verdict === 'SKIP').length;
+  const cases = requirements.map((r) => {
     const properties = [
-      ['level', req.level],
+      ['level', r.level],
       ['verdict', r.verdict],
-      ['citation.section', req.citation.section],
-      ['citation.quote', req.citation.quote],
-      ['citation.url', req.citation.url],
-      ...(req.evidence ? [['evidence', req.evidence]] : []),
+      ['citation.section', r.citation.section],
+      ['citation.quote', r.citation.quote],
+      ['citation.url', r.citation.url],
+      ...(r.evidence ? [['evidence', r.evidence]] : []),
+      ...(r.expectedFailure ? [['expected-failure', r.expectedFailure.reason]] : []),
     ].map(([name, value]) => `      <property name="${escape(name!)}" value="${escape(value!)}"/>`);
     let outcome = '';
-    if (r.verdict === 'FAIL') outcome = `    <failure message="${escape(req.statement)}">${escape(details(r))}</failure>\n`;
+    if (r.verdict === 'FAIL') outcome = `    <failure message="${escape(r.statement)}">${escape(failureDetails(r))}</failure>\n`;
+    else if (r.expectedFailure?.stale) outcome = `    <failure message="stale expected failure: ${escape(r.expectedFailure.reason)}">listed as expected to fail, but it passes</failure>\n`;
     else if (r.verdict === 'SKIP') outcome = `    <skipped message="${escape(r.reason ?? '')}"/>\n`;
-    else if (r.verdict === 'WARN') outcome = `    <system-out>${escape(`WARN (SHOULD not met)\n${details(r)}`)}</system-out>\n`;
-    return `  <testcase classname="${escape(req.citation.section)}" name="${escape(`${req.id}: ${req.statement}`)}">\n    <properties>\n${properties.join('\n')}\n    </properties>\n${outcome}  </testcase>`;
+    else if (r.verdict === 'WARN' || r.verdict === 'XFAIL') outcome = `    <system-out>${escape(`${r.verdict}\n${failureDetails(r)}`)}</system-out>\n`;
+    return `  <testcase classname="${escape(r.citation.section)}" name="${escape(`${r.id}: ${r.statement}`)}">\n    <properties>\n${properties.join('\n')}\n    </properties>\n${outcome}  </testcase>`;
   });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="${escape(suiteName)}" tests="${results.length}" failures="${failures}" skipped="${skipped}" errors="0">\n${cases.join('\n')}\n</testsuite>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="wa-account-conformance (${report.profile})" tests="${requirements.length}" failures="${failures}" skipped="${skipped}" errors="${report.errors.length}">\n${cases.join('\n')}\n</testsuite>\n`;
 }

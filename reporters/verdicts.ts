@@ -1,68 +1,53 @@
+import type { ExpectedFailure, RequirementReport, TestRecord, VerdictCounts } from '../src/generated/types.js';
 import type { Level, Requirement } from '../src/requirements/index.js';
 
-export type Verdict = 'PASS' | 'FAIL' | 'WARN' | 'INFO' | 'SKIP';
-
-/** One exchange of a test's wire log, already redacted by the worker. */
-export interface LoggedExchange {
-  case: string;
-  request: { method: string; url: string; headers: Record<string, string>; body?: string };
-  response?: { status: number; headers: Record<string, string>; body: string };
-  error?: string;
-  durationMs: number;
-  curl: string;
-}
-
-/** What the reporter keeps of one finished test. */
-export interface TestRecord {
-  title: string;
-  requirementIds: string[];
-  outcome: 'passed' | 'failed' | 'skipped';
-  skipReason?: string;
-  error?: string;
-  wireLog: LoggedExchange[];
-  property?: { runs: number; requests: number; ms: number };
-}
-
-export interface RequirementResult {
-  requirement: Requirement;
-  verdict: Verdict;
-  /** Why it was skipped, for SKIP. */
-  reason?: string;
-  tests: TestRecord[];
-}
+export type Verdict = RequirementReport['verdict'];
 
 const brokenVerdict: Record<Level, Verdict> = { MUST: 'FAIL', SHOULD: 'WARN', INFO: 'INFO' };
 
 /**
  * The verdict of a requirement over all tests that name it: a failed test breaks it (FAIL for MUST, WARN for
- * SHOULD), all skipped makes it SKIP, and an INFO requirement is never more than INFO.
+ * SHOULD), all skipped makes it SKIP, an INFO requirement is never more than INFO. A FAIL listed as expected is
+ * XFAIL; a listed requirement that no longer fails is stale.
  */
-export function verdictOf(requirement: Requirement, tests: TestRecord[]): RequirementResult {
+export function requirementReport(requirement: Requirement, tests: TestRecord[], expected?: ExpectedFailure): RequirementReport {
+  const { id, level, statement, citation, evidence } = requirement;
+  const base = { id, level, statement, citation, ...(evidence ? { evidence } : {}), tests };
   const ran = tests.filter((t) => t.outcome !== 'skipped');
   if (ran.length === 0) {
-    return { requirement, verdict: 'SKIP', reason: tests.find((t) => t.skipReason)?.skipReason ?? 'no test ran', tests };
+    return { ...base, verdict: 'SKIP', reason: tests.find((t) => t.skipReason)?.skipReason ?? 'no test ran' };
   }
-  if (ran.some((t) => t.outcome === 'failed')) return { requirement, verdict: brokenVerdict[requirement.level], tests };
-  return { requirement, verdict: requirement.level === 'INFO' ? 'INFO' : 'PASS', tests };
+  let verdict: Verdict = ran.some((t) => t.outcome === 'failed') ? brokenVerdict[level] : level === 'INFO' ? 'INFO' : 'PASS';
+  if (!expected) return { ...base, verdict };
+  if (verdict === 'FAIL') verdict = 'XFAIL';
+  return { ...base, verdict, expectedFailure: { reason: expected.reason, stale: verdict !== 'XFAIL' } };
 }
 
-/** Verdicts in catalogue order, for the requirements some test of this run names. */
-export function verdicts(catalogue: readonly Requirement[], records: TestRecord[]): RequirementResult[] {
+/** Reports in catalogue order, for the requirements some test of the run names. */
+export function requirementReports(catalogue: readonly Requirement[], records: TestRecord[], expectedFailures: ExpectedFailure[] = []): RequirementReport[] {
+  const expected = new Map(expectedFailures.map((e) => [e.id, e]));
   return catalogue
     .map((requirement) => ({ requirement, tests: records.filter((r) => r.requirementIds.includes(requirement.id)) }))
     .filter(({ tests }) => tests.length > 0)
-    .map(({ requirement, tests }) => verdictOf(requirement, tests));
+    .map(({ requirement, tests }) => requirementReport(requirement, tests, expected.get(requirement.id)));
 }
 
-export type Counts = Record<'pass' | 'fail' | 'warn' | 'info' | 'skip', number>;
-
-export function countVerdicts(results: RequirementResult[]): Counts {
-  const counts: Counts = { pass: 0, fail: 0, warn: 0, info: 0, skip: 0 };
-  for (const r of results) counts[r.verdict.toLowerCase() as keyof Counts] += 1;
+export function countVerdicts(reports: RequirementReport[]): VerdictCounts {
+  const counts: VerdictCounts = { pass: 0, fail: 0, warn: 0, info: 0, skip: 0, xfail: 0, stale: 0 };
+  for (const r of reports) {
+    counts[r.verdict.toLowerCase() as 'pass'] += 1;
+    if (r.expectedFailure?.stale) counts.stale += 1;
+  }
   return counts;
 }
 
+/** A run fails on any FAIL and on any stale expected-failure entry. */
+export function runFailed(counts: VerdictCounts): boolean {
+  return counts.fail > 0 || counts.stale > 0;
+}
+
 /** The closing line CI reads: `N passed, N failed`, then the other tiers. */
-export function summaryLine(counts: Counts): string {
-  return `${counts.pass} passed, ${counts.fail} failed, ${counts.skip} skipped, ${counts.warn} warned, ${counts.info} info`;
+export function summaryLine(counts: VerdictCounts): string {
+  const known = counts.xfail || counts.stale ? `, ${counts.xfail} expected failures, ${counts.stale} stale` : '';
+  return `${counts.pass} passed, ${counts.fail} failed, ${counts.skip} skipped, ${counts.warn} warned, ${counts.info} info${known}`;
 }

@@ -22,7 +22,7 @@ test('every schema is JSON Schema 2020-12 and compiles with ajv', () => {
 
 test('every documented field cites the seed page with a quote and an English URL', () => {
   for (const [id, source] of readSources()) {
-    if (id === 'conformance-config') continue;
+    if (['conformance-config', 'conformance-report', 'expected-failures'].includes(id)) continue;
     const schema = JSON.stringify(loadSchema(id as never));
     for (const name of Object.keys(source.properties ?? {})) {
       assert.ok(source.properties![name]!.citation || source.properties![name]!.$source, `${id}.${name} has no citation`);

@@ -1,25 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { ConformanceConfig } from '../generated/types.js';
-import { describeViolations, validate } from '../schema/registry.js';
-import { UsageError } from './usageError.js';
+import { readJsonFile } from './jsonFile.js';
 
-/** The configuration file, checked against schemas/conformance-config.schema.json; every error names file and field. */
+/** The configuration file, checked against schemas/conformance-config.schema.json. */
 export function readConfigFile(path: string): ConformanceConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read config file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`config file ${path} is not valid JSON: ${(error as Error).message}`);
-  }
-  const result = validate('conformance-config', value);
-  if (!result.ok) {
-    throw new UsageError(`config file ${path} is not valid: ${describeViolations(result.violations).join('; ')}`);
-  }
-  return value as ConformanceConfig;
+  return readJsonFile<ConformanceConfig>(path, 'conformance-config', 'config file');
 }

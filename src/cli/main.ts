@@ -2,7 +2,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { runCommand } from './runCommand.js';
 import { serveCommand } from './serveCommand.js';
-import { integerIn, profileName } from './runOptions.js';
+import { mergeCommand } from './mergeCommand.js';
+import { integerIn, profileName, shardSpec } from './runOptions.js';
 import { exitCodes, UsageError } from './usageError.js';
 
 const program = new Command('wa-account-conformance')
@@ -28,6 +29,8 @@ program
   .option('--grep <pattern>', 'only the requirements whose ID or title matches')
   .option('--insecure', 'accept any TLS certificate from the target')
   .option('--allow-side-effects', 'let tests make a non-loopback target send a registration code or change a PIN')
+  .option('--expected-failures <file>', 'known FAILs of this target ({"expectedFailures": [{"id", "reason"}]}); a listed requirement that passes fails the run')
+  .addOption(new Option('--shard <i/n>', 'run part i of n (merge the parts with `merge`)').argParser(shardSpec))
   .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds (default 10000)').argParser(integerIn('--timeout', 100, 600_000)))
   .action(async (flags) => {
     process.exitCode = await runCommand(flags);
@@ -42,6 +45,16 @@ program
   .option('--config-out <file>', 'also write the configuration file for the suite here')
   .action(async (options) => {
     process.exitCode = await serveCommand(options);
+  });
+
+program
+  .command('merge')
+  .description('merge the report directories of sharded runs into one report')
+  .argument('<dirs...>', 'report directories of the shards')
+  .option('--report-dir <dir>', 'where the merged report goes (default: ./conformance-report)')
+  .option('--expected-failures <file>', 'known FAILs, as for a run')
+  .action((dirs: string[], options) => {
+    process.exitCode = mergeCommand(dirs, options);
   });
 
 try {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { ConformanceConfig } from '../generated/types.js';
 import type { RunSettings } from '../settings/runSettings.js';
 import type { RunOptions } from './runOptions.js';
+import { readExpectedFailures } from './expectedFailuresFile.js';
 import { UsageError } from './usageError.js';
 
 export const secretVariables = {
@@ -38,6 +39,7 @@ export function resolveSettings(flags: RunOptions, config: ConformanceConfig, en
     fixtures: config.fixtures ?? {},
     sideEffects: flags.allowSideEffects ?? config.sideEffects ?? false,
     emulator: config.emulator ?? false,
+    expectedFailures: flags.expectedFailures ? readExpectedFailures(flags.expectedFailures) : [],
   };
 }
 

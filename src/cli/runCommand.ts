@@ -17,7 +17,7 @@ export async function runCommand(flags: RunOptions): Promise<number> {
     console.log(listRequirements(flags.grep, flags.profile));
     return exitCodes.pass;
   }
-  const playwrightArgs = flags.grep ? ['--grep', flags.grep] : [];
+  const playwrightArgs = [...(flags.grep ? ['--grep', flags.grep] : []), ...(flags.shard ? [`--shard=${flags.shard}`] : [])];
   if (resolved.target) {
     await checkReachable(resolved.target, resolved.timeoutMs, resolved.insecure);
     return runSuite({ ...resolved, target: resolved.target, embedded: false }, playwrightArgs);

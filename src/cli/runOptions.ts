@@ -19,6 +19,17 @@ export interface RunOptions {
   insecure?: boolean;
   timeout?: number;
   allowSideEffects?: boolean;
+  expectedFailures?: string;
+  shard?: string;
+}
+
+/** `i/n` with 1 ≤ i ≤ n, as Playwright's --shard takes it. */
+export function shardSpec(value: string): string {
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  if (!match || Number(match[1]) < 1 || Number(match[1]) > Number(match[2])) {
+    throw new InvalidArgumentError('shard must be i/n with 1 ≤ i ≤ n, e.g. 1/2');
+  }
+  return value;
 }
 
 export function integerIn(name: string, min: number, max: number): (value: string) => number {

@@ -151,6 +151,143 @@ export interface UnregisteredFixture {
   vname: string;
 }
 /**
+ * report.json: the verdict of every requirement a run checked, with its evidence.
+ *
+ * This interface was referenced by `Schemas`'s JSON-Schema
+ * via the `definition` "conformance-report".
+ */
+export interface ConformanceReport {
+  tool: {
+    name: string;
+    version: string;
+  };
+  target: string;
+  profile: 'sunset' | 'legacy';
+  seed: number;
+  startedAt: string;
+  finishedAt: string;
+  /**
+   * The shards merged into this report, e.g. ['1/2', '2/2']; [] for a whole run.
+   */
+  shards: string[];
+  summary: VerdictCounts;
+  property: {
+    requests: number;
+    ms: number;
+    requestsPerSecond: number;
+  };
+  /**
+   * Errors outside any test (the run itself failed).
+   */
+  errors: string[];
+  requirements: RequirementReport[];
+}
+export interface VerdictCounts {
+  pass: number;
+  fail: number;
+  warn: number;
+  info: number;
+  skip: number;
+  xfail: number;
+  stale: number;
+}
+export interface RequirementReport {
+  id: string;
+  level: 'MUST' | 'SHOULD' | 'INFO';
+  statement: string;
+  citation: {
+    section: string;
+    quote: string;
+    url: string;
+  };
+  evidence?: string;
+  verdict: 'PASS' | 'FAIL' | 'WARN' | 'INFO' | 'SKIP' | 'XFAIL';
+  /**
+   * Why it was skipped.
+   */
+  reason?: string;
+  expectedFailure?: {
+    reason: string;
+    /**
+     * Listed as expected to fail, but it passed: the entry must go.
+     */
+    stale: boolean;
+  };
+  tests: TestRecord[];
+}
+export interface TestRecord {
+  /**
+   * Playwright's stable test ID: the same test in every shard and run.
+   */
+  id: string;
+  title: string;
+  requirementIds: string[];
+  outcome: 'passed' | 'failed' | 'skipped';
+  skipReason?: string;
+  failure?: Failure;
+  wireLog: LoggedExchange[];
+  property?: PropertyStats;
+}
+/**
+ * Why a test failed, and how to reproduce it.
+ */
+export interface Failure {
+  message: string;
+  expected?: string;
+  actual?: string;
+  /**
+   * The shrunk generated value.
+   */
+  counterexample?: string;
+  /**
+   * Seed and path that replay the property.
+   */
+  replay?: string;
+  curl?: string;
+  /**
+   * X-Conformance-Case of the failing request.
+   */
+  correlation?: string;
+}
+/**
+ * One request and its answer, with every secret replaced by a ${VARIABLE}.
+ */
+export interface LoggedExchange {
+  /**
+   * The X-Conformance-Case value the request carried.
+   */
+  case: string;
+  request: {
+    method: string;
+    url: string;
+    headers: {
+      [k: string]: string;
+    };
+    body?: string;
+  };
+  response?: {
+    status: number;
+    headers: {
+      [k: string]: string;
+    };
+    body: string;
+  };
+  /**
+   * Why no answer came.
+   */
+  error?: string;
+  durationMs: number;
+  /**
+   * A curl command that sends the same request.
+   */
+  curl: string;
+}
+export interface PropertyStats {
+  runs: number;
+  requests: number;
+  ms: number;
+}
+/**
  * A failed request's body: the errors array of error objects, beside meta.
  *
  * This interface was referenced by `Schemas`'s JSON-Schema
@@ -199,6 +336,25 @@ export interface Meta {
    */
   api_status?: 'stable' | 'experimental' | 'deprecated';
   [k: string]: unknown;
+}
+/**
+ * Known divergences of an implementation (--expected-failures FILE): a listed FAIL does not fail the run; a listed requirement that passes is stale and does.
+ *
+ * This interface was referenced by `Schemas`'s JSON-Schema
+ * via the `definition` "expected-failures".
+ */
+export interface ExpectedFailures {
+  expectedFailures: ExpectedFailure[];
+}
+export interface ExpectedFailure {
+  /**
+   * The requirement ID.
+   */
+  id: string;
+  /**
+   * Why the implementation diverges, for the report.
+   */
+  reason: string;
 }
 /**
  * Body of a successful POST /v1/users/login: the bearer token and its expiry.

@@ -13,7 +13,9 @@ export type SchemaName =
   | 'error-envelope'
   | 'login-response'
   | 'meta'
-  | 'conformance-config';
+  | 'conformance-config'
+  | 'conformance-report'
+  | 'expected-failures';
 
 export const schemaNames: readonly SchemaName[] = [
   'register-request',
@@ -24,6 +26,8 @@ export const schemaNames: readonly SchemaName[] = [
   'login-response',
   'meta',
   'conformance-config',
+  'conformance-report',
+  'expected-failures',
 ];
 
 export interface SchemaViolation {

@@ -1,4 +1,4 @@
-import type { Fixtures } from '../generated/types.js';
+import type { ExpectedFailure, Fixtures } from '../generated/types.js';
 import type { Profile } from '../requirements/index.js';
 
 /** Everything a run needs, resolved by the CLI and handed to the Playwright workers. */
@@ -18,6 +18,8 @@ export interface RunSettings {
   sideEffects: boolean;
   /** The target speaks the conformance control protocol and accepts minted certificates. */
   emulator: boolean;
+  /** Requirements known to FAIL on this target, with the reason. */
+  expectedFailures: ExpectedFailure[];
   /** true when the target is the embedded reference started by the CLI. */
   embedded: boolean;
 }

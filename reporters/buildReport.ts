@@ -1,0 +1,18 @@
+import type { ConformanceReport, ExpectedFailure, TestRecord } from '../src/generated/types.js';
+import { catalogue } from '../src/requirements/index.js';
+import { countVerdicts, requirementReports } from './verdicts.js';
+
+export type RunInfo = Pick<ConformanceReport, 'target' | 'profile' | 'seed' | 'startedAt' | 'finishedAt' | 'shards' | 'errors' | 'tool'>;
+
+/** The report of a run (or of merged shards) from its test records: one function, so merging cannot drift. */
+export function buildReport(info: RunInfo, records: TestRecord[], expectedFailures: ExpectedFailure[] = []): ConformanceReport {
+  const requirements = requirementReports(catalogue, records, expectedFailures);
+  const requests = records.reduce((sum, r) => sum + (r.property?.requests ?? 0), 0);
+  const ms = records.reduce((sum, r) => sum + (r.property?.ms ?? 0), 0);
+  return {
+    ...info,
+    summary: countVerdicts(requirements),
+    property: { requests, ms: Math.round(ms), requestsPerSecond: ms > 0 ? Math.round(requests / (ms / 1000)) : 0 },
+    requirements,
+  };
+}

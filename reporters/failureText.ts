@@ -1,0 +1,20 @@
+import type { RequirementReport, TestRecord } from '../src/generated/types.js';
+
+/** Expected vs actual, counterexample, replay and curl of one failed test, as lines. */
+export function failureLines(test: TestRecord): string[] {
+  const f = test.failure;
+  if (!f) return [`test: ${test.title}`, 'failed without an error message'];
+  const lines = [`test: ${test.title}`];
+  if (f.expected !== undefined) lines.push(`expected: ${f.expected}`, `actual:   ${f.actual}`);
+  else lines.push(...f.message.split('\n'));
+  if (f.counterexample) lines.push(`counterexample: ${f.counterexample}`);
+  if (f.replay) lines.push(`replay: ${f.replay}`);
+  if (f.curl) lines.push(`reproduce: ${f.curl}`);
+  if (f.correlation) lines.push(`correlation: X-Conformance-Case: ${f.correlation}`);
+  return lines;
+}
+
+/** The failure text of every failed test of a requirement. */
+export function failureDetails(r: RequirementReport): string {
+  return r.tests.filter((t) => t.outcome === 'failed').map((t) => failureLines(t).join('\n')).join('\n\n');
+}

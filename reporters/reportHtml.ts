@@ -1,0 +1,91 @@
+import type { ConformanceReport, LoggedExchange, RequirementReport, TestRecord } from '../src/generated/types.js';
+import { summaryLine } from './verdicts.js';
+
+const escape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+const verdicts = ['PASS', 'FAIL', 'WARN', 'INFO', 'SKIP', 'XFAIL', 'STALE'] as const;
+
+function shownVerdict(r: RequirementReport): string {
+  return r.expectedFailure?.stale ? 'STALE' : r.verdict;
+}
+
+function exchangeText(e: LoggedExchange): string {
+  const request = [`${e.request.method} ${e.request.url}`, ...Object.entries(e.request.headers).map(([k, v]) => `${k}: ${v}`), '', e.request.body ?? ''];
+  const response = e.response
+    ? [`HTTP ${e.response.status}`, ...Object.entries(e.response.headers).map(([k, v]) => `${k}: ${v}`), '', e.response.body]
+    : [`no answer: ${e.error ?? 'unknown'}`];
+  return [...request, '', ...response].join('\n');
+}
+
+function testDetails(t: TestRecord): string {
+  const f = t.failure;
+  const rows: string[] = [`<h4>${escape(t.title)}</h4>`];
+  if (f) {
+    if (f.expected !== undefined) rows.push(`<dl class="ea"><dt>expected</dt><dd class="expected">${escape(f.expected)}</dd><dt>actual</dt><dd class="actual">${escape(f.actual ?? '')}</dd></dl>`);
+    else rows.push(`<pre class="message">${escape(f.message)}</pre>`);
+    if (f.counterexample) rows.push(`<p>counterexample: <code class="counterexample">${escape(f.counterexample)}</code></p>`);
+    if (f.replay) rows.push(`<p>replay: <code>${escape(f.replay)}</code></p>`);
+    if (f.curl) rows.push(`<p>reproduce:</p><pre class="curl">${escape(f.curl)}</pre>`);
+    if (f.correlation) rows.push(`<p>X-Conformance-Case: <code>${escape(f.correlation)}</code></p>`);
+  }
+  if (t.wireLog.length) {
+    rows.push(`<details class="wire"><summary>wire log (${t.wireLog.length} exchanges, last kept)</summary>${t.wireLog.map((e) => `<pre>${escape(exchangeText(e))}</pre>`).join('')}</details>`);
+  }
+  return rows.join('\n');
+}
+
+function requirementRow(r: RequirementReport): string {
+  const verdict = shownVerdict(r);
+  const note = r.verdict === 'SKIP' ? `<p class="reason">skipped: ${escape(r.reason ?? '')}</p>`
+    : r.expectedFailure ? `<p class="reason">${r.expectedFailure.stale ? 'listed as expected to fail, but it passes: remove the entry' : 'expected failure'}: ${escape(r.expectedFailure.reason)}</p>` : '';
+  const failed = r.tests.filter((t) => t.outcome === 'failed');
+  const body = `<p class="statement">${escape(r.statement)}</p>${note}
+<p class="cite">${escape(r.citation.section)}: 「${escape(r.citation.quote)}」 <a href="${escape(r.citation.url)}">${escape(r.citation.url)}</a>${r.evidence ? `<br>evidence: ${escape(r.evidence)}` : ''}</p>
+${failed.map(testDetails).join('\n')}`;
+  return `<details class="req" id="${escape(r.id)}" data-verdict="${verdict}">
+<summary><span class="chip ${verdict}">${verdict}</span> <span class="level">${r.level}</span> <code class="id">${escape(r.id)}</code> <span class="title">${escape(r.statement)}</span></summary>
+<div class="body">${body}</div>
+</details>`;
+}
+
+/** report.html: one self-contained file (inline style and script, nothing fetched), requirements grouped by section. */
+export function reportHtml(report: ConformanceReport): string {
+  const sections = new Map<string, RequirementReport[]>();
+  for (const r of report.requirements) sections.set(r.citation.section, [...(sections.get(r.citation.section) ?? []), r]);
+  const counts = Object.fromEntries(verdicts.map((v) => [v, report.requirements.filter((r) => shownVerdict(r) === v).length]));
+  const filters = verdicts.map((v) => `<label class="chip ${v}"><input type="checkbox" data-filter="${v}" checked> ${v} <span id="count-${v.toLowerCase()}">${counts[v]}</span></label>`).join(' ');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>wa-account-conformance: ${escape(report.profile)} against ${escape(report.target)}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+body{font:14px/1.45 system-ui,sans-serif;margin:1.5rem;color:#1b1b1b}
+h1{font-size:1.3rem} h2{font-size:1.05rem;margin-top:1.5rem;border-bottom:1px solid #ddd}
+.chip{display:inline-block;padding:0 .45em;border-radius:.3em;font-weight:600;font-size:.85em;color:#fff}
+.PASS{background:#2e7d32}.FAIL{background:#c62828}.WARN{background:#ef6c00}.INFO{background:#0277bd}.SKIP{background:#757575}.XFAIL{background:#6a1b9a}.STALE{background:#ad1457}
+label.chip{cursor:pointer;margin-right:.3em}
+details.req{border:1px solid #e0e0e0;border-radius:.3em;margin:.25rem 0;padding:.3rem .5rem}
+details.req>summary{cursor:pointer}.level{font-size:.8em;color:#555;width:4.5em;display:inline-block}
+.id{font-weight:600}.body{padding:.3rem 0 .3rem 1rem}.cite{color:#555;font-size:.9em}
+pre{background:#f6f6f6;padding:.5rem;overflow:auto;white-space:pre-wrap;word-break:break-all}
+dl.ea{display:grid;grid-template-columns:6em 1fr;gap:.2em}dl.ea dt{font-weight:600}dl.ea dd{margin:0;font-family:monospace}
+.summary{font-size:1.05rem;font-weight:600}
+</style></head>
+<body>
+<h1>wa-account-conformance — ${escape(report.profile)} profile</h1>
+<p>target <code>${escape(report.target)}</code> · seed <code>${report.seed}</code> · ${escape(report.tool.name)} ${escape(report.tool.version)} · ${escape(report.startedAt)} → ${escape(report.finishedAt)}${report.shards.length ? ` · shards ${escape(report.shards.join(', '))}` : ''}</p>
+<p class="summary" id="summary">${escape(summaryLine(report.summary))}</p>
+<p>property phase: ${report.property.requests} generated requests (${report.property.requestsPerSecond} requests/s)</p>
+${report.errors.length ? `<pre class="errors">${escape(report.errors.join('\n'))}</pre>` : ''}
+<p id="filters">${filters}</p>
+${[...sections].map(([section, rs]) => `<section><h2>${escape(section)}</h2>\n${rs.map(requirementRow).join('\n')}</section>`).join('\n')}
+<script>
+for (const box of document.querySelectorAll('[data-filter]')) box.addEventListener('change', () => {
+  const shown = new Set([...document.querySelectorAll('[data-filter]:checked')].map((b) => b.dataset.filter));
+  for (const row of document.querySelectorAll('details.req')) row.hidden = !shown.has(row.dataset.verdict);
+  for (const s of document.querySelectorAll('section')) s.hidden = ![...s.querySelectorAll('details.req')].some((r) => !r.hidden);
+});
+</script>
+</body></html>
+`;
+}

@@ -1,0 +1,29 @@
+import type { ConformanceReport } from '../src/generated/types.js';
+import { failureLines } from './failureText.js';
+import { summaryLine } from './verdicts.js';
+
+const icon: Record<string, string> = { PASS: '✅', FAIL: '❌', WARN: '⚠️', INFO: 'ℹ️', SKIP: '⏭️', XFAIL: '🟣', STALE: '❗' };
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** summary.md, for a CI step summary: counts, then a row per requirement, then what broke. */
+export function summaryMarkdown(report: ConformanceReport): string {
+  const lines = [
+    `## wa-account-conformance: ${report.profile} profile against ${report.target}`,
+    '',
+    `**${summaryLine(report.summary)}** · seed ${report.seed} · ${report.tool.name} ${report.tool.version}`,
+    '',
+    '| | requirement | level | statement |',
+    '|---|---|---|---|',
+    ...report.requirements.map((r) => {
+      const verdict = r.expectedFailure?.stale ? 'STALE' : r.verdict;
+      const text = r.verdict === 'SKIP' ? `skipped: ${r.reason}` : r.statement;
+      return `| ${icon[verdict]} ${verdict} | \`${r.id}\` | ${r.level} | ${cell(text)} |`;
+    }),
+  ];
+  for (const r of report.requirements.filter((x) => x.verdict === 'FAIL' || x.verdict === 'WARN')) {
+    lines.push('', `### ${r.verdict} \`${r.id}\``, '', `> ${r.citation.section}: 「${r.citation.quote}」 ${r.citation.url}`);
+    for (const t of r.tests.filter((x) => x.outcome === 'failed')) lines.push('', '```', ...failureLines(t), '```');
+  }
+  return `${lines.join('\n')}\n`;
+}
