@@ -35,7 +35,7 @@ module.exports = {
       comment: 'specs: fixtures, arbitraries, requirements; never the reference (it is just a URL) and never each other',
       severity: 'error',
       from: { path: '^specs/' },
-      to: { pathNot: ['^src/fixtures/index\\.ts$', '^src/arbitraries/index\\.ts$', '^src/requirements/index\\.ts$', '^src/model/index\\.ts$', '^src/generated/', '^node_modules/fast-check/'] },
+      to: { pathNot: ['^src/fixtures/index\\.ts$', '^src/arbitraries/index\\.ts$', '^src/requirements/index\\.ts$', '^src/model/index\\.ts$', '^contracts/verifyContracts\\.ts$', '^src/generated/', '^node_modules/fast-check/'] },
     },
     {
       name: 'reporters-see-requirements-only',
@@ -43,6 +43,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^reporters/' },
       to: { pathNot: ['^reporters/', '^src/requirements/', '^src/generated/', '^node_modules/@playwright/test/', '^node_modules/(picocolors|log-update)/'], dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'contracts-are-schemas-examples-and-pact',
+      comment: 'contracts: the schemas, the examples (arbitraries, cert codec) and Pact; never the reference or the fixtures',
+      severity: 'error',
+      from: { path: '^contracts/' },
+      to: { pathNot: ['^contracts/', '^src/arbitraries/', '^src/cert/', '^src/generated/', '^src/requirements/', '^src/paths\\.ts$', '^node_modules/(@pact-foundation|fast-check)/'], dependencyTypesNot: ['core'] },
     },
     {
       name: 'only-the-cli-sits-on-top',

@@ -1,11 +1,13 @@
 // リクエスト: "受信した応答に応じて、登録手続きが完了したと見なしてよい場合と、完了するにはさらに手順を踏むことが必要な場合があります。"
 // These tests change which account is registered last (the one two-step settings apply to): they run in order.
+// The contract verification is here for that reason too: its provider states register numbers.
 import fc from 'fast-check';
 import { mintedRegistration } from '../src/arbitraries/index.js';
 import {
-  example, fixture, forAll, freshNumber, isSuccess, needsEmulator, needsSideEffects, sentCode, setNumberState, status, test, verifies,
-  type Target,
+  example, fixture, forAll, freshNumber, isLoopback, isSuccess, Mismatch, needsEmulator, needsSideEffects, sentCode, setNumberState, status, test,
+  verifies, type Target,
 } from '../src/fixtures/index.js';
+import { verifyContracts } from '../contracts/verifyContracts.js';
 import { newModel, newPool, registrationCommands } from '../src/model/index.js';
 
 test.describe.configure({ mode: 'default' });
@@ -72,4 +74,18 @@ test('any sequence of registrations, verifications and two-step changes matches 
   await forAll(target, registrationCommands(), async (commands) => {
     await fc.asyncModelRun(() => ({ model: newModel(), real: { target, pool: newPool() } }), commands);
   }, { maxRuns: 40 });
+});
+
+test('the target honours the profile\'s Pact contract', verifies('CONTRACT-HONOURED'), async ({ target }) => {
+  const s = target.settings;
+  const result = await verifyContracts({
+    target: s.target, profile: s.profile, admin: s.admin, fixtures: s.fixtures, emulator: s.emulator,
+    sideEffects: s.sideEffects || isLoopback(s.target),
+  });
+  const ran = result.interactions.filter((r) => r.result !== 'SKIPPED');
+  test.skip(ran.length === 0, `no interaction could run: ${result.interactions.map((r) => r.reason).join('; ')}`);
+  const failed = result.interactions.filter((r) => r.result === 'FAILED').map((r) => r.description);
+  if (failed.length > 0) {
+    throw new Mismatch(`every interaction of contracts/pacts/${s.profile} verified`, `FAILED: ${failed.join('; ')}`, target.redact(result.output));
+  }
 });

@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { runCommand } from './runCommand.js';
 import { serveCommand } from './serveCommand.js';
+import { contractsPublishCommand, contractsVerifyCommand } from './contractsCommand.js';
 import { mergeCommand } from './mergeCommand.js';
 import { integerIn, profileName, shardSpec } from './runOptions.js';
 import { exitCodes, UsageError } from './usageError.js';
@@ -45,6 +46,36 @@ program
   .option('--config-out <file>', 'also write the configuration file for the suite here')
   .action(async (options) => {
     process.exitCode = await serveCommand(options);
+  });
+
+const contracts = program.command('contracts').description('Pact contracts generated from the schemas: verify a target, publish to a Pact Broker');
+contracts
+  .command('verify')
+  .description('verify --target (or the embedded reference) against the profile\'s contract with the Pact Verifier')
+  .option('--target <url>', 'the provider under test (default: the embedded reference)')
+  .addOption(new Option('--profile <name>', 'sunset or legacy').argParser(profileName))
+  .option('--user <name>', 'admin user name (default: admin)')
+  .option('--password <password>', 'admin password (better: WA_CONFORMANCE_PASSWORD)')
+  .option('--token <token>', 'admin bearer token (better: WA_CONFORMANCE_TOKEN)')
+  .option('--config <file>', 'the suite\'s configuration file: fixtures set the provider states of a live target')
+  .option('--allow-side-effects', 'let interactions make a non-emulator target send a registration code')
+  .addOption(new Option('--timeout <ms>', 'per-request timeout').argParser(integerIn('--timeout', 100, 600_000)))
+  .action(async (options) => {
+    process.exitCode = await contractsVerifyCommand(options);
+  });
+contracts
+  .command('publish')
+  .description('publish the profile\'s contract with `pact-broker publish` (pact-cli)')
+  .requiredOption('--broker-url <url>', 'the Pact Broker base URL')
+  .option('--broker-token <token>', 'bearer token (better: PACT_BROKER_TOKEN)')
+  .option('--broker-username <name>', 'basic auth user')
+  .option('--broker-password <password>', 'basic auth password (better: PACT_BROKER_PASSWORD)')
+  .requiredOption('--consumer-app-version <version>', 'the consumer version the contract belongs to')
+  .option('--branch <branch>', 'the consumer branch')
+  .option('--tag <tag...>', 'tags for the consumer version')
+  .addOption(new Option('--profile <name>', 'which profile\'s contract').argParser(profileName).default('sunset'))
+  .action(async (options) => {
+    process.exitCode = await contractsPublishCommand(options);
   });
 
 program

@@ -159,6 +159,16 @@ export const catalogue: readonly Requirement[] = [
     profiles: legacy,
   },
 
+  // Pact — the published contract
+  {
+    id: 'CONTRACT-HONOURED',
+    level: 'SHOULD',
+    statement: 'The target passes the Pact Verifier on the profile\'s contract in contracts/pacts/ (interactions whose provider state cannot be set are skipped).',
+    citation: { section: 'リクエスト', quote: '受信した応答に応じた手順に従ってください。', url: accountPage },
+    evidence: 'INFERRED: the contracts fix statuses the documentation leaves open (403 for 1005, 400 for 1008) the way the client does (WEBAPP), so a miss is a WARN',
+    profiles: both,
+  },
+
   // 2段階認証 — two-step verification settings
   {
     id: 'TWO-STEP-ADMIN-ONLY',

@@ -16,7 +16,8 @@ const main = join(packageRoot, 'dist', 'src', 'cli', 'main.js');
 /** Runs the built CLI as a user would, in its own report directory. */
 export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   const reportDir = mkdtempSync(join(tmpdir(), 'wa-conformance-'));
-  const hasReportDir = args.includes('--report-dir');
+  // `contracts` writes no report; the run and `merge` do.
+  const hasReportDir = args.includes('--report-dir') || args[0] === 'contracts';
   const child = spawn(process.execPath, [main, ...args, ...(hasReportDir ? [] : ['--report-dir', reportDir])], {
     env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
