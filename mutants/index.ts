@@ -1,13 +1,10 @@
-import { anonymousAccepted } from './anonymousAccepted.js';
+import { variantBlocksBeforeValidating, variantLegacyDifferent, variantSunsetTerse, variantTerseErrors } from './correctVariants.js';
+import { blockedWith500, blockedWrongCode, codeAsString, errorOutsideArray, errorsAsPlainText } from './envelopeMutants.js';
+import { moreLegacyMutants } from './legacyMoreMutants.js';
 import { legacyMutants } from './legacyMutants.js';
-import { malformedJson500 } from './malformedJson500.js';
+import { loginIgnoresPassword, loginWithoutExpiry } from './loginMutants.js';
 import type { Mutant } from './mutant.js';
-import { nonAdminAccepted } from './nonAdminAccepted.js';
-import { sunsetAcceptsRegistration } from './sunsetAcceptsRegistration.js';
-import { sunsetDetailsTypo } from './sunsetDetailsTypo.js';
-import { variantBlocksBeforeValidating } from './variantBlocksBeforeValidating.js';
-import { variantTerseErrors } from './variantTerseErrors.js';
-import { verifyCompletes } from './verifyCompletes.js';
+import { anonymousAccepted, malformedJson500, nonAdminAccepted, sunsetAcceptsRegistration, sunsetDetailsTypo, verifyCompletes } from './sunsetMutants.js';
 
 export type { Mutant } from './mutant.js';
 
@@ -19,8 +16,16 @@ export const mutants: readonly Mutant[] = [
   verifyCompletes,
   anonymousAccepted,
   nonAdminAccepted,
+  blockedWith500,
+  blockedWrongCode,
+  codeAsString,
+  errorOutsideArray,
+  errorsAsPlainText,
+  loginWithoutExpiry,
+  loginIgnoresPassword,
   ...legacyMutants,
+  ...moreLegacyMutants,
 ];
 
 /** Correct variants that choose differently where the documentation allows: no FAIL allowed. */
-export const correctVariants: readonly Mutant[] = [variantBlocksBeforeValidating, variantTerseErrors];
+export const correctVariants: readonly Mutant[] = [variantBlocksBeforeValidating, variantTerseErrors, variantLegacyDifferent, variantSunsetTerse];

@@ -1,15 +1,20 @@
 // パラメーター: cc, phone_number, method, cert are 必須 (required); method's options are voice and sms.
-import { invalidRegisterRequest } from '../src/arbitraries/index.js';
-import { blockedError, errorsOf, forAll, hasBlockedError, hasErrorCode, isClientError, status, test, verifies } from '../src/fixtures/index.js';
+import { invalidRegisterRequest, mintedRegistration, missingEach } from '../src/arbitraries/index.js';
+import {
+  blockedError, errorsOf, example, forAll, freshNumber, hasBlockedError, hasErrorCode, isClientError, status, test, verifies,
+} from '../src/fixtures/index.js';
 
 const account = '/v1/account';
 const malformed = ['{"cc": "1", "phone_number": ', '{cc: 1}', 'not json', '{"cc":"1",}', '[{"cc":"1"'];
 
 test('a body that breaks the documented parameters is refused with a 4xx error envelope', verifies('REQUEST-INVALID-REFUSED'), async ({ target }) => {
+  // Generated certs are random base64, refused for that alone by a legacy target: pin a body whose only fault is
+  // the missing field, with a real certificate, for each required field.
+  const complete = example(target, mintedRegistration(freshNumber())).body;
   await forAll(target, invalidRegisterRequest(), async ({ body }) => {
     const answer = await target.post(account, body);
     target.check(answer, 'a 4xx status with an errors[] envelope', (a) => isClientError(a) && errorsOf(a) !== undefined);
-  });
+  }, { examples: missingEach('register-request', { ...complete }) });
 });
 
 test('a missing required parameter is reported with 1008', verifies('REQUEST-MISSING-1008'), async ({ target }) => {

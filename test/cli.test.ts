@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { wrongPinAccepted } from '../mutants/legacyMutants.js';
-import { sunsetAcceptsRegistration } from '../mutants/sunsetAcceptsRegistration.js';
+import { sunsetAcceptsRegistration } from '../mutants/sunsetMutants.js';
 import { createReference } from '../src/reference/index.js';
 import { catalogue } from '../src/requirements/index.js';
 import { runCli } from './support/runCli.js';

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { chromium } from '@playwright/test';
-import { sunsetDetailsTypo } from '../mutants/sunsetDetailsTypo.js';
+import { sunsetDetailsTypo } from '../mutants/sunsetMutants.js';
 import { readReport, runCli } from './support/runCli.js';
 import { serveTarget } from './support/servers.js';
 

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { sunsetDetailsTypo } from '../mutants/sunsetDetailsTypo.js';
+import { sunsetDetailsTypo } from '../mutants/sunsetMutants.js';
 import { packageRoot } from '../src/paths.js';
 import { validate } from '../src/schema/registry.js';
 import { readReport, runCli } from './support/runCli.js';

@@ -91,3 +91,12 @@ export function invalidBody(name: SchemaName, categories: readonly InvalidCatego
   if (cases.length === 0) throw new Error(`invalidBody: no category of ${categories.join(', ')} applies to ${name}`);
   return fc.oneof(...cases).filter((c) => !isValid(name, c.body));
 }
+
+/** `body` without each required field of the named schema in turn: the first cases worth pinning as examples. */
+export function missingEach(name: SchemaName, body: Record<string, unknown>): InvalidBody[] {
+  const required = (loadSchema(name) as SchemaNode).required ?? [];
+  return required.map((field) => {
+    const { [field]: _gone, ...rest } = body;
+    return { category: 'missing-required', field, body: rest };
+  });
+}

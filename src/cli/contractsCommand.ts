@@ -1,9 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Agent, request } from 'undici';
 import { verifyContracts } from '../../contracts/verifyContracts.js';
-import { describeNetworkError } from '../client/index.js';
 import type { ConformanceConfig } from '../generated/types.js';
 import { packageRoot } from '../paths.js';
 import type { Profile } from '../requirements/index.js';
@@ -20,7 +18,7 @@ export async function contractsVerifyCommand(flags: RunOptions): Promise<number>
   const s = resolveSettings(flags, config, process.env);
   const emulator = s.target ? undefined : await startEmulator({ profile: s.profile });
   try {
-    if (s.target) await checkReachable(s.target, s.timeoutMs, s.insecure);
+    if (s.target) await checkReachable(s.target, { path: 'v1/users/login', timeoutMs: s.timeoutMs, insecure: s.insecure });
     const result = await verifyContracts(emulator
       ? { target: emulator.server.url, profile: s.profile, admin: emulator.admin, fixtures: emulator.fixtures, emulator: true, sideEffects: true }
       : { target: s.target!, profile: s.profile, admin: s.admin, fixtures: s.fixtures, emulator: s.emulator, sideEffects: s.sideEffects });
@@ -52,7 +50,7 @@ export async function contractsPublishCommand(o: PublishOptions): Promise<number
   const token = o.brokerToken ?? process.env.PACT_BROKER_TOKEN;
   const password = o.brokerPassword ?? process.env.PACT_BROKER_PASSWORD;
   if (o.brokerUsername && !password) throw new UsageError('--broker-username needs --broker-password (or PACT_BROKER_PASSWORD)');
-  await brokerReachable(o.brokerUrl);
+  await checkReachable(o.brokerUrl, { what: 'Pact Broker' });
   const args = ['publish', '--broker-base-url', o.brokerUrl, '--consumer-app-version', o.consumerAppVersion];
   if (o.branch) args.push('--branch', o.branch);
   if (o.tag?.length) args.push('--tag', ...o.tag);
@@ -68,21 +66,4 @@ export async function contractsPublishCommand(o: PublishOptions): Promise<number
   child.stdout.on('data', (d: Buffer) => process.stdout.write(redact(d)));
   child.stderr.on('data', (d: Buffer) => process.stderr.write(redact(d)));
   return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
-}
-
-async function brokerReachable(url: string): Promise<void> {
-  try {
-    new URL(url);
-  } catch {
-    throw new UsageError(`broker URL "${url}" is not a URL`);
-  }
-  const agent = new Agent({ connect: { timeout: 5_000 } });
-  try {
-    const answer = await request(url, { method: 'GET', dispatcher: agent, headersTimeout: 5_000, bodyTimeout: 5_000 });
-    await answer.body.dump();
-  } catch (error) {
-    throw new UsageError(`Pact Broker ${url} is unreachable: ${describeNetworkError(error)}`);
-  } finally {
-    await agent.destroy();
-  }
 }

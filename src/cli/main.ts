@@ -32,6 +32,7 @@ program
   .option('--allow-side-effects', 'let tests make a non-loopback target send a registration code or change a PIN')
   .option('--expected-failures <file>', 'known FAILs of this target ({"expectedFailures": [{"id", "reason"}]}); a listed requirement that passes fails the run')
   .addOption(new Option('--shard <i/n>', 'run part i of n (merge the parts with `merge`)').argParser(shardSpec))
+  .addOption(new Option('--workers <n>', 'parallel test workers (default 2)').argParser(integerIn('--workers', 1, 64)))
   .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds (default 10000)').argParser(integerIn('--timeout', 100, 600_000)))
   .action(async (flags) => {
     process.exitCode = await runCommand(flags);

@@ -17,9 +17,9 @@ export async function runCommand(flags: RunOptions): Promise<number> {
     console.log(listRequirements(flags.grep, flags.profile));
     return exitCodes.pass;
   }
-  const playwrightArgs = [...(flags.grep ? ['--grep', flags.grep] : []), ...(flags.shard ? [`--shard=${flags.shard}`] : [])];
+  const playwrightArgs = [...(flags.grep ? ['--grep', flags.grep] : []), ...(flags.shard ? [`--shard=${flags.shard}`] : []), ...(flags.workers ? [`--workers=${flags.workers}`] : [])];
   if (resolved.target) {
-    await checkReachable(resolved.target, resolved.timeoutMs, resolved.insecure);
+    await checkReachable(resolved.target, { path: 'v1/users/login', timeoutMs: resolved.timeoutMs, insecure: resolved.insecure });
     return runSuite({ ...resolved, target: resolved.target, embedded: false }, playwrightArgs);
   }
   const reference = await startEmulator({ profile: resolved.profile });

@@ -21,6 +21,7 @@ export interface RunOptions {
   allowSideEffects?: boolean;
   expectedFailures?: string;
   shard?: string;
+  workers?: number;
 }
 
 /** `i/n` with 1 ≤ i ≤ n, as Playwright's --shard takes it. */

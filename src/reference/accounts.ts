@@ -56,6 +56,10 @@ export class Accounts {
     return { ok: true, token, session };
   }
 
+  protected passwordOf(user: string): string | undefined {
+    return this.accounts.get(user)?.password;
+  }
+
   session(token: string, now = new Date()): Session | undefined {
     const session = this.sessions.get(token);
     return session && session.expiresAt > now ? session : undefined;

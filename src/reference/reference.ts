@@ -22,6 +22,8 @@ export interface ReferenceOptions extends AccountOptions {
   control?: boolean;
   /** The registration state; a mutant passes a faulty one. */
   registrations?: Registrations;
+  /** The users and tokens; a mutant passes faulty ones. */
+  accounts?: Accounts;
 }
 
 /** The reference implementation as a function from request to answer; the HTTP server is a thin adapter. */
@@ -29,7 +31,7 @@ export function createReference(options: ReferenceOptions): Handler {
   const registrations = options.registrations ?? new Registrations();
   for (const number of options.registered ?? []) registrations.register(numberKey(number));
   for (const number of options.twoStep ?? []) registrations.setPin(numberKey(number), number.pin);
-  const context: ReferenceContext = { profile: options.profile, accounts: new Accounts(options), registrations };
+  const context: ReferenceContext = { profile: options.profile, accounts: options.accounts ?? new Accounts(options), registrations };
   const meta = { version: options.version ?? 'v2.45.1', api_status: 'stable' };
 
   const routes: Record<string, Partial<Record<string, Route>>> = {

@@ -1,0 +1,75 @@
+import type { ApiResponse } from '../src/reference/index.js';
+import { firstError, wrapping, type Mutant } from './mutant.js';
+
+// Correct variants: each chooses differently where the documentation and the facts file leave a choice,
+// and must get no FAIL.
+
+// Correct: the facts file leaves the order of validation and the sunset refusal open.
+export const variantBlocksBeforeValidating: Mutant = {
+  id: 'variant-blocks-before-validating',
+  description: 'refuses every registration with the blocked 1005 before looking at the body, even a malformed one',
+  profile: 'sunset',
+  catches: [],
+  build: wrapping((reference) => async (request) => {
+    if (request.path === '/v1/account' && request.method === 'POST') {
+      const probe = await reference({ ...request, body: '{"cc":"1","phone_number":"5550100","method":"sms","cert":"Cg=="}' });
+      if (probe.status === 403) return probe;
+    }
+    return reference(request);
+  }),
+};
+
+type Body = { errors?: { code: number; title: string; details?: string }[]; meta?: unknown };
+
+// Correct: `details` is optional except where the documentation quotes it, charset is allowed in the
+// content type, extra fields are allowed, and an authentication failure may have an empty body.
+export const variantTerseErrors: Mutant = {
+  id: 'variant-terse-errors',
+  description: 'omits optional details (except the documented blocked one), adds extra fields and headers, 401 with an empty body',
+  profile: 'sunset',
+  catches: [],
+  build: wrapping((reference) => async (request): Promise<ApiResponse> => {
+    const response = await reference(request);
+    if (response.status === 401) return { status: 401, headers: { 'www-authenticate': 'Bearer' } };
+    const body = response.body as Body | undefined;
+    for (const error of body?.errors ?? []) {
+      if (error.code !== 1005) delete error.details;
+      Object.assign(error, { href: 'https://developers.facebook.com/docs/whatsapp/on-premises/errors' });
+    }
+    return { ...response, headers: { ...response.headers, 'x-powered-by': 'variant', 'content-type': 'application/json; charset=utf-8' }, body: body && { ...body, extra: true } };
+  }),
+};
+
+export const variantLegacyDifferent: Mutant = {
+  id: 'variant-legacy-other-choices',
+  description: '201 and 200 with no body at all, a missing PIN as 403/1005, wrong codes as 404/1006, extra fields in account[], no meta on 202',
+  profile: 'legacy',
+  catches: [],
+  build: wrapping((reference) => async (request): Promise<ApiResponse> => {
+    const response = await reference(request);
+    const path = request.path.split('?')[0];
+    if (path === '/_conformance/code' || path === '/_conformance/state') return response;
+    if (response.status === 201 || (response.status === 200 && path === '/v1/settings/account/two-step')) return { status: response.status };
+    const error = firstError(response);
+    if (error?.code === 1008 && String(error.details).includes("'pin'")) return { status: 403, body: { errors: [{ code: 1005, title: 'Access denied' }] } };
+    if (path === '/v1/account/verify' && error?.code === 1009) return { status: 404, body: { errors: [{ code: 1006, title: 'Resource not found' }] } };
+    if (response.status === 202) {
+      const body = response.body as { account: { vname: string }[] };
+      return { status: 202, body: { account: body.account.map((a) => ({ ...a, status: 'code_sent' })) } };
+    }
+    return response;
+  }),
+};
+
+export const variantSunsetTerse: Mutant = {
+  id: 'variant-sunset-400-no-meta',
+  description: 'the blocked registration as 400 instead of 403, and no meta anywhere',
+  profile: 'sunset',
+  catches: [],
+  build: wrapping((reference) => async (request): Promise<ApiResponse> => {
+    const response = await reference(request);
+    const body = response.body as { meta?: unknown } | undefined;
+    if (body && typeof body === 'object') delete body.meta;
+    return firstError(response)?.code === 1005 && response.status === 403 && request.path === '/v1/account' ? { ...response, status: 400 } : response;
+  }),
+};

@@ -1,0 +1,25 @@
+// npm run mutants [-- --readme] [--only ID]: the suite against every mutant and correct variant.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { packageRoot } from '../src/paths.js';
+import { killMatrix, passing, runMutants } from './runMutants.js';
+
+const { values } = parseArgs({ options: { readme: { type: 'boolean', default: false }, only: { type: 'string' } } });
+const started = performance.now();
+const results = await runMutants({ only: values.only ? (m) => m.id === values.only : undefined });
+const matrix = killMatrix(results, performance.now() - started);
+console.log(matrix);
+const bad = results.filter((r) => !passing.includes(r.outcome));
+for (const r of bad) console.log(`\n${r.outcome.toUpperCase()}: ${r.mutant.id} (${r.mutant.description}) — declared ${r.mutant.catches.join(', ') || 'no FAIL'}, FAIL in the run: ${r.failed.join(', ') || 'none'} (exit ${r.exitCode})`);
+if (values.readme) {
+  const readme = join(packageRoot, 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const start = '<!-- kill-matrix:start -->';
+  const end = '<!-- kill-matrix:end -->';
+  if (!text.includes(start) || !text.includes(end)) throw new Error(`README.md has no ${start} … ${end} section`);
+  writeFileSync(readme, `${text.slice(0, text.indexOf(start) + start.length)}\n${matrix}\n${text.slice(text.indexOf(end))}`);
+  console.log('\nREADME.md: kill matrix updated');
+}
+console.log(`\n${results.length - bad.length} passed, ${bad.length} failed`);
+process.exitCode = bad.length ? 1 : 0;
