@@ -81,13 +81,9 @@ export const verifyAcceptsAnyCode: Mutant = {
 // A state fault: the code is used up, but the number is never registered.
 class ForgetfulRegistrations extends Registrations {
   override verify(code: string): string | undefined {
-    for (const [key, pending] of this.pending) {
-      if (pending.code === code) {
-        this.pending.delete(key);
-        return key;
-      }
-    }
-    return undefined;
+    const key = super.verify(code);
+    if (key) this.registered.delete(key);
+    return key;
   }
 }
 
