@@ -4,8 +4,8 @@
 import fc from 'fast-check';
 import { mintedRegistration } from '../src/arbitraries/index.js';
 import {
-  example, fixture, forAll, freshNumber, isLoopback, isSuccess, Mismatch, needsEmulator, needsSideEffects, sentCode, setNumberState, status, test,
-  verifies, type Target,
+  example, fixture, forAll, freshNumber, isSuccess, Mismatch, needsEmulator, needsSideEffects, sentCode, setNumberState, sideEffectsAllowed, status,
+  test, verifies, type Target,
 } from '../src/fixtures/index.js';
 import { verifyContracts } from '../contracts/verifyContracts.js';
 import { newModel, newPool, registrationCommands } from '../src/model/index.js';
@@ -81,7 +81,7 @@ test('the target honours the profile\'s Pact contract', verifies('CONTRACT-HONOU
   const s = target.settings;
   const result = await verifyContracts({
     target: s.target, profile: s.profile, admin: s.admin, fixtures: s.fixtures, emulator: s.emulator,
-    sideEffects: s.sideEffects || isLoopback(s.target),
+    sideEffects: sideEffectsAllowed(s),
   });
   const ran = result.interactions.filter((r) => r.result !== 'SKIPPED');
   test.skip(ran.length === 0, `no interaction could run: ${result.interactions.map((r) => r.reason).join('; ')}`);

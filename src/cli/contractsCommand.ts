@@ -6,6 +6,7 @@ import type { ConformanceConfig } from '../generated/types.js';
 import { packageRoot } from '../paths.js';
 import type { Profile } from '../requirements/index.js';
 import { startEmulator } from '../reference/index.js';
+import { sideEffectsAllowed } from '../settings/runSettings.js';
 import { readConfigFile } from './configFile.js';
 import { checkReachable } from './preflight.js';
 import { resolveSettings } from './resolveSettings.js';
@@ -21,7 +22,7 @@ export async function contractsVerifyCommand(flags: RunOptions): Promise<number>
     if (s.target) await checkReachable(s.target, { path: 'v1/users/login', timeoutMs: s.timeoutMs, insecure: s.insecure });
     const result = await verifyContracts(emulator
       ? { target: emulator.server.url, profile: s.profile, admin: emulator.admin, fixtures: emulator.fixtures, emulator: true, sideEffects: true }
-      : { target: s.target!, profile: s.profile, admin: s.admin, fixtures: s.fixtures, emulator: s.emulator, sideEffects: s.sideEffects });
+      : { target: s.target!, profile: s.profile, admin: s.admin, fixtures: s.fixtures, emulator: s.emulator, sideEffects: sideEffectsAllowed({ ...s, target: s.target! }) });
     if (!result.ok) console.log(result.output);
     for (const r of result.interactions) console.log(`${r.result.padEnd(8)} ${r.description}${r.reason ? `: ${r.reason}` : ''}`);
     const count = (what: string) => result.interactions.filter((r) => r.result === what).length;

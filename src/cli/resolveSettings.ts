@@ -13,7 +13,7 @@ export const secretVariables = {
 } as const;
 
 /** Flags override the environment, which overrides the config file, which overrides the defaults. */
-export function resolveSettings(flags: RunOptions, config: ConformanceConfig, env: NodeJS.ProcessEnv): Omit<RunSettings, 'target' | 'embedded'> & { target?: string } {
+export function resolveSettings(flags: RunOptions, config: ConformanceConfig, env: NodeJS.ProcessEnv): Omit<RunSettings, 'target'> & { target?: string } {
   const target = flags.target ?? config.target;
   if (target !== undefined) checkTarget(target);
   const adminPassword = flags.password ?? env[secretVariables.password] ?? config.auth?.admin?.password;

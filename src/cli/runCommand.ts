@@ -20,14 +20,13 @@ export async function runCommand(flags: RunOptions): Promise<number> {
   const playwrightArgs = [...(flags.grep ? ['--grep', flags.grep] : []), ...(flags.shard ? [`--shard=${flags.shard}`] : []), ...(flags.workers ? [`--workers=${flags.workers}`] : [])];
   if (resolved.target) {
     await checkReachable(resolved.target, { path: 'v1/users/login', timeoutMs: resolved.timeoutMs, insecure: resolved.insecure });
-    return runSuite({ ...resolved, target: resolved.target, embedded: false }, playwrightArgs);
+    return runSuite({ ...resolved, target: resolved.target }, playwrightArgs);
   }
   const reference = await startEmulator({ profile: resolved.profile });
   try {
     const settings: RunSettings = {
       ...resolved,
       target: reference.server.url,
-      embedded: true,
       admin: reference.admin,
       user: reference.user,
       fixtures: reference.fixtures,

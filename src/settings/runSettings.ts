@@ -20,8 +20,17 @@ export interface RunSettings {
   emulator: boolean;
   /** Requirements known to FAIL on this target, with the reason. */
   expectedFailures: ExpectedFailure[];
-  /** true when the target is the embedded reference started by the CLI. */
-  embedded: boolean;
+}
+
+/** 127.0.0.0/8, ::1 and localhost as written; any other spelling counts as remote, so it asks for the opt-in. */
+export function isLoopback(target: string): boolean {
+  const host = new URL(target).hostname;
+  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** Whether a test may make the target send a code or change a PIN: allowed, or no phone can be reached. */
+export function sideEffectsAllowed(settings: Pick<RunSettings, 'sideEffects' | 'emulator' | 'target'>): boolean {
+  return settings.sideEffects || settings.emulator || isLoopback(settings.target);
 }
 
 // One variable, passed in the child's environment: never on a command line, where `ps` would show secrets.

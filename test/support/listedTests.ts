@@ -14,7 +14,7 @@ export function listedTests(): { file: string; title: string; requirementIds: st
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   const env = settingsToEnv({
     target: 'http://127.0.0.1:9', profile: 'sunset', seed: 1, runs: 1, timeoutMs: 1000, insecure: false,
-    admin: { user: 'admin' }, reportDir: join(packageRoot, 'dist', 'list-report'), embedded: false,
+    admin: { user: 'admin' }, reportDir: join(packageRoot, 'dist', 'list-report'),
     fixtures: {}, sideEffects: false, emulator: false, expectedFailures: [],
   });
   const out = execFileSync(process.execPath, [cli, 'test', '--config', join(packageRoot, 'dist', 'playwright.config.js'), '--list', '--reporter=json'], {
