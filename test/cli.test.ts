@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { wrongPinAccepted } from '../mutants/legacyMutants.js';
 import { sunsetAcceptsRegistration } from '../mutants/sunsetMutants.js';
 import { createReference } from '../src/reference/index.js';
 import { catalogue } from '../src/requirements/index.js';
-import { runCli } from './support/runCli.js';
-import { recorder, serveTarget } from './support/servers.js';
+import { assertNoSecrets, runCli, tempFile } from './support/runCli.js';
+import { issuedTokens, recorder, serveTarget } from './support/servers.js';
 
 const usageLine = /^wa-account-conformance: .+\n$|^error: .+\n$/;
 
@@ -53,14 +54,9 @@ test('bad command-line input exits 2 with one line naming the problem', async ()
 });
 
 test('a bad configuration file exits 2 naming the file and the field', async () => {
-  const dir = (await runCli(['--list'])).reportDir;
-  const write = (name: string, text: string) => {
-    const path = join(dir, name);
-    writeFileSync(path, text);
-    return path;
-  };
+  const write = tempFile;
   const cases: [string, RegExp][] = [
-    [join(dir, 'absent.json'), /cannot read config file .*absent\.json: ENOENT/],
+    [join(tmpdir(), 'wa-absent', 'absent.json'), /cannot read config file .*absent\.json: ENOENT/],
     [write('broken.json', '{"target": '), /config file .*broken\.json is not valid JSON/],
     [write('type.json', '{"runs": "many"}'), /config file .*type\.json is not valid: \/runs: must be integer/],
     [write('unknown.json', '{"targte": "http://x"}'), /unknown\.json is not valid: \/targte: must NOT have additional properties/],
@@ -111,17 +107,10 @@ test('a failure shows expected vs actual, the shrunk counterexample as curl, and
     assert.match(output, /reproduce: curl -sS -i -X POST 'http:\/\/127\.0\.0\.1:\d+\/v1\/account'.* -H 'authorization: Bearer '"\$\{WA_CONFORMANCE_TOKEN\}"/i);
     assert.match(output, /X-Conformance-Case: ACCOUNT-SUNSET-NEVER-REGISTERS#\d+/);
 
-    const tokens = record.seen.flatMap((s) => (s.response.body as { users?: { token: string }[] })?.users?.map((u) => u.token) ?? []);
+    const tokens = issuedTokens(record.seen);
     assert.ok(tokens.length >= 2, 'the suite logged in');
     const { admin, user } = served.emulator;
-    const secrets = [admin.password, user.password, ...tokens, Buffer.from(`admin:${admin.password}`).toString('base64')];
-    const files = readdirSync(run.reportDir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
-    assert.ok(files.some((f) => f.name === 'report.json') && files.some((f) => f.name === 'junit.xml'));
-    for (const file of files) {
-      const text = readFileSync(join(file.parentPath, file.name), 'utf8');
-      for (const secret of secrets) assert.ok(!text.includes(secret), `a secret is in ${file.name}`);
-    }
-    for (const secret of secrets) assert.ok(!(run.stdout + run.stderr).includes(secret), 'a secret is in the output');
+    assertNoSecrets(run, [admin.password, user.password, ...tokens, Buffer.from(`admin:${admin.password}`).toString('base64')]);
   } finally {
     await served.close();
   }
@@ -134,14 +123,8 @@ test('a legacy run against a faulty emulator stores and prints no password, toke
     const run = await runCli([...served.args, '--seed', '3', '--runs', '20'], served.env);
     assert.equal(run.code, 1, run.stdout);
     const { admin, user, fixtures } = served.emulator;
-    const tokens = record.seen.flatMap((s) => (s.response.body as { users?: { token: string }[] })?.users?.map((u) => u.token) ?? []);
-    const secrets = [admin.password, user.password, fixtures.twoStep!.pin, ...tokens];
     assert.ok(record.seen.some((s) => s.request.body.includes(fixtures.twoStep!.pin)), 'the PIN was sent');
-    for (const file of readdirSync(run.reportDir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile())) {
-      const text = readFileSync(join(file.parentPath, file.name), 'utf8');
-      for (const secret of secrets) assert.ok(!text.includes(secret), `a secret is in ${file.name}`);
-    }
-    for (const secret of secrets) assert.ok(!(run.stdout + run.stderr).includes(secret), 'a secret is in the output');
+    assertNoSecrets(run, [admin.password, user.password, fixtures.twoStep!.pin, ...issuedTokens(record.seen)]);
   } finally {
     await served.close();
   }

@@ -1,16 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { sunsetDetailsTypo } from '../mutants/sunsetMutants.js';
 import { packageRoot } from '../src/paths.js';
 import { validate } from '../src/schema/registry.js';
-import { readReport, runCli } from './support/runCli.js';
+import { readReport, runCli, tempFile, verdictsOf } from './support/runCli.js';
 import { serveTarget } from './support/servers.js';
-
-const verdictsOf = (dir: string) =>
-  Object.fromEntries((JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { requirements: { id: string; verdict: string }[] }).requirements.map((r) => [r.id, r.verdict]));
 
 test('report.json validates against schemas/conformance-report.schema.json, for a passing and a failing run', async () => {
   const served = await serveTarget('sunset', sunsetDetailsTypo.build);
@@ -30,24 +27,20 @@ test('report.json validates against schemas/conformance-report.schema.json, for 
 test('an expected-failures file turns a known FAIL into exit 0, and a stale entry into exit 1', async () => {
   const served = await serveTarget('sunset', sunsetDetailsTypo.build);
   try {
-    const dir = (await runCli(['--list'])).reportDir;
-    const known = join(dir, 'known.json');
-    writeFileSync(known, JSON.stringify({ expectedFailures: [{ id: 'ACCOUNT-SUNSET-1005', reason: 'our details string has a typo, ticket 42' }] }));
+    const known = tempFile('known.json', JSON.stringify({ expectedFailures: [{ id: 'ACCOUNT-SUNSET-1005', reason: 'our details string has a typo, ticket 42' }] }));
     const xfail = await runCli([...served.args, '--seed', '2', '--runs', '20', '--expected-failures', known], served.env);
     assert.equal(xfail.code, 0, xfail.stdout);
     assert.match(xfail.stdout, /^XFAIL MUST +ACCOUNT-SUNSET-1005 +expected failure \(our details string has a typo, ticket 42\)$/m);
     assert.match(xfail.stdout, /^\d+ passed, 0 failed, \d+ skipped, \d+ warned, \d+ info, 1 expected failures, 0 stale$/m);
 
-    const stale = join(dir, 'stale.json');
-    writeFileSync(stale, JSON.stringify({ expectedFailures: [{ id: 'ACCOUNT-SUNSET-1005', reason: 'fixed since' }, { id: 'AUTH-TOKEN-REQUIRED', reason: 'was broken once' }] }));
+    const stale = tempFile('stale.json', JSON.stringify({ expectedFailures: [{ id: 'ACCOUNT-SUNSET-1005', reason: 'fixed since' }, { id: 'AUTH-TOKEN-REQUIRED', reason: 'was broken once' }] }));
     const run = await runCli([...served.args, '--seed', '2', '--runs', '20', '--expected-failures', stale], served.env);
     assert.equal(run.code, 1, run.stdout);
     assert.match(run.stdout, /^STALE MUST +AUTH-TOKEN-REQUIRED +listed as expected to fail but passes: remove the entry \(was broken once\)$/m);
     const junit = readFileSync(join(run.reportDir, 'junit.xml'), 'utf8');
     assert.match(junit, /<failure message="stale expected failure: was broken once">/);
 
-    const unknown = join(dir, 'unknown.json');
-    writeFileSync(unknown, JSON.stringify({ expectedFailures: [{ id: 'NO-SUCH-REQUIREMENT', reason: 'x' }] }));
+    const unknown = tempFile('unknown.json', JSON.stringify({ expectedFailures: [{ id: 'NO-SUCH-REQUIREMENT', reason: 'x' }] }));
     const bad = await runCli(['--expected-failures', unknown]);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /expected-failures file .*unknown\.json: \/expectedFailures\/0\/id: "NO-SUCH-REQUIREMENT" is no requirement ID/);
@@ -64,10 +57,10 @@ test('--shard 1/2 and 2/2, merged, give the same per-requirement verdicts as one
       const whole = await runCli(common, served.env);
       const one = await runCli([...common, '--shard', '1/2'], served.env);
       const two = await runCli([...common, '--shard', '2/2'], served.env);
-      assert.notDeepEqual(verdictsOf(one.reportDir), verdictsOf(whole.reportDir), 'a shard runs part of the suite');
+      assert.notDeepEqual(verdictsOf(one), verdictsOf(whole), 'a shard runs part of the suite');
       const merged = await runCli(['merge', one.reportDir, two.reportDir]);
       assert.equal(merged.code, whole.code, merged.stdout + merged.stderr);
-      assert.deepEqual(verdictsOf(merged.reportDir), verdictsOf(whole.reportDir));
+      assert.deepEqual(verdictsOf(merged), verdictsOf(whole));
       assert.deepEqual(readReport(merged).summary, readReport(whole).summary);
       assert.deepEqual(JSON.parse(readFileSync(join(merged.reportDir, 'report.json'), 'utf8')).shards, ['1/2', '2/2']);
     } finally {

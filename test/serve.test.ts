@@ -5,13 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { packageRoot } from '../src/paths.js';
-import { readReport, runCli } from './support/runCli.js';
+import { runCli, verdictsOf } from './support/runCli.js';
 
 const main = join(packageRoot, 'dist', 'src', 'cli', 'main.js');
-
-function verdictsOf(run: Awaited<ReturnType<typeof runCli>>): Record<string, string> {
-  return Object.fromEntries(readReport(run).requirements.map((r) => [r.id, r.verdict]));
-}
 
 test('serve --profile legacy with the printed configuration gives the same verdicts as the embedded run; SIGTERM stops it', async () => {
   const configFile = join(mkdtempSync(join(tmpdir(), 'wa-serve-')), 'conformance.json');

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { emulatorConfig, startEmulator } from '../src/reference/index.js';
-import { readReport, runCli } from './support/runCli.js';
+import { readReport, runCli, tempFile } from './support/runCli.js';
 
 // 127.0.0.1 spelled as an IPv4-mapped IPv6 address: still this machine, but not a spelling the suite
 // takes for loopback, so it stands in for a live target without any traffic leaving loopback.
@@ -14,9 +12,7 @@ test('tests that make a live target send a code run only with sideEffects or --a
   try {
     const { fixtures, auth } = emulatorConfig(emulator);
     const target = emulator.server.url.replace('127.0.0.1', '[::ffff:127.0.0.1]');
-    const first = await runCli(['--grep', 'LEGACY-UNREGISTERED|LEGACY-PIN', '--runs', '10']);
-    const config = join(first.reportDir, 'live.json');
-    writeFileSync(config, JSON.stringify({ target, profile: 'legacy', auth, fixtures }));
+    const config = tempFile('live.json', JSON.stringify({ target, profile: 'legacy', auth, fixtures }));
 
     const guarded = await runCli(['--config', config, '--grep', 'LEGACY-UNREGISTERED|LEGACY-PIN', '--runs', '10']);
     assert.equal(guarded.code, 0, guarded.stdout);
@@ -37,9 +33,7 @@ test('tests that make a live target send a code run only with sideEffects or --a
 test('a test whose fixture or emulator is missing is SKIP with the reason', async () => {
   const emulator = await startEmulator({ profile: 'legacy' });
   try {
-    const first = await runCli(['--list']);
-    const config = join(first.reportDir, 'bare.json');
-    writeFileSync(config, JSON.stringify({ target: emulator.server.url, profile: 'legacy', auth: { admin: emulator.admin } }));
+    const config = tempFile('bare.json', JSON.stringify({ target: emulator.server.url, profile: 'legacy', auth: { admin: emulator.admin } }));
     const run = await runCli(['--config', config, '--runs', '10']);
     assert.equal(run.code, 0, run.stdout);
     const reasons = Object.fromEntries(readReport(run).requirements.map((r) => [r.id, r.reason]));

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/paths.js';
@@ -38,6 +39,29 @@ export interface ReportRequirement {
 
 export function readReport(run: CliRun): { summary: Record<string, number>; requirements: ReportRequirement[]; seed: number } {
   return JSON.parse(readFileSync(join(run.reportDir, 'report.json'), 'utf8'));
+}
+
+/** requirement ID → verdict of a run's report.json. */
+export function verdictsOf(run: Pick<CliRun, 'reportDir'>): Record<string, string> {
+  return Object.fromEntries(readReport(run as CliRun).requirements.map((r) => [r.id, r.verdict]));
+}
+
+/** A file with this content in a directory of its own, for configuration and expected-failures files. */
+export function tempFile(name: string, content: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'wa-file-')), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** None of `secrets` in any file under the report directory, nor in what the run printed. */
+export function assertNoSecrets(run: CliRun, secrets: string[]): void {
+  const files = readdirSync(run.reportDir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+  assert.ok(files.some((f) => f.name === 'report.json') && files.some((f) => f.name === 'junit.xml'), 'the report was written');
+  for (const file of files) {
+    const text = readFileSync(join(file.parentPath, file.name), 'utf8');
+    for (const secret of secrets) assert.ok(!text.includes(secret), `a secret is in ${file.name}`);
+  }
+  for (const secret of secrets) assert.ok(!(run.stdout + run.stderr).includes(secret), 'a secret is in the output');
 }
 
 export function idsWithVerdict(run: CliRun, verdict: string): string[] {

@@ -28,6 +28,11 @@ export async function serveTarget(profile: Profile, build: (options: ReferenceOp
   };
 }
 
+/** The bearer tokens a recorded server issued. */
+export function issuedTokens(seen: { response: ApiResponse }[]): string[] {
+  return seen.flatMap((s) => (s.response.body as { users?: { token: string }[] } | undefined)?.users?.map((u) => u.token) ?? []);
+}
+
 /** A pass-through wrapper that keeps every request and answer the server saw. */
 export function recorder(): { wrap: (handler: Handler) => Handler; seen: { request: ApiRequest; response: ApiResponse }[] } {
   const seen: { request: ApiRequest; response: ApiResponse }[] = [];
