@@ -12,28 +12,32 @@ const program = new Command('wa-account-conformance')
   .exitOverride()
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
-program
-  .command('run', { isDefault: true })
+/** What says where the target is and how to act on it: the run and `contracts verify` take the same. */
+function targetOptions(command: Command): Command {
+  return command
+    .option('--target <url>', 'base URL of the implementation under test (default: the embedded reference)')
+    .addOption(new Option('--profile <name>', 'sunset (registration refused, 1005) or legacy (201/202 flow)').argParser(profileName))
+    .option('--user <name>', 'admin user name (default: admin)')
+    .option('--password <password>', 'admin password (better: WA_CONFORMANCE_PASSWORD)')
+    .option('--token <token>', 'admin bearer token instead of a password (better: WA_CONFORMANCE_TOKEN)')
+    .option('--config <file>', 'JSON configuration file (schemas/conformance-config.schema.json): target, auth, fixtures')
+    .option('--allow-side-effects', 'let tests make a non-loopback target send a registration code or change a PIN')
+    .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds (default 10000)').argParser(integerIn('--timeout', 100, 600_000)));
+}
+
+targetOptions(program.command('run', { isDefault: true }))
   .description('run the suite against --target, or against the embedded reference when no target is given')
-  .option('--target <url>', 'base URL of the implementation under test (default: the embedded reference)')
-  .addOption(new Option('--profile <name>', 'sunset (registration refused, 1005) or legacy (201/202 flow)').argParser(profileName))
-  .option('--user <name>', 'admin user name (default: admin)')
-  .option('--password <password>', 'admin password (better: WA_CONFORMANCE_PASSWORD)')
-  .option('--token <token>', 'admin bearer token instead of a password (better: WA_CONFORMANCE_TOKEN)')
   .option('--non-admin <name>', 'a non-admin account, for the role checks')
   .option('--non-admin-password <password>', 'its password (better: WA_CONFORMANCE_USER_PASSWORD)')
-  .option('--config <file>', 'JSON configuration file (schemas/conformance-config.schema.json)')
   .option('--report-dir <dir>', 'where junit.xml and report.json go (default: ./conformance-report)')
   .addOption(new Option('--seed <n>', 'seed of the generated requests, to replay a run').argParser(integerIn('--seed', 0, 2 ** 31 - 1)))
   .addOption(new Option('--runs <n>', 'generated requests per property (default 200)').argParser(integerIn('--runs', 1, 100_000)))
   .option('--list', 'print the requirements with level and citation, and send nothing')
   .option('--grep <pattern>', 'only the requirements whose ID or title matches')
   .option('--insecure', 'accept any TLS certificate from the target')
-  .option('--allow-side-effects', 'let tests make a non-loopback target send a registration code or change a PIN')
   .option('--expected-failures <file>', 'known FAILs of this target ({"expectedFailures": [{"id", "reason"}]}); a listed requirement that passes fails the run')
   .addOption(new Option('--shard <i/n>', 'run part i of n (merge the parts with `merge`)').argParser(shardSpec))
   .addOption(new Option('--workers <n>', 'parallel test workers (default 2)').argParser(integerIn('--workers', 1, 64)))
-  .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds (default 10000)').argParser(integerIn('--timeout', 100, 600_000)))
   .action(async (flags) => {
     process.exitCode = await runCommand(flags);
   });
@@ -50,17 +54,8 @@ program
   });
 
 const contracts = program.command('contracts').description('Pact contracts generated from the schemas: verify a target, publish to a Pact Broker');
-contracts
-  .command('verify')
+targetOptions(contracts.command('verify'))
   .description('verify --target (or the embedded reference) against the profile\'s contract with the Pact Verifier')
-  .option('--target <url>', 'the provider under test (default: the embedded reference)')
-  .addOption(new Option('--profile <name>', 'sunset or legacy').argParser(profileName))
-  .option('--user <name>', 'admin user name (default: admin)')
-  .option('--password <password>', 'admin password (better: WA_CONFORMANCE_PASSWORD)')
-  .option('--token <token>', 'admin bearer token (better: WA_CONFORMANCE_TOKEN)')
-  .option('--config <file>', 'the suite\'s configuration file: fixtures set the provider states of a live target')
-  .option('--allow-side-effects', 'let interactions make a non-emulator target send a registration code')
-  .addOption(new Option('--timeout <ms>', 'per-request timeout').argParser(integerIn('--timeout', 100, 600_000)))
   .action(async (options) => {
     process.exitCode = await contractsVerifyCommand(options);
   });
