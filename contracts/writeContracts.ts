@@ -1,6 +1,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
+import { getFfiLib } from '@pact-foundation/pact-core';
 import { profiles } from '../src/requirements/index.js';
 import { contractInteractions, type ContractInteraction } from './interactions.js';
 
@@ -47,5 +49,14 @@ async function record(pact: PactV4, { description, state, request, response }: C
       if (request.auth !== 'none') sent.authorization = exampleAuth[request.auth];
       const answer = await fetch(`${mock.url}${request.path}`, { method: request.method, headers: sent, body: request.body ? JSON.stringify(MatchersV3.reify(request.body)) : undefined });
       if (answer.status !== response.status) throw new Error(`${description}: the mock answered ${answer.status}`);
+      await bookedBy(mock.port);
     });
+}
+
+// libpact_ffi 0.5.4 answers before it books the match, so under CPU load executeTest can read "expected but not
+// received" for a request that matched (pact-foundation/pact-core-mock-server#13, fixed in pact-core 20.1, which
+// needs Node 22). Waiting for the booking closes the race; a request that truly did not match still fails there.
+async function bookedBy(port: number, deadline = Date.now() + 5000): Promise<void> {
+  const ffi = getFfiLib();
+  while (!ffi.pactffiMockServerMatched(port) && Date.now() < deadline) await sleep(5);
 }
