@@ -70,14 +70,18 @@ test('what real clients send is accepted by the contract\'s request matchers (pa
   const stubServer = join(createRequire(import.meta.url).resolve('@pact-foundation/pact-cli/package.json'), '..', 'bin', 'pact-stub-server.js');
   const port = 20000 + Math.floor(Math.random() * 20000);
   const stub = spawn(process.execPath, [stubServer, '--file', contractFile('legacy'), '--port', String(port)], { stdio: 'ignore' });
+  let exited: number | null = null;
+  stub.on('exit', (code) => (exited = code ?? -1));
   try {
+    // Generous: a loaded CI machine can take seconds to start the stub; an early exit (port taken) fails at once.
     const send = async (body: object) => {
       for (let tries = 0; ; tries++) {
         try {
           const r = await fetch(`http://127.0.0.1:${port}/v1/account`, { method: 'POST', headers: { authorization: 'Bearer t', 'content-type': 'application/json' }, body: JSON.stringify(body) });
           return r.status;
         } catch (error) {
-          if (tries > 50) throw error;
+          if (exited !== null) throw new Error(`pact-stub-server exited with ${exited} before answering on port ${port}`);
+          if (tries > 300) throw error;
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
       }
