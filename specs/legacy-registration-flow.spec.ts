@@ -74,7 +74,7 @@ test('any sequence of registrations, verifications and two-step changes matches 
   needsEmulator(target.settings, 'codes are read and numbers moved through the control protocol');
   await forAll(target, registrationCommands(), async (commands) => {
     await fc.asyncModelRun(() => ({ model: newModel(), real: { target, pool: newPool() } }), commands);
-  }, { maxRuns: 60 });
+  }, { maxRuns: 100 });
 });
 
 test('the target honours the profile\'s Pact contract', verifies('CONTRACT-HONOURED'), async ({ target }) => {

@@ -111,10 +111,14 @@ const index = fc.integer({ min: 0, max: poolSize - 1 });
 
 /** Sequences of the commands above, for fc.asyncModelRun. */
 export function registrationCommands(maxCommands = 12): fc.Arbitrary<Iterable<Command>> {
+  const requestCode = fc.tuple(index, fc.constantFrom('sms' as const, 'voice' as const), fc.constantFrom<PinChoice>('none', 'right', 'wrong')).map(([i, m, p]) => new RequestCode(i, m, p));
+  const verifySentCode = index.map((i) => new VerifySentCode(i));
+  // fc.commands picks uniformly among its entries: listing the registration steps three times each makes the
+  // sequences that matter (ask twice, then verify) likely within a short run instead of rare.
   return fc.commands(
     [
-      fc.tuple(index, fc.constantFrom('sms' as const, 'voice' as const), fc.constantFrom<PinChoice>('none', 'right', 'wrong')).map(([i, m, p]) => new RequestCode(i, m, p)),
-      index.map((i) => new VerifySentCode(i)),
+      requestCode, requestCode, requestCode,
+      verifySentCode, verifySentCode, verifySentCode,
       fc.nat().map((seed) => new VerifyWrongCode(seed)),
       fc.stringMatching(/^[0-9]{6}$/).map((pin) => new EnableTwoStep(pin)),
       fc.constant(new DisableTwoStep()),

@@ -22,7 +22,7 @@ export interface RegistrationSystem {
   pool: PoolNumber[];
 }
 
-export const poolSize = 3;
+export const poolSize = 2;
 
 export function newModel(): RegistrationModel {
   return { registered: new Set(), pending: new Set(), pins: new Map(), current: undefined };
