@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { redactExchange, Secrets, type Exchange } from '../src/client/index.js';
+
+test('redaction replaces secrets in every string of an exchange and leaves its numbers intact, whatever their digits', () => {
+  const secrets = new Secrets();
+  secrets.add('WA_CONFORMANCE_PIN', '314159');
+  secrets.add('WA_CONFORMANCE_PASSWORD', 'pa"ss');
+  const exchange: Exchange = {
+    case: 'LEGACY-PIN-ACCEPTED#3',
+    request: { method: 'POST', url: 'http://127.0.0.1:9/v1/account?pin=314159', headers: { authorization: 'Bearer 314159' }, body: '{"pin":"314159","password":"pa\\"ss"}' },
+    response: { status: 400, headers: { 'content-type': 'application/json' }, body: '{"errors":[{"code":1008,"title":"314159"}]}' },
+    // The digits of the PIN inside a number: redacting serialised JSON turned this into invalid JSON.
+    durationMs: 2.3141592653,
+  };
+  const redacted = redactExchange(exchange, secrets);
+  assert.equal(redacted.durationMs, 2.3141592653);
+  assert.equal(redacted.response!.status, 400);
+  assert.deepEqual(JSON.stringify(redacted).match(/314159/g), ['314159'], 'only durationMs keeps the digits');
+  assert.equal(redacted.request.url, 'http://127.0.0.1:9/v1/account?pin=${WA_CONFORMANCE_PIN}');
+  assert.equal(redacted.request.headers.authorization, 'Bearer ${WA_CONFORMANCE_PIN}');
+  assert.equal(redacted.request.body, '{"pin":"${WA_CONFORMANCE_PIN}","password":"${WA_CONFORMANCE_PASSWORD}"}');
+  assert.equal(redacted.response!.body, '{"errors":[{"code":1008,"title":"${WA_CONFORMANCE_PIN}"}]}');
+  assert.equal(exchange.request.body, '{"pin":"314159","password":"pa\\"ss"}', 'the original is not changed');
+});
