@@ -4,6 +4,13 @@ module.exports = {
   forbidden: [
     { name: 'no-cycles', severity: 'error', from: {}, to: { circular: true } },
     {
+      name: 'protocol-is-a-leaf',
+      comment: 'src/protocol: the names layers agree on without importing each other; it imports nothing',
+      severity: 'error',
+      from: { path: '^src/protocol/' },
+      to: { pathNot: '^src/protocol/' },
+    },
+    {
       name: 'schema-is-ajv-only',
       comment: 'src/schema loads and validates the generated schemas with ajv; never Playwright',
       severity: 'error',
@@ -28,7 +35,7 @@ module.exports = {
       comment: 'src/reference: node, the schemas, the requirements types; never specs, fixtures or Playwright',
       severity: 'error',
       from: { path: '^src/reference/' },
-      to: { pathNot: ['^src/reference/', '^src/schema/', '^src/cert/', '^src/generated/', '^src/paths\\.ts$', '^src/requirements/', '^node_modules/ajv/'], dependencyTypesNot: ['core'] },
+      to: { pathNot: ['^src/reference/', '^src/protocol/', '^src/schema/', '^src/cert/', '^src/generated/', '^src/paths\\.ts$', '^src/requirements/', '^node_modules/ajv/'], dependencyTypesNot: ['core'] },
     },
     {
       name: 'specs-use-the-public-surface',
@@ -39,17 +46,17 @@ module.exports = {
     },
     {
       name: 'reporters-see-requirements-only',
-      comment: 'reporters: the requirements catalogue and Playwright reporter types only',
+      comment: 'reporters: the requirements catalogue, the result names of src/protocol and Playwright reporter types only',
       severity: 'error',
       from: { path: '^reporters/' },
-      to: { pathNot: ['^reporters/', '^src/requirements/', '^src/generated/', '^node_modules/@playwright/test/', '^node_modules/(picocolors|log-update)/'], dependencyTypesNot: ['core'] },
+      to: { pathNot: ['^reporters/', '^src/protocol/', '^src/requirements/', '^src/generated/', '^node_modules/@playwright/test/', '^node_modules/(picocolors|log-update)/'], dependencyTypesNot: ['core'] },
     },
     {
       name: 'contracts-are-schemas-examples-and-pact',
       comment: 'contracts: the schemas, the examples (arbitraries, cert codec) and Pact; never the reference or the fixtures',
       severity: 'error',
       from: { path: '^contracts/' },
-      to: { pathNot: ['^contracts/', '^src/arbitraries/', '^src/cert/', '^src/generated/', '^src/requirements/', '^src/paths\\.ts$', '^node_modules/(@pact-foundation|fast-check)/'], dependencyTypesNot: ['core'] },
+      to: { pathNot: ['^contracts/', '^src/protocol/', '^src/arbitraries/', '^src/cert/', '^src/generated/', '^src/requirements/', '^src/paths\\.ts$', '^node_modules/(@pact-foundation|fast-check)/'], dependencyTypesNot: ['core'] },
     },
     {
       name: 'only-the-cli-sits-on-top',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
 import type { Fixtures } from '../src/generated/types.js';
 import { packageRoot } from '../src/paths.js';
+import { controlPaths } from '../src/protocol/index.js';
 import type { Profile } from '../src/requirements/index.js';
 import type { ContractState } from './interactions.js';
 import { defaultNames, type ContractNames } from './writeContracts.js';
@@ -48,7 +49,7 @@ function stateSetters(t: ContractTarget, call: (method: string, path: string, bo
   const sendsCode = 'would make the target send a registration code: allow with "sideEffects": true or --allow-side-effects';
   if (t.emulator) {
     const setState = (state: string): StateSetter => async (params) => {
-      await call('POST', '/_conformance/state', { state, params });
+      await call('POST', controlPaths.state, { state, params });
       return params;
     };
     return {
@@ -56,9 +57,9 @@ function stateSetters(t: ContractTarget, call: (method: string, path: string, bo
       unregistered: setState('unregistered'),
       'two-step': setState('two-step'),
       'code-sent': async (params) => {
-        await call('POST', '/_conformance/state', { state: 'unregistered', params });
+        await call('POST', controlPaths.state, { state: 'unregistered', params });
         await call('POST', '/v1/account', { cc: params.cc, phone_number: params.phone_number, method: 'sms', cert: params.cert });
-        const { code } = (await call('GET', `/_conformance/code?${new URLSearchParams({ cc: params.cc!, phone_number: params.phone_number! })}`)) as { code: string };
+        const { code } = (await call('GET', `${controlPaths.code}?${new URLSearchParams({ cc: params.cc!, phone_number: params.phone_number! })}`)) as { code: string };
         return { code };
       },
     };

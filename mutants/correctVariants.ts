@@ -1,3 +1,4 @@
+import { controlPaths } from '../src/protocol/index.js';
 import type { ApiResponse } from '../src/reference/index.js';
 import { firstError, wrapping, type Mutant } from './mutant.js';
 
@@ -48,7 +49,7 @@ export const variantLegacyDifferent: Mutant = {
   build: wrapping((reference) => async (request): Promise<ApiResponse> => {
     const response = await reference(request);
     const path = request.path.split('?')[0];
-    if (path === '/_conformance/code' || path === '/_conformance/state') return response;
+    if (path === controlPaths.code || path === controlPaths.state) return response;
     if (response.status === 201 || (response.status === 200 && path === '/v1/settings/account/two-step')) return { status: response.status };
     const error = firstError(response);
     if (error?.code === 1008 && String(error.details).includes("'pin'")) return { status: 403, body: { errors: [{ code: 1005, title: 'Access denied' }] } };

@@ -1,5 +1,6 @@
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
 import type { ExpectedFailure, Failure, LoggedExchange, TestRecord } from '../src/generated/types.js';
+import { resultNames } from '../src/protocol/index.js';
 import { buildReport } from './buildReport.js';
 import { printReport } from './console.js';
 import { Progress } from './progress.js';
@@ -46,12 +47,12 @@ export default class ConformanceReporter implements Reporter {
 
   onTestEnd(test: TestCase, result: TestResult): void {
     const annotations: Annotation[] = [...test.annotations, ...result.annotations];
-    const wireLog = attachedJson<LoggedExchange[]>(result, 'wire-log') ?? [];
+    const wireLog = attachedJson<LoggedExchange[]>(result, resultNames.wireLog) ?? [];
     const outcome = result.status === 'skipped' ? 'skipped' : result.status === 'passed' ? 'passed' : 'failed';
     const record: TestRecord = { id: test.id, title: test.title, requirementIds: requirementIds(annotations), outcome, wireLog };
     const skipReason = annotations.find((a) => a.type === 'skip')?.description;
     if (skipReason) record.skipReason = skipReason;
-    const property = annotations.find((a) => a.type === 'property')?.description;
+    const property = annotations.find((a) => a.type === resultNames.property)?.description;
     if (property) record.property = JSON.parse(property);
     if (outcome === 'failed') record.failure = failureOf(result, wireLog);
     this.records.push(record);
@@ -80,7 +81,7 @@ export default class ConformanceReporter implements Reporter {
 }
 
 function requirementIds(annotations: Annotation[]): string[] {
-  return [...new Set(annotations.filter((a) => a.type === 'requirement' && a.description).map((a) => a.description!))];
+  return [...new Set(annotations.filter((a) => a.type === resultNames.requirement && a.description).map((a) => a.description!))];
 }
 
 function attachedJson<T>(result: TestResult, name: string): T | undefined {
@@ -90,7 +91,7 @@ function attachedJson<T>(result: TestResult, name: string): T | undefined {
 
 function failureOf(result: TestResult, wireLog: LoggedExchange[]): Failure {
   const message = result.errors.map(errorText).join('\n') || (result.status === 'timedOut' ? 'timed out' : 'failed');
-  const failure: Failure = { message, ...attachedJson<Partial<Failure>>(result, 'failure') };
+  const failure: Failure = { message, ...attachedJson<Partial<Failure>>(result, resultNames.failure) };
   const last = wireLog.at(-1);
   if (last) Object.assign(failure, { curl: last.curl, correlation: last.case });
   return failure;

@@ -4,12 +4,9 @@ import { apiError } from '../errors.js';
 import { numberKey, type PhoneNumber } from '../registrations.js';
 import { noPayload, type Route } from './route.js';
 
-/**
- * The conformance control protocol, for emulators: what a test needs that the real client only shows through
- * a phone (the code sent) or through WhatsApp Manager (a number's state). Admin token required; the reference
- * serves it only when started with `control: true`.
- */
-export const controlPaths = { code: '/_conformance/code', state: '/_conformance/state' } as const;
+// The conformance control protocol, for emulators: what a test needs that the real client only shows through a
+// phone (the code sent) or through WhatsApp Manager (a number's state). Admin token required; the reference serves
+// it (at controlPaths, src/protocol) only when started with `control: true`.
 
 function phoneNumber(value: unknown): PhoneNumber | undefined {
   const v = value as Partial<PhoneNumber> | null;
