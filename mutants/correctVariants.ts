@@ -1,6 +1,6 @@
 import { controlPaths } from '../src/protocol/index.js';
 import type { ApiResponse } from '../src/reference/index.js';
-import { firstError, wrapping, type Mutant } from './mutant.js';
+import { errorsIn, firstError, wrapping, type Mutant } from './mutant.js';
 
 // Correct variants: each chooses differently where the documentation and the facts file leave a choice,
 // and must get no FAIL.
@@ -20,8 +20,6 @@ export const variantBlocksBeforeValidating: Mutant = {
   }),
 };
 
-type Body = { errors?: { code: number; title: string; details?: string }[]; meta?: unknown };
-
 // Correct: `details` is optional except where the documentation quotes it, charset is allowed in the
 // content type, extra fields are allowed, and an authentication failure may have an empty body.
 export const variantTerseErrors: Mutant = {
@@ -32,12 +30,11 @@ export const variantTerseErrors: Mutant = {
   build: wrapping((reference) => async (request): Promise<ApiResponse> => {
     const response = await reference(request);
     if (response.status === 401) return { status: 401, headers: { 'www-authenticate': 'Bearer' } };
-    const body = response.body as Body | undefined;
-    for (const error of body?.errors ?? []) {
+    for (const error of errorsIn(response)) {
       if (error.code !== 1005) delete error.details;
       Object.assign(error, { href: 'https://developers.facebook.com/docs/whatsapp/on-premises/errors' });
     }
-    return { ...response, headers: { ...response.headers, 'x-powered-by': 'variant', 'content-type': 'application/json; charset=utf-8' }, body: body && { ...body, extra: true } };
+    return { ...response, headers: { ...response.headers, 'x-powered-by': 'variant', 'content-type': 'application/json; charset=utf-8' }, body: response.body && { ...(response.body as object), extra: true } };
   }),
 };
 

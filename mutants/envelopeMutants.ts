@@ -1,5 +1,5 @@
 import type { ApiResponse } from '../src/reference/index.js';
-import { firstError, meta, rewriteAnswers, type Mutant } from './mutant.js';
+import { errorsIn, firstError, meta, rewriteAnswers, type Mutant } from './mutant.js';
 
 // Faults of the answers' shape: subtle ones, each a change a careless port of the client could make.
 
@@ -30,7 +30,7 @@ export const codeAsString: Mutant = {
   profile: 'sunset',
   catches: ['ERROR-ENVELOPE', 'ACCOUNT-SUNSET-1005'],
   build: rewriteAnswers('/v1/account', (response) => {
-    for (const error of (response.body as { errors?: { code: unknown }[] } | undefined)?.errors ?? []) error.code = String(error.code);
+    for (const error of errorsIn(response)) error.code = String(error.code);
     return response;
   }),
 };

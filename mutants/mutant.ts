@@ -13,11 +13,16 @@ export interface Mutant {
   build(options: ReferenceOptions): Handler;
 }
 
-type ErrorBody = { errors?: { code?: unknown; title?: unknown; details?: unknown }[] };
+type ApiError = { code?: unknown; title?: unknown; details?: unknown };
+
+/** The errors of an answer, to read or rewrite in place; empty when it has none. */
+export function errorsIn(response: ApiResponse): ApiError[] {
+  return (response.body as { errors?: ApiError[] } | undefined)?.errors ?? [];
+}
 
 /** The first error of an answer, if it has one. */
-export function firstError(response: ApiResponse): NonNullable<ErrorBody['errors']>[number] | undefined {
-  return (response.body as ErrorBody | undefined)?.errors?.[0];
+export function firstError(response: ApiResponse): ApiError | undefined {
+  return errorsIn(response)[0];
 }
 
 /** A mutant's handler: the reference with its requests and answers passed through `wrap`. */

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { contractFile } from '../contracts/verifyContracts.js';
 import { writeContracts } from '../contracts/writeContracts.js';
 import { acceptedWithoutVname } from '../mutants/legacyMutants.js';
-import { rewriteAnswers } from '../mutants/mutant.js';
+import { firstError, rewriteAnswers } from '../mutants/mutant.js';
 import { profiles } from '../src/requirements/index.js';
 import { runCli } from './support/runCli.js';
 import { serveTarget } from './support/servers.js';
@@ -16,7 +16,7 @@ import { startStandInBroker } from './support/standInBroker.js';
 
 // Right class of error, wrong number: what `eachLike` on errors[] would let through.
 const missingParameter1009 = rewriteAnswers('/v1/account', (response) => {
-  const error = (response.body as { errors?: { code: number }[] } | undefined)?.errors?.[0];
+  const error = firstError(response);
   if (error?.code === 1008) error.code = 1009;
   return response;
 });
