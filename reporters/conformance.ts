@@ -1,6 +1,6 @@
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
 import type { ExpectedFailure, Failure, LoggedExchange, TestRecord } from '../src/generated/types.js';
-import { resultNames } from '../src/protocol/index.js';
+import { requirementIdsIn, resultNames } from '../src/protocol/index.js';
 import { buildReport } from './buildReport.js';
 import { printReport } from './console.js';
 import { Progress } from './progress.js';
@@ -42,14 +42,14 @@ export default class ConformanceReporter implements Reporter {
   }
 
   onTestBegin(test: TestCase): void {
-    this.progress.show(requirementIds(test.annotations).join(' ') || test.title);
+    this.progress.show(requirementIdsIn(test.annotations).join(' ') || test.title);
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
     const annotations: Annotation[] = [...test.annotations, ...result.annotations];
     const wireLog = attachedJson<LoggedExchange[]>(result, resultNames.wireLog) ?? [];
     const outcome = result.status === 'skipped' ? 'skipped' : result.status === 'passed' ? 'passed' : 'failed';
-    const record: TestRecord = { id: test.id, title: test.title, requirementIds: requirementIds(annotations), outcome, wireLog };
+    const record: TestRecord = { id: test.id, title: test.title, requirementIds: requirementIdsIn(annotations), outcome, wireLog };
     const skipReason = annotations.find((a) => a.type === 'skip')?.description;
     if (skipReason) record.skipReason = skipReason;
     const property = annotations.find((a) => a.type === resultNames.property)?.description;
@@ -78,10 +78,6 @@ export default class ConformanceReporter implements Reporter {
     const failed = runFailed(report.summary) || this.errors.length > 0 || result.status === 'interrupted' || result.status === 'timedout';
     return { status: failed ? 'failed' : 'passed' };
   }
-}
-
-function requirementIds(annotations: Annotation[]): string[] {
-  return [...new Set(annotations.filter((a) => a.type === resultNames.requirement && a.description).map((a) => a.description!))];
 }
 
 function attachedJson<T>(result: TestResult, name: string): T | undefined {

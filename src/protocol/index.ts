@@ -1,7 +1,12 @@
-// The names two layers must agree on without importing each other: a leaf that imports nothing.
+// What two layers must agree on without importing each other: a leaf that imports nothing.
 
 /** The conformance control protocol an emulator serves (README): the code a phone would show, a number's state. */
 export const controlPaths = { code: '/_conformance/code', state: '/_conformance/state' } as const;
 
 /** What the fixtures attach to or annotate on a test result, for the conformance reporter to read. */
 export const resultNames = { requirement: 'requirement', wireLog: 'wire-log', failure: 'failure', property: 'property' } as const;
+
+/** The requirement IDs a test's annotations name, each once. */
+export function requirementIdsIn(annotations: readonly { type: string; description?: string }[]): string[] {
+  return [...new Set(annotations.filter((a) => a.type === resultNames.requirement && a.description).map((a) => a.description!))];
+}
