@@ -1,6 +1,7 @@
 import { adminSession } from '../auth.js';
 import { jsonBody } from '../body.js';
 import { apiError } from '../errors.js';
+import { numberStates } from '../../protocol/index.js';
 import { numberKey, type PhoneNumber } from '../registrations.js';
 import { noPayload, type Route } from './route.js';
 
@@ -26,8 +27,9 @@ export const sentCode: Route = (request, { accounts, registrations }) => {
 };
 
 /**
- * POST /_conformance/state {state, params: {cc, phone_number, pin?}}: `registered` here; `unregistered` (gone to
- * another client, keeping its PIN); `two-step` (unregistered, with this PIN).
+ * POST /_conformance/state {state, params: {cc, phone_number, pin?}}, the states of src/protocol: `registered` here;
+ * `unregistered` (and no PIN); `two-step` (unregistered, with this PIN); `moved-away` (registered on another client,
+ * keeping its PIN).
  */
 export const setState: Route = (request, { accounts, registrations }) => {
   const authorized = adminSession(accounts, request);
@@ -50,8 +52,12 @@ export const setState: Route = (request, { accounts, registrations }) => {
       return noPayload(200);
     case 'unregistered':
       registrations.unregister(key);
+      registrations.clearPin(key);
+      return noPayload(200);
+    case 'moved-away':
+      registrations.unregister(key);
       return noPayload(200);
     default:
-      return apiError(1009, 'state must be registered, two-step or unregistered');
+      return apiError(1009, `state must be one of ${numberStates.join(', ')}`);
   }
 };
