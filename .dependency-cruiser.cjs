@@ -38,11 +38,18 @@ module.exports = {
       to: { pathNot: ['^src/reference/', '^src/protocol/', '^src/schema/', '^src/cert/', '^src/generated/', '^src/paths\\.ts$', '^src/requirements/', '^node_modules/ajv/'], dependencyTypesNot: ['core'] },
     },
     {
+      name: 'sources-reach-state-and-codes-only',
+      comment: 'src/sources: state and code sources and the numbers they give; node, undici, the client, the cert codec; never Playwright, the fixtures or the reference',
+      severity: 'error',
+      from: { path: '^src/sources/' },
+      to: { pathNot: ['^src/sources/', '^src/client/', '^src/cert/', '^src/protocol/', '^src/generated/', '^node_modules/undici/'], dependencyTypesNot: ['core'] },
+    },
+    {
       name: 'specs-use-the-public-surface',
       comment: 'specs: fixtures, arbitraries, requirements; never the reference (it is just a URL) and never each other',
       severity: 'error',
       from: { path: '^specs/' },
-      to: { pathNot: ['^src/fixtures/index\\.ts$', '^src/arbitraries/index\\.ts$', '^src/requirements/index\\.ts$', '^src/model/index\\.ts$', '^contracts/verifyContracts\\.ts$', '^src/generated/', '^node_modules/fast-check/'] },
+      to: { pathNot: ['^src/fixtures/index\\.ts$', '^src/arbitraries/index\\.ts$', '^src/requirements/index\\.ts$', '^src/model/index\\.ts$', '^src/generated/', '^node_modules/fast-check/'] },
     },
     {
       name: 'reporters-see-requirements-only',

@@ -1,0 +1,87 @@
+import type { CodeSourceConfig } from '../generated/types.js';
+import type { SourceHttp } from './http.js';
+import { SourceError, type CodeRequest, type CodeSource } from './source.js';
+
+/** A fixed code: per listed number, or the same for every number (test numbers, as Signal or Supabase have them). */
+export function fixedCodeSource(config: Pick<CodeSourceConfig, 'code' | 'codes'>): CodeSource {
+  const name = 'the fixed code (codeSource.type "fixed")';
+  return {
+    name,
+    interactive: false,
+    async sentCode({ cc, phone_number }) {
+      const listed = config.codes?.find((c) => c.cc === cc && c.phone_number === phone_number)?.code;
+      const code = listed ?? config.code;
+      if (!code) throw new SourceError(`${name} lists no code for +${cc} ${phone_number}`);
+      return code;
+    },
+  };
+}
+
+/** A response header of the 202, as the whatsapp-bizapi-mock sends `verify-code`. */
+export function headerCodeSource(header: string): CodeSource {
+  const name = `the response header ${header} (codeSource.type "header")`;
+  const lower = header.toLowerCase();
+  return {
+    name,
+    interactive: false,
+    async sentCode({ answer, cc, phone_number }) {
+      const code = answer?.headers[lower];
+      if (!code) throw new SourceError(`${name}: the answer to the registration of +${cc} ${phone_number} (status ${answer?.status ?? 'none'}) has no ${header} header`);
+      return code;
+    },
+  };
+}
+
+/** RFC 6901 JSON Pointer. */
+export function atPointer(value: unknown, pointer: string): unknown {
+  if (pointer === '') return value;
+  let at = value;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
+}
+
+export function fillTemplate(template: string, request: CodeRequest): string {
+  const values: Record<string, string> = {
+    cc: request.cc,
+    phone_number: request.phone_number,
+    method: request.method,
+    requestedAt: request.requestedAt,
+    requestedAtMs: String(Date.parse(request.requestedAt)),
+  };
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? encodeURIComponent(values[key]!) : whole));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * An HTTP inbox (Mailpit-like): GET the URL filled in for this number, take the code at the pointer, poll until
+ * one is there (and, with sentAtPointer, sent after the request); the caller's deadline ends the polling.
+ */
+export function inboxCodeSource(config: Pick<CodeSourceConfig, 'url' | 'pointer' | 'sentAtPointer' | 'interval'>, http: SourceHttp, budgetMs: number): CodeSource {
+  const template = config.url!;
+  const name = `the inbox ${template} (codeSource.type "inbox")`;
+  const pointer = config.pointer ?? '/code';
+  return {
+    name,
+    interactive: false,
+    async sentCode(request) {
+      const url = fillTemplate(template, request);
+      const until = Date.now() + budgetMs;
+      let last = 'no answer yet';
+      for (;;) {
+        const answer = await http.send('GET', url);
+        const code = atPointer(answer.body, pointer);
+        const sentAt = config.sentAtPointer ? Date.parse(String(atPointer(answer.body, config.sentAtPointer))) : undefined;
+        const recent = sentAt === undefined || (!Number.isNaN(sentAt) && sentAt >= Date.parse(request.requestedAt) - 1000);
+        if (answer.status < 300 && (typeof code === 'string' || typeof code === 'number') && String(code) && recent) return String(code);
+        last = answer.status >= 300 ? `status ${answer.status}` : code === undefined ? `nothing at ${pointer}` : 'only a code sent before the request';
+        if (Date.now() + (config.interval ?? 200) > until) throw new SourceError(`${name}: no code for +${request.cc} ${request.phone_number} (${last})`);
+        await sleep(config.interval ?? 200);
+      }
+    },
+  };
+}

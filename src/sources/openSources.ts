@@ -1,0 +1,91 @@
+import type { CodeSourceConfig } from '../generated/types.js';
+import type { NumberState } from '../protocol/index.js';
+import { commandCodeSource } from './commandCode.js';
+import { controlCodeSource, controlStateSource, type ControlChannel } from './controlProtocol.js';
+import { fixedCodeSource, headerCodeSource, inboxCodeSource } from './declarativeCodes.js';
+import { hooksCodeSource, hooksStateSource, loadHooks } from './hooksModule.js';
+import { SourceHttp } from './http.js';
+import { promptCodeSource } from './promptCode.js';
+import { stateChangeUrlSource } from './stateChangeUrl.js';
+import { withDeadline, type CodeSource, type StateSource } from './source.js';
+
+/** What the run was told about its sources (resolved by the CLI). */
+export interface SourceSettings {
+  /** The target serves /_conformance/*: a state source and a code source. */
+  controlProtocol: boolean;
+  stateChangeUrl?: string;
+  /** Absolute path of the hooks module. */
+  hooks?: string;
+  codeSource?: CodeSourceConfig;
+  /** Per call of a source; a prompt waits longer unless this was set. */
+  sourceTimeoutMs?: number;
+  /** Where the command's process asks the operator; set only when a terminal is attached. */
+  promptUrl?: string;
+  insecure: boolean;
+}
+
+export interface Sources {
+  state?: StateSource;
+  code?: CodeSource;
+  close(): Promise<void>;
+}
+
+const defaultTimeoutMs = 10_000;
+const promptTimeoutMs = 300_000;
+
+/** The configuration snippet that would give a run the missing source: every SKIP for want of one shows it. */
+export const enableState = 'a state source: add "stateChangeUrl": "http://…/provider-states" (a Pact state-change endpoint) or "hooks": "./conformance-hooks.mjs" (stateHandlers) to the configuration file';
+export const enableCode = 'a code source: add "codeSource": {"type": "header", "header": "verify-code"} (or "inbox", "command", "fixed", "prompt"), or "hooks" with sentCode, to the configuration file';
+
+/** A source whose every call has a deadline and whose every failure names it (and the state it was asked for). */
+function timedState(source: StateSource, ms: number): StateSource {
+  const what = (action: string, state: NumberState) => `${source.name} (${action} of "${state}")`;
+  return {
+    name: source.name,
+    supports: (state) => source.supports(state),
+    setup: (state, params) => withDeadline(what('setup', state), ms, () => source.setup(state, params)),
+    teardown: (state, params) => withDeadline(what('teardown', state), ms, () => source.teardown(state, params)),
+  };
+}
+
+function timedCode(source: CodeSource, ms: number): CodeSource {
+  return { ...source, sentCode: (request) => withDeadline(`${source.name} (code for +${request.cc} ${request.phone_number})`, ms, () => source.sentCode(request)) };
+}
+
+/**
+ * The state and code sources of a run. A hooks module comes first, then a state-change URL or a declared code
+ * source, then the control protocol: what the user configured outranks what the target happens to serve.
+ */
+export async function openSources(s: SourceSettings, channel: ControlChannel): Promise<Sources> {
+  const ms = s.sourceTimeoutMs ?? defaultTimeoutMs;
+  const http = new SourceHttp(ms, s.insecure);
+  const hooks = s.hooks ? await loadHooks(s.hooks) : undefined;
+  const state = (hooks && hooksStateSource(s.hooks!, hooks))
+    ?? (s.stateChangeUrl ? stateChangeUrlSource(s.stateChangeUrl, http) : undefined)
+    ?? (s.controlProtocol ? controlStateSource(channel) : undefined);
+  const declared = s.codeSource ? declaredCodeSource(s.codeSource, s, http, ms) : undefined;
+  const code = declared ?? (hooks && hooksCodeSource(s.hooks!, hooks)) ?? (s.controlProtocol ? controlCodeSource(channel) : undefined);
+  const codeMs = code?.interactive ? s.sourceTimeoutMs ?? promptTimeoutMs : ms;
+  return {
+    state: state && timedState(state, ms),
+    code: code && timedCode(code, codeMs),
+    close: () => http.close(),
+  };
+}
+
+function declaredCodeSource(config: CodeSourceConfig, s: SourceSettings, http: SourceHttp, ms: number): CodeSource | undefined {
+  switch (config.type) {
+    case 'fixed': return fixedCodeSource(config);
+    case 'header': return headerCodeSource(config.header!);
+    case 'inbox': return inboxCodeSource(config, http, Math.max(ms - 100, 50));
+    // Its own deadline a little sooner, so the hang is ended (the whole process group) and named as such.
+    case 'command': return commandCodeSource(config.argv!, Math.max(ms - 100, 50));
+    case 'prompt': return s.promptUrl ? promptCodeSource(s.promptUrl, http) : undefined;
+  }
+}
+
+/** Why a run has no code source, naming what would give it one. */
+export function noCodeReason(s: Pick<SourceSettings, 'codeSource' | 'promptUrl'>): string {
+  if (s.codeSource?.type === 'prompt' && !s.promptUrl) return 'the prompt code source needs a terminal, and none is attached (in CI, use another code source)';
+  return `needs ${enableCode}`;
+}
