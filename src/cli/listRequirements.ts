@@ -11,6 +11,7 @@ export function listRequirements(grep?: string, profile?: Profile): string {
       `  ${r.statement}`,
       `  cites: ${r.citation.section} 「${r.citation.quote}」 ${r.citation.url}`,
       ...(r.evidence ? [`  evidence: ${r.evidence}`] : []),
+      `  needs: ${r.needs?.length ? r.needs.join(', ') : 'admin credentials only'}`,
     ].join('\n'))
     .join('\n\n');
 }

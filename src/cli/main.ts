@@ -5,6 +5,7 @@ import { serveCommand } from './serveCommand.js';
 import { contractsPublishCommand, contractsVerifyCommand } from './contractsCommand.js';
 import { mergeCommand } from './mergeCommand.js';
 import { integerIn, profileName, shardSpec } from './runOptions.js';
+import { sourceKinds } from '../reference/index.js';
 import { exitCodes, UsageError } from './usageError.js';
 
 const program = new Command('wa-account-conformance')
@@ -21,6 +22,9 @@ function targetOptions(command: Command): Command {
     .option('--password <password>', 'admin password (better: WA_CONFORMANCE_PASSWORD)')
     .option('--token <token>', 'admin bearer token instead of a password (better: WA_CONFORMANCE_TOKEN)')
     .option('--config <file>', 'JSON configuration file (schemas/conformance-config.schema.json): target, auth, fixtures')
+    .option('--state-change-url <url>', 'a Pact provider-state change URL: the suite POSTs {state, params, action} to set a number\'s state')
+    .option('--hooks <file>', 'a hooks module (.mjs/.js): stateHandlers like Pact JS, and sentCode({cc, phone_number, method, requestedAt})')
+    .option('--insecure', 'accept any TLS certificate from the target')
     .option('--allow-side-effects', 'let tests make a non-loopback target send a registration code or change a PIN')
     .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds (default 10000)').argParser(integerIn('--timeout', 100, 600_000)));
 }
@@ -34,7 +38,6 @@ targetOptions(program.command('run', { isDefault: true }))
   .addOption(new Option('--runs <n>', 'generated requests per property (default 200)').argParser(integerIn('--runs', 1, 100_000)))
   .option('--list', 'print the requirements with level and citation, and send nothing')
   .option('--grep <pattern>', 'only the requirements whose ID or title matches')
-  .option('--insecure', 'accept any TLS certificate from the target')
   .option('--expected-failures <file>', 'known FAILs of this target ({"expectedFailures": [{"id", "reason"}]}); a listed requirement that passes fails the run')
   .addOption(new Option('--shard <i/n>', 'run part i of n (merge the parts with `merge`)').argParser(shardSpec))
   .addOption(new Option('--workers <n>', 'parallel test workers (default 2)').argParser(integerIn('--workers', 1, 64)))
@@ -49,8 +52,10 @@ program
   .addOption(new Option('--port <n>', 'port to listen on (default: any free port)').argParser(integerIn('--port', 0, 65535)).default(0))
   .option('--host <address>', 'address to listen on', '127.0.0.1')
   .option('--config-out <file>', 'also write the configuration file for the suite here')
+  .addOption(new Option('--sources <kind>', 'how the suite reaches state and codes: control (the control protocol), or with it off: header, inbox, command, hooks, fixed').choices(sourceKinds).default('control'))
+  .option('--no-control', 'the control protocol off, codes in a response header and states through a Pact state-change URL (same as --sources header)')
   .action(async (options) => {
-    process.exitCode = await serveCommand(options);
+    process.exitCode = await serveCommand({ ...options, sources: options.control === false && options.sources === 'control' ? 'header' : options.sources });
   });
 
 const contracts = program.command('contracts').description('Pact contracts generated from the schemas: verify a target, publish to a Pact Broker');

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { resolve } from 'node:path';
-import type { ConformanceConfig } from '../generated/types.js';
+import { dirname, resolve } from 'node:path';
+import type { CodeSourceConfig, ConformanceConfig } from '../generated/types.js';
 import type { RunSettings } from '../settings/runSettings.js';
 import type { RunOptions } from './runOptions.js';
 import { readExpectedFailures } from './expectedFailuresFile.js';
@@ -12,8 +12,17 @@ export const secretVariables = {
   userPassword: 'WA_CONFORMANCE_USER_PASSWORD',
 } as const;
 
+/** The settings before the target was looked at: whether it takes minted certificates may still be open. */
+export type ResolvedSettings = Omit<RunSettings, 'target' | 'mintedCertificates'> & {
+  target?: string;
+  /** Declared in the configuration; undefined: probe it. */
+  mintedCertificates?: boolean;
+  /** One line each, for renamed configuration keys: printed, never fatal. */
+  notices: string[];
+};
+
 /** Flags override the environment, which overrides the config file, which overrides the defaults. */
-export function resolveSettings(flags: RunOptions, config: ConformanceConfig, env: NodeJS.ProcessEnv): Omit<RunSettings, 'target'> & { target?: string } {
+export function resolveSettings(flags: RunOptions, config: ConformanceConfig, env: NodeJS.ProcessEnv, configPath?: string): ResolvedSettings {
   const target = flags.target ?? config.target;
   if (target !== undefined) checkTarget(target);
   const adminPassword = flags.password ?? env[secretVariables.password] ?? config.auth?.admin?.password;
@@ -26,6 +35,16 @@ export function resolveSettings(flags: RunOptions, config: ConformanceConfig, en
   if (target !== undefined && !adminPassword && !adminToken) {
     throw new UsageError(`no admin credentials for ${target}: give --password (or ${secretVariables.password}) or --token (or ${secretVariables.token})`);
   }
+  const notices: string[] = [];
+  const { verifyCode, ...fixtures } = config.fixtures ?? {};
+  const codeSource = config.codeSource ?? (verifyCode !== undefined ? legacyVerifyCode(verifyCode, fixtures, notices) : undefined);
+  if (codeSource) checkCodeSource(codeSource);
+  if (config.emulator !== undefined) {
+    notices.push(`"emulator": ${config.emulator} is now "controlProtocol": ${config.emulator} and "acceptsMintedCertificates": ${config.emulator} (two capabilities, each stated alone)`);
+  }
+  const stateChangeUrl = flags.stateChangeUrl ?? config.stateChangeUrl;
+  if (stateChangeUrl !== undefined) checkUrl(stateChangeUrl, 'the state-change URL');
+  const hooks = flags.hooks ? resolve(flags.hooks) : config.hooks ? resolve(configPath ? dirname(configPath) : '.', config.hooks) : undefined;
   return {
     target,
     profile: flags.profile ?? config.profile ?? 'sunset',
@@ -36,11 +55,45 @@ export function resolveSettings(flags: RunOptions, config: ConformanceConfig, en
     admin: { user: flags.user ?? config.auth?.admin?.user ?? 'admin', password: adminPassword, token: adminToken },
     user: nonAdminName && nonAdminPassword ? { user: nonAdminName, password: nonAdminPassword } : undefined,
     reportDir: resolve(flags.reportDir ?? config.reportDir ?? 'conformance-report'),
-    fixtures: config.fixtures ?? {},
+    fixtures,
     sideEffects: flags.allowSideEffects ?? config.sideEffects ?? false,
-    emulator: config.emulator ?? false,
+    controlProtocol: config.controlProtocol ?? config.emulator ?? false,
+    mintedCertificates: config.acceptsMintedCertificates ?? config.emulator,
+    stateChangeUrl,
+    hooks,
+    codeSource,
+    sourceTimeoutMs: config.sourceTimeout,
     expectedFailures: flags.expectedFailures ? readExpectedFailures(flags.expectedFailures) : [],
+    notices,
   };
+}
+
+// Today's fixed code: the one fixtures.verifyCode named, for the number it was meant for.
+function legacyVerifyCode(code: string, fixtures: ConformanceConfig['fixtures'] & object, notices: string[]): CodeSourceConfig {
+  const number = fixtures.unregistered;
+  const source: CodeSourceConfig = number ? { type: 'fixed', codes: [{ cc: number.cc, phone_number: number.phone_number, code }] } : { type: 'fixed', code };
+  notices.push(`fixtures.verifyCode is now "codeSource": ${JSON.stringify(source).replace(code, '…')}`);
+  return source;
+}
+
+const needed: Record<CodeSourceConfig['type'], (keyof CodeSourceConfig)[]> = { fixed: [], header: ['header'], inbox: ['url'], command: ['argv'], prompt: [] };
+
+function checkCodeSource(source: CodeSourceConfig): void {
+  for (const key of needed[source.type]) {
+    if (source[key] === undefined) throw new UsageError(`codeSource of type "${source.type}" needs codeSource.${key}`);
+  }
+  if (source.type === 'fixed' && source.code === undefined && source.codes === undefined) throw new UsageError('codeSource of type "fixed" needs codeSource.code or codeSource.codes');
+  if (source.type === 'inbox') checkUrl(source.url!.replace(/\{\w+\}/g, 'x'), 'codeSource.url');
+}
+
+function checkUrl(url: string, what: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UsageError(`${what} "${url}" is not a URL`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UsageError(`${what} "${url}" must be http:// or https://`);
 }
 
 function checkTarget(target: string): void {

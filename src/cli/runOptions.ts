@@ -11,6 +11,8 @@ export interface RunOptions {
   nonAdmin?: string;
   nonAdminPassword?: string;
   config?: string;
+  stateChangeUrl?: string;
+  hooks?: string;
   reportDir?: string;
   seed?: number;
   runs?: number;

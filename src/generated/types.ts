@@ -45,7 +45,28 @@ export interface ConformanceConfig {
    */
   sideEffects?: boolean;
   /**
-   * The target implements the conformance control protocol (/_conformance/code, /_conformance/state) and accepts minted, unsigned certificates.
+   * The target serves the conformance control protocol (/_conformance/code, /_conformance/state): a state source and a code source.
+   */
+  controlProtocol?: boolean;
+  /**
+   * The target accepts minted, unsigned verified-name certificates, so fresh numbers can be used. Omitted: probed once when side effects are allowed.
+   */
+  acceptsMintedCertificates?: boolean;
+  /**
+   * A Pact provider-state change URL: POST {state, params, action: setup|teardown}, as the Pact verifier sends it.
+   */
+  stateChangeUrl?: string;
+  /**
+   * A hooks module (.mjs or .js, relative to the configuration file): stateHandlers like Pact JS, and sentCode({cc, phone_number, method, requestedAt}).
+   */
+  hooks?: string;
+  /**
+   * How long a state or code source may take, in milliseconds (default 10000; a prompt waits 300000).
+   */
+  sourceTimeout?: number;
+  codeSource?: CodeSourceConfig;
+  /**
+   * Deprecated: both controlProtocol and acceptsMintedCertificates. Still accepted, with a notice.
    */
   emulator?: boolean;
 }
@@ -87,7 +108,7 @@ export interface Fixtures {
   twoStep?: TwoStepFixture;
   unregistered?: UnregisteredFixture;
   /**
-   * The code that completes the registration of fixtures.unregistered.
+   * Deprecated: the code that completes fixtures.unregistered; now codeSource {"type": "fixed", "codes": [...]}. Still accepted, with a notice.
    */
   verifyCode?: string;
 }
@@ -149,6 +170,65 @@ export interface UnregisteredFixture {
    * The verified name in its certificate.
    */
   vname: string;
+}
+/**
+ * Where the code sent to a number is read: fixed, a header of the 202, an HTTP inbox, a command, or a prompt on the terminal.
+ */
+export interface CodeSourceConfig {
+  /**
+   * Which kind of code source.
+   */
+  type: 'fixed' | 'header' | 'inbox' | 'command' | 'prompt';
+  /**
+   * fixed: the code every number receives.
+   */
+  code?: string;
+  /**
+   * fixed: the code each listed number receives.
+   *
+   * @minItems 1
+   */
+  codes?: [FixedCode, ...FixedCode[]];
+  /**
+   * header: the response header of the 202 that carries the code.
+   */
+  header?: string;
+  /**
+   * inbox: URL template; {cc}, {phone_number}, {method}, {requestedAt} and {requestedAtMs} are filled in.
+   */
+  url?: string;
+  /**
+   * inbox: JSON Pointer to the code in the answer (default /code).
+   */
+  pointer?: string;
+  /**
+   * inbox: JSON Pointer to when the code was sent; a code sent before the request is not taken.
+   */
+  sentAtPointer?: string;
+  /**
+   * inbox: milliseconds between polls (default 200).
+   */
+  interval?: number;
+  /**
+   * command: program and arguments, run without a shell; the request is in WA_CONFORMANCE_CODE_REQUEST, the code comes as JSON {"code"} on stdout.
+   *
+   * @minItems 1
+   */
+  argv?: [string, ...string[]];
+}
+export interface FixedCode {
+  /**
+   * Country code.
+   */
+  cc: string;
+  /**
+   * Number without the country code.
+   */
+  phone_number: string;
+  /**
+   * The code that number receives.
+   */
+  code: string;
 }
 /**
  * report.json: the verdict of every requirement a run checked, with its evidence.

@@ -1,14 +1,14 @@
 import type { ExpectedFailure, Fixtures } from '../generated/types.js';
 import type { Profile } from '../requirements/index.js';
+import type { SourceSettings } from '../sources/openSources.js';
 
 /** Everything a run needs, resolved by the CLI and handed to the Playwright workers. */
-export interface RunSettings {
+export interface RunSettings extends SourceSettings {
   target: string;
   profile: Profile;
   seed: number;
   runs: number;
   timeoutMs: number;
-  insecure: boolean;
   admin: { user: string; password?: string; token?: string };
   user?: { user: string; password: string };
   reportDir: string;
@@ -16,8 +16,10 @@ export interface RunSettings {
   fixtures: Fixtures;
   /** Tests that make a non-loopback target send a code or change a PIN may run. */
   sideEffects: boolean;
-  /** The target speaks the conformance control protocol and accepts minted certificates. */
-  emulator: boolean;
+  /** The target takes minted, unsigned certificates: fresh numbers can be used (declared, or probed before the run). */
+  mintedCertificates: boolean;
+  /** Why not, when not: shown by the tests that need them. */
+  mintedCertificatesNote?: string;
   /** Requirements known to FAIL on this target, with the reason. */
   expectedFailures: ExpectedFailure[];
 }
@@ -28,9 +30,12 @@ export function isLoopback(target: string): boolean {
   return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-/** Whether a test may make the target send a code or change a PIN: allowed, or no phone can be reached. */
-export function sideEffectsAllowed(settings: Pick<RunSettings, 'sideEffects' | 'emulator' | 'target'>): boolean {
-  return settings.sideEffects || settings.emulator || isLoopback(settings.target);
+/**
+ * Whether a test may make the target send a code or change a PIN: allowed, or no phone can be reached (loopback,
+ * a target that speaks the control protocol, or one that takes unsigned certificates: none of them is a live client).
+ */
+export function sideEffectsAllowed(settings: Pick<RunSettings, 'sideEffects' | 'controlProtocol' | 'mintedCertificates' | 'target'>): boolean {
+  return settings.sideEffects || settings.controlProtocol || settings.mintedCertificates || isLoopback(settings.target);
 }
 
 // One variable, passed in the child's environment: never on a command line, where `ps` would show secrets.
