@@ -17,6 +17,12 @@ export default defineConfig({
   // Per-request timeouts bound every test; a whole-test timeout would cut long property runs short.
   timeout: 0,
   outputDir: join(settings.reportDir, '.playwright'),
+  projects: [
+    { name: 'requests', testIgnore: 'registration/**' },
+    // A client completes the registration it was asked for last: these specs register numbers and verify codes,
+    // so they run one at a time, file by file in name order, beside the others.
+    { name: 'registration', testDir: join(here, 'specs', 'registration'), fullyParallel: false, workers: 1 },
+  ],
   reporter: [[join(here, 'reporters', 'conformance.js'), {
     reportDir: settings.reportDir,
     target: settings.target,

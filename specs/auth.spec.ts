@@ -1,6 +1,6 @@
 // 制約: "アプリを登録するには、必ずadminアカウントを使用します。" Users: login: every other endpoint needs the bearer token.
-import { registerRequest } from '../src/arbitraries/index.js';
-import { example, hasErrorCode, isClientError, status, test, verifies, type Caller } from '../src/fixtures/index.js';
+import { invalidRegisterRequest, registerRequest } from '../src/arbitraries/index.js';
+import { errorsOf, example, hasErrorCode, isClientError, status, test, verifies, type Caller, type Exchange, type Target } from '../src/fixtures/index.js';
 
 const account = '/v1/account';
 const strangers: [string, Caller][] = [
@@ -8,10 +8,43 @@ const strangers: [string, Caller][] = [
   ['a token the server never issued', { bearer: 'not-a-token-this-server-issued' }],
 ];
 
-test('a request without a valid bearer token is refused', verifies('AUTH-TOKEN-REQUIRED'), async ({ target }) => {
-  for (const [, as] of strangers) {
-    const answer = await target.post(account, example(target, registerRequest()), { as });
-    target.check(answer, 'a 4xx refusal, never a 2xx', isClientError);
+/** What an answer says, without its wording: the status and the error codes. */
+function gist(answer: Exchange): string {
+  const codes = (errorsOf(answer) ?? []).map((e) => e.code).sort();
+  return `${status(answer) ?? answer.error}${codes.length ? ` with errors ${codes.join(', ')}` : ''}`;
+}
+
+// JSON bodies that a processed request would answer differently: valid, a parameter missing, a value out of range.
+function bodies(target: Target): [string, unknown][] {
+  return [
+    ['a schema-valid registration', example(target, registerRequest())],
+    ['a registration without a required parameter', example(target, invalidRegisterRequest(['missing-required'])).body],
+    ['a registration with a value outside the documented ones', example(target, invalidRegisterRequest(['outside-enum-or-pattern'])).body],
+  ];
+}
+
+test('a request without a valid bearer token is refused, whatever its body', verifies('AUTH-TOKEN-REQUIRED'), async ({ target }) => {
+  for (const [who, as] of strangers) {
+    const answers: [string, Exchange][] = [];
+    for (const [what, body] of bodies(target)) {
+      const answer = await target.post(account, body, { as });
+      target.check(answer, `a 4xx refusal of ${what} with ${who}, never a 2xx`, isClientError);
+      answers.push([what, answer]);
+    }
+    const [first, ...rest] = answers;
+    for (const [, answer] of rest) {
+      target.check(answer, `the answer ${gist(first![1])} that ${first![0]} got with ${who}: without a valid token the body must not be processed`, (a) => gist(a) === gist(first![1]));
+    }
+  }
+});
+
+test('a caller without a valid token is not answered as the admin is', verifies('AUTH-ANONYMOUS-DISTINCT'), async ({ target }) => {
+  // A body every profile refuses, so the admin's answer sends no code.
+  const body = example(target, invalidRegisterRequest(['missing-required'])).body;
+  const admin = await target.post(account, body);
+  for (const [who, as] of strangers) {
+    const answer = await target.post(account, body, { as });
+    target.check(answer, `an answer about the credentials (${who}), not the admin's ${gist(admin)}`, (a) => gist(a) !== gist(admin));
   }
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Exchange } from '../client/index.js';
-import { errorsOf, isClientError, isSuccess, jsonOfAnswer, pendingCodes, sentCode, setNumberState, status } from '../fixtures/index.js';
+import { errorsOf, isClientError, isSuccess, jsonOfAnswer, status } from '../fixtures/index.js';
 import { wrongCode } from '../arbitraries/index.js';
 import type { RegistrationModel, RegistrationSystem } from './registrationModel.js';
 import { poolSize } from './registrationModel.js';
@@ -18,12 +18,13 @@ const otherPin = (pin: string | undefined) => (pin === '111111' ? '222222' : '11
 class RequestCode implements Command {
   constructor(readonly index: number, readonly method: 'sms' | 'voice', readonly pin: PinChoice) {}
   check = () => true;
-  async run(m: RegistrationModel, { target, pool }: RegistrationSystem): Promise<void> {
+  async run(m: RegistrationModel, { target, pool, codes, sent: everSent }: RegistrationSystem): Promise<void> {
     const number = pool[this.index]!;
     const enabled = m.pins.get(this.index);
     const sent = this.pin === 'none' ? undefined : this.pin === 'right' ? enabled ?? '135246' : otherPin(enabled);
-    const { vname, ...rest } = number;
-    const answer = await target.post('/v1/account', { ...rest, method: this.method, ...(sent ? { pin: sent } : {}) });
+    const vname = number.vname;
+    const request = await target.numbers.requestCode(target, number, { method: this.method, pin: sent });
+    const answer = request.answer;
     const pinMissing = enabled !== undefined && sent !== enabled;
     const accepted = (a: Exchange) => status(a) === 202 && vnameOf(a) === vname;
     if (m.registered.has(this.index)) {
@@ -39,6 +40,13 @@ class RequestCode implements Command {
       target.check(answer, `202 Accepted with vname ${JSON.stringify(vname)}`, accepted);
       m.pending.add(this.index);
     }
+    // Read at once, while it is this request's code: a wrong code is then none of the codes ever sent.
+    if (status(answer) === 202) {
+      const code = await target.numbers.codeOf(request);
+      codes.set(this.index, code);
+      everSent.push(code);
+      m.lastRequested = this.index;
+    }
   }
   toString = () => `RequestCode(#${this.index}, ${this.method}, pin=${this.pin})`;
 }
@@ -47,11 +55,18 @@ class RequestCode implements Command {
 class VerifySentCode implements Command {
   constructor(readonly index: number) {}
   check = (m: Readonly<RegistrationModel>) => m.pending.has(this.index);
-  async run(m: RegistrationModel, { target, pool }: RegistrationSystem): Promise<void> {
-    const code = await sentCode(target, pool[this.index]!);
+  async run(m: RegistrationModel, { target, codes }: RegistrationSystem): Promise<void> {
+    const code = codes.get(this.index)!;
     const answer = await target.post('/v1/account/verify', { code });
-    target.check(answer, '2xx: the sent code completes the registration', isSuccess);
     m.pending.delete(this.index);
+    // A client registers one number: whether an earlier number's code still completes its registration once
+    // another number asked for a code is not documented, so completing it and refusing it are both fair.
+    if (m.lastRequested !== this.index) {
+      target.check(answer, '2xx (the code completes its registration), or a 4xx error envelope (superseded by a later request)', (a) => isSuccess(a) || refused(a));
+      if (!isSuccess(answer)) return;
+    } else {
+      target.check(answer, '2xx: the sent code completes the registration', isSuccess);
+    }
     m.registered.add(this.index);
     m.current = this.index;
   }
@@ -62,8 +77,8 @@ class VerifySentCode implements Command {
 class VerifyWrongCode implements Command {
   constructor(readonly seed: number) {}
   check = () => true;
-  async run(_m: RegistrationModel, { target }: RegistrationSystem): Promise<void> {
-    const [code] = fc.sample(wrongCode(await pendingCodes(target)), { numRuns: 1, seed: this.seed });
+  async run(_m: RegistrationModel, { target, sent }: RegistrationSystem): Promise<void> {
+    const [code] = fc.sample(wrongCode(sent), { numRuns: 1, seed: this.seed });
     const answer = await target.post('/v1/account/verify', { code });
     target.check(answer, 'a 4xx error envelope: the code was never sent', refused);
   }
@@ -98,8 +113,8 @@ class MoveAway implements Command {
   constructor(readonly index: number) {}
   check = (m: Readonly<RegistrationModel>) => m.registered.has(this.index);
   async run(m: RegistrationModel, { target, pool }: RegistrationSystem): Promise<void> {
-    const { cc, phone_number } = pool[this.index]!;
-    await setNumberState(target, 'unregistered', { cc, phone_number });
+    const { cc, phone_number, cert } = pool[this.index]!;
+    await target.numbers.stateSource!.setup('moved-away', { cc, phone_number, cert });
     m.registered.delete(this.index);
     m.pending.delete(this.index);
     if (m.current === this.index) m.current = undefined;
@@ -109,8 +124,8 @@ class MoveAway implements Command {
 
 const index = fc.integer({ min: 0, max: poolSize - 1 });
 
-/** Sequences of the commands above, for fc.asyncModelRun. */
-export function registrationCommands(maxCommands = 12): fc.Arbitrary<Iterable<Command>> {
+/** Sequences of the commands above, for fc.asyncModelRun; numbers move away only when a state source can do it. */
+export function registrationCommands({ moveAway, maxCommands = 12 }: { moveAway: boolean; maxCommands?: number }): fc.Arbitrary<Iterable<Command>> {
   const requestCode = fc.tuple(index, fc.constantFrom('sms' as const, 'voice' as const), fc.constantFrom<PinChoice>('none', 'right', 'wrong')).map(([i, m, p]) => new RequestCode(i, m, p));
   const verifySentCode = index.map((i) => new VerifySentCode(i));
   // fc.commands picks uniformly among its entries: listing the registration steps three times each makes the
@@ -122,7 +137,7 @@ export function registrationCommands(maxCommands = 12): fc.Arbitrary<Iterable<Co
       fc.nat().map((seed) => new VerifyWrongCode(seed)),
       fc.stringMatching(/^[0-9]{6}$/).map((pin) => new EnableTwoStep(pin)),
       fc.constant(new DisableTwoStep()),
-      index.map((i) => new MoveAway(i)),
+      ...(moveAway ? [index.map((i) => new MoveAway(i))] : []),
     ],
     { maxCommands },
   );

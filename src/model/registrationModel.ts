@@ -1,12 +1,5 @@
-import { mintCertificate } from '../cert/index.js';
-import type { PhoneNumber } from '../fixtures/index.js';
-import { freshNumber, type Target } from '../fixtures/index.js';
-
-/** One number of a run's pool: fresh on the target, with a certificate for a known name. */
-export interface PoolNumber extends PhoneNumber {
-  cert: string;
-  vname: string;
-}
+import type { Numbers, TestNumber } from '../sources/numbers.js';
+import type { Target } from '../fixtures/index.js';
 
 /** What the documentation lets a client predict, per number of the pool (by index). */
 export interface RegistrationModel {
@@ -15,23 +8,30 @@ export interface RegistrationModel {
   pins: Map<number, string>;
   /** The account the two-step settings apply to: the number registered last. */
   current: number | undefined;
+  /** The number whose code was asked for last. */
+  lastRequested: number | undefined;
 }
 
 export interface RegistrationSystem {
   target: Target;
-  pool: PoolNumber[];
+  pool: TestNumber[];
+  /** The code each number received last, read right after its request. */
+  codes: Map<number, string>;
+  /** Every code sent in the sequence: a "wrong" code is none of them. */
+  sent: string[];
 }
 
 export const poolSize = 2;
 
-export function newModel(): RegistrationModel {
-  return { registered: new Set(), pending: new Set(), pins: new Map(), current: undefined };
+export function newSystem(target: Target): RegistrationSystem {
+  return { target, pool: newPool(target.numbers), codes: new Map(), sent: [] };
 }
 
-/** Fresh numbers for one run: the target's state outlives runs, so every run starts from numbers it never saw. */
-export function newPool(): PoolNumber[] {
-  return Array.from({ length: poolSize }, (_, i) => {
-    const vname = `モデル株式会社 ${i} ✓`;
-    return { ...freshNumber(), vname, cert: mintCertificate({ verifiedName: vname }) };
-  });
+export function newModel(): RegistrationModel {
+  return { registered: new Set(), pending: new Set(), pins: new Map(), current: undefined, lastRequested: undefined };
+}
+
+/** Fresh numbers for one sequence: the target's state outlives runs, so every sequence starts from numbers it never saw. */
+export function newPool(numbers: Numbers): TestNumber[] {
+  return Array.from({ length: poolSize }, (_, i) => numbers.fresh(`モデル株式会社 ${i} ✓`));
 }

@@ -55,6 +55,7 @@ export const catalogue: readonly Requirement[] = [
     statement: 'A number already registered on the client is answered with 201 Created.',
     citation: { section: 'リクエスト', quote: '201 Created — アカウントがすでに存在します。すでに登録されているため、他に必要な作業はありません。', url: accountPage },
     profiles: legacy,
+    needs: ['registered-number'],
   },
   {
     id: 'LEGACY-UNREGISTERED-202',
@@ -62,6 +63,7 @@ export const catalogue: readonly Requirement[] = [
     statement: 'A number not registered on the client is answered with 202 Accepted and {"account": [{"vname": <the verified name in cert>}]}.',
     citation: { section: 'リクエスト', quote: '202 Accepted — アカウントが存在しません。… この応答には返されたペイロードが含まれており、その中にcertパラメーターからデコードされたvnameがあります。', url: accountPage },
     profiles: legacy,
+    needs: ['unregistered-number', 'side-effects'],
   },
   {
     id: 'LEGACY-VNAME-ROUNDTRIP',
@@ -69,6 +71,7 @@ export const catalogue: readonly Requirement[] = [
     statement: 'The 202 vname is exactly the verified name in cert, for any name: Japanese, emoji, combining marks, long names.',
     citation: { section: 'リクエスト', quote: 'certパラメーターからデコードされたvnameがあります。これで、正しい表示名が設定されていることを確認できます。', url: accountPage },
     profiles: legacy,
+    needs: ['minted-certificates', 'side-effects'],
   },
   {
     id: 'LEGACY-METHOD-OPTIONS',
@@ -76,6 +79,7 @@ export const catalogue: readonly Requirement[] = [
     statement: 'A method other than "sms" or "voice" is refused with a 4xx error envelope, never 201 or 202.',
     citation: { section: 'パラメーター', quote: 'method 必須。登録コードの受け取り方法 オプション:voice、sms', url: accountPage },
     profiles: legacy,
+    needs: ['unregistered-number'],
   },
   {
     id: 'LEGACY-CERT-INVALID',
@@ -83,6 +87,7 @@ export const catalogue: readonly Requirement[] = [
     statement: 'A cert that is not a base64 verified-name certificate is refused with a 4xx error envelope: there is no vname to decode.',
     citation: { section: '開始する前に', quote: 'base64エンコードされた証明書の文字列が生成され、WhatsApp Business APIクライアント登録時の検証に使用されます。', url: accountPage },
     profiles: legacy,
+    needs: ['unregistered-number'],
   },
   {
     id: 'LEGACY-PIN-REQUIRED',
@@ -90,6 +95,7 @@ export const catalogue: readonly Requirement[] = [
     statement: 'A number with two-step verification on is not registered without its pin: a 4xx error envelope, never 201 or 202.',
     citation: { section: 'パラメーター', quote: 'pin 任意。既存の6桁のPIN - このアカウントで二段階認証が有効になっている場合にのみ必要です。', url: accountPage },
     profiles: legacy,
+    needs: ['two-step-number'],
   },
   {
     id: 'LEGACY-PIN-CHECKED',
@@ -97,6 +103,7 @@ export const catalogue: readonly Requirement[] = [
     statement: 'A wrong pin for a number with two-step verification on is refused with a 4xx error envelope, never 201 or 202.',
     citation: { section: 'パラメーター', quote: '既存の6桁のPIN', url: accountPage },
     profiles: legacy,
+    needs: ['two-step-number'],
   },
   {
     id: 'LEGACY-PIN-ACCEPTED',
@@ -104,6 +111,16 @@ export const catalogue: readonly Requirement[] = [
     statement: 'The right pin for a number with two-step verification on gives 202 Accepted with its vname.',
     citation: { section: 'パラメーター', quote: 'このアカウントで二段階認証が有効になっている場合にのみ必要です。', url: accountPage },
     profiles: legacy,
+    needs: ['two-step-number', 'side-effects'],
+  },
+
+  {
+    id: 'LEGACY-PENDING-202',
+    level: 'MUST',
+    statement: 'A number whose code was sent but not yet verified is not registered: asking again is answered 202 Accepted, never 201.',
+    citation: { section: 'リクエスト', quote: '202 Accepted — アカウントが存在しません。', url: accountPage },
+    profiles: legacy,
+    needs: ['unregistered-number', 'side-effects'],
   },
 
   // エッジ — /verify (legacy profile)
@@ -128,6 +145,7 @@ export const catalogue: readonly Requirement[] = [
     statement: 'A code that was not sent is refused with a 4xx error envelope and registers nothing.',
     citation: { section: 'エッジ', quote: '指定した方法で登録コードを受け取ったら…アカウント登録を完了します。', url: accountPage },
     profiles: legacy,
+    needs: ['unregistered-number', 'side-effects'],
   },
   {
     id: 'VERIFY-COMPLETES',
@@ -135,6 +153,7 @@ export const catalogue: readonly Requirement[] = [
     statement: 'The code that was sent completes the registration with a 2xx.',
     citation: { section: 'エッジ', quote: 'このエッジを使用してアカウント登録を完了します。', url: accountPage },
     profiles: legacy,
+    needs: ['unregistered-number', 'code-source', 'side-effects'],
   },
   {
     id: 'VERIFY-201',
@@ -143,6 +162,7 @@ export const catalogue: readonly Requirement[] = [
     citation: { section: 'エッジ', quote: '/verify', url: postmanVerify },
     evidence: 'POSTMAN: Register-Account in Meta\'s collection v2.45.1 answers 201 with no payload (onprem-api-facts.md §2)',
     profiles: legacy,
+    needs: ['unregistered-number', 'code-source', 'side-effects'],
   },
   {
     id: 'VERIFY-REGISTERS',
@@ -150,6 +170,7 @@ export const catalogue: readonly Requirement[] = [
     statement: 'After verification the number is registered: POST /v1/account for it answers 201.',
     citation: { section: 'リクエスト', quote: '201 Created — アカウントがすでに存在します。', url: accountPage },
     profiles: legacy,
+    needs: ['unregistered-number', 'code-source', 'side-effects'],
   },
   {
     id: 'LEGACY-STATEFUL-MODEL',
@@ -157,6 +178,7 @@ export const catalogue: readonly Requirement[] = [
     statement: 'Any sequence of registrations, verifications and two-step changes is answered as a model of the documented behaviour predicts.',
     citation: { section: 'リクエスト', quote: '受信した応答に応じて、登録手続きが完了したと見なしてよい場合と、完了するにはさらに手順を踏むことが必要な場合があります。', url: accountPage },
     profiles: legacy,
+    needs: ['minted-certificates', 'code-source', 'side-effects'],
   },
 
   // Pact — the published contract
@@ -176,6 +198,7 @@ export const catalogue: readonly Requirement[] = [
     statement: 'A non-admin account cannot change two-step verification: POST and DELETE /v1/settings/account/two-step answer 4xx.',
     citation: { section: 'Two-step verification', quote: 'admin only (paraphrased from the page in onprem-api-facts.md §6)', url: twoStepPage },
     profiles: both,
+    needs: ['non-admin-account'],
   },
   {
     id: 'TWO-STEP-SETTINGS',
@@ -183,6 +206,7 @@ export const catalogue: readonly Requirement[] = [
     statement: 'POST /v1/settings/account/two-step {pin} and DELETE answer 200; afterwards re-registering the account needs that pin, then needs none.',
     citation: { section: '2段階認証PINの変更', quote: 'APIを使用して新しいPINを設定することもできます。', url: twoStepPage },
     profiles: legacy,
+    needs: ['unregistered-number', 'code-source', 'state-source', 'side-effects'],
   },
 
   // パラメーター — the request
@@ -229,7 +253,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'AUTH-TOKEN-REQUIRED',
     level: 'MUST',
-    statement: 'POST /v1/account without a bearer token, or with a token the server did not issue, is refused with a 4xx, never a 2xx.',
+    statement: 'POST /v1/account without a bearer token, or with a token the server did not issue, is refused with a 4xx, never a 2xx, and is not processed: the answer does not depend on the body (a validation error such as 1008 or 1009 shows the body was read).',
     citation: { section: 'Users: login', quote: 'Use the token as Authorization: Bearer <token> on every other endpoint.', url: loginPage },
     profiles: both,
   },
@@ -242,11 +266,20 @@ export const catalogue: readonly Requirement[] = [
     profiles: both,
   },
   {
+    id: 'AUTH-ANONYMOUS-DISTINCT',
+    level: 'SHOULD',
+    statement: 'A caller without a valid token is not answered exactly as the admin is: the refusal is about the credentials, not the registration.',
+    citation: { section: '制約', quote: 'アプリを登録するには、必ずadminアカウントを使用します。', url: accountPage },
+    evidence: 'WEBAPP: Security/TokenAuthenticator.php answers 401 before any controller runs (onprem-api-facts.md §3); a gateway that refuses every registration before authenticating is a defensible reading of the sunset, hence SHOULD',
+    profiles: both,
+  },
+  {
     id: 'AUTH-ADMIN-ONLY',
     level: 'MUST',
     statement: 'A non-admin account\'s token is refused by POST /v1/account with a 4xx, never a 2xx.',
     citation: { section: '制約', quote: 'アプリを登録するには、必ずadminアカウントを使用します。', url: accountPage },
     profiles: both,
+    needs: ['non-admin-account'],
   },
   {
     id: 'AUTH-ADMIN-403',
@@ -255,6 +288,7 @@ export const catalogue: readonly Requirement[] = [
     citation: { section: '制約', quote: '必ずadminアカウントを使用します。', url: accountPage },
     evidence: 'WEBAPP: app/security.php requires ROLE_ADMIN for ^/v1/account; the error handler answers 403 with 1005 (onprem-api-facts.md §3)',
     profiles: both,
+    needs: ['non-admin-account'],
   },
   {
     id: 'LOGIN-TOKEN',

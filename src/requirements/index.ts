@@ -2,7 +2,7 @@ import { catalogue } from './catalogue.js';
 import type { Profile, Requirement } from './requirement.js';
 
 export { catalogue } from './catalogue.js';
-export { profiles, type Level, type Profile, type Requirement, type RequirementCitation } from './requirement.js';
+export { needs, profiles, type Level, type Need, type Profile, type Requirement, type RequirementCitation } from './requirement.js';
 
 const byId = new Map(catalogue.map((r) => [r.id, r]));
 

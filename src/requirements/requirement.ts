@@ -5,6 +5,24 @@ export type Profile = 'sunset' | 'legacy';
 
 export const profiles: readonly Profile[] = ['sunset', 'legacy'];
 
+/**
+ * What a check needs of the run besides the target, from a closed list (as test262 declares `features`): the
+ * requirement is skipped before it sends anything when one is missing, with the configuration that would supply it.
+ */
+export type Need =
+  | 'registered-number'
+  | 'unregistered-number'
+  | 'two-step-number'
+  | 'state-source'
+  | 'code-source'
+  | 'minted-certificates'
+  | 'side-effects'
+  | 'non-admin-account';
+
+export const needs: readonly Need[] = [
+  'registered-number', 'unregistered-number', 'two-step-number', 'state-source', 'code-source', 'minted-certificates', 'side-effects', 'non-admin-account',
+];
+
 export interface RequirementCitation {
   /** Section of the Japanese seed page (or of the page named by `url`). */
   section: string;
@@ -24,4 +42,6 @@ export interface Requirement {
   /** Where a SHOULD or INFO comes from when the page itself does not say it (facts file tag and source). */
   evidence?: string;
   profiles: readonly Profile[];
+  /** What the checks need of the run; none: any target with admin credentials. */
+  needs?: readonly Need[];
 }

@@ -1,0 +1,40 @@
+// リクエスト: "201 Created — アカウントがすでに存在します。" / "202 Accepted — アカウントが存在しません。… certパラメーターからデコードされたvname"
+// specs/registration/ runs in one worker, file by file: a client completes the registration asked for last, so no
+// other 202 may come between a test's request and its /verify. Tests that use a fixture up run last (3-verify).
+import { mintedRegistration } from '../../src/arbitraries/index.js';
+import { forAll, freshNumber, jsonOfAnswer, orSkip, status, test, validateSchema, verifies, type Exchange } from '../../src/fixtures/index.js';
+
+const account = '/v1/account';
+
+function vnameOf(answer: Exchange): unknown {
+  const body = jsonOfAnswer(answer);
+  return validateSchema('register-accepted', body).ok ? (body as { account: { vname: string }[] }).account[0]!.vname : undefined;
+}
+
+test('a registered number is answered 201', verifies('LEGACY-REGISTERED-201'), async ({ target }) => {
+  const { cc, phone_number, cert, origin } = await orSkip(() => target.numbers.inState(target, 'registered'));
+  const answer = await target.post(account, { cc, phone_number, method: 'sms', cert });
+  target.check(answer, `status 201 Created (${origin} number, registered)`, (a) => status(a) === 201);
+});
+
+test('an unregistered number is answered 202 with the vname in cert', verifies('LEGACY-UNREGISTERED-202'), async ({ target }) => {
+  const number = await orSkip(() => target.numbers.inState(target, 'unregistered'));
+  const { answer } = await target.numbers.requestCode(target, number);
+  target.check(answer, `status 202 with {"account":[{"vname":${JSON.stringify(number.vname)}}]}`, (a) => status(a) === 202 && vnameOf(a) === number.vname);
+});
+
+test('a number whose code is pending is still answered 202', verifies('LEGACY-PENDING-202'), async ({ target }) => {
+  const number = await orSkip(() => target.numbers.inState(target, 'unregistered'));
+  const first = await target.numbers.requestCode(target, number);
+  target.check(first.answer, 'status 202 (a code sent)', (a) => status(a) === 202);
+  const again = await target.numbers.requestCode(target, number, { method: 'voice' });
+  target.check(again.answer, 'status 202 again: a code was sent but not verified, so the number is not registered', (a) => status(a) === 202);
+});
+
+// Any transformation of the name (normalised, trimmed, truncated, re-encoded) is a FAIL: the doc says "decoded".
+test('the 202 vname is the name in cert, for any name', verifies('LEGACY-VNAME-ROUNDTRIP'), async ({ target }) => {
+  await forAll(target, mintedRegistration(freshNumber()), async ({ body, vname }) => {
+    const answer = await target.post(account, { ...body, ...freshNumber() });
+    target.check(answer, `status 202 with vname ${JSON.stringify(vname)} exactly`, (a) => status(a) === 202 && vnameOf(a) === vname);
+  });
+});

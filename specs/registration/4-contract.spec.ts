@@ -1,0 +1,27 @@
+// リクエスト: "受信した応答に応じた手順に従ってください。" — the published Pact contract, verified on the target.
+// Its provider states register numbers and send codes, so it runs with the other registration specs, last.
+import { Mismatch, test, verifies, verifyTargetContracts, type Exchange } from '../../src/fixtures/index.js';
+
+test('the target honours the profile\'s Pact contract', verifies('CONTRACT-HONOURED'), async ({ target }) => {
+  const forwarded: Exchange[] = [];
+  const result = await verifyTargetContracts({
+    settings: target.settings, client: target.client, sessions: target.sessions, numbers: target.numbers, api: target,
+    caseName: 'CONTRACT-HONOURED#pact',
+    onExchange: (exchange) => {
+      forwarded.push(exchange);
+      target.record([exchange]);
+    },
+  });
+  const ran = result.interactions.filter((r) => r.result !== 'SKIPPED');
+  test.skip(ran.length === 0, `no interaction could run: ${result.interactions.map((r) => `${r.description}: ${r.reason}`).join('; ')}`);
+  // The verifier sends one request per interaction, in the order it reports them: the n-th result is the n-th request.
+  const failed = ran.flatMap((r, i) => (r.result === 'FAILED' ? [{ description: r.description, exchange: forwarded[i] }] : []));
+  if (failed.length === 0) return;
+  const last = failed.at(-1)!.exchange;
+  if (last) target.record([last]);
+  throw new Mismatch(
+    `every interaction of contracts/pacts/${target.settings.profile} verified`,
+    `FAILED: ${failed.map((f) => `${f.description}${f.exchange ? ` (X-Conformance-Case: ${f.exchange.case})` : ''}`).join('; ')}`,
+    target.redact(result.output),
+  );
+});
