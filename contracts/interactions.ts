@@ -2,16 +2,15 @@ import fc from 'fast-check';
 import { MatchersV3 } from '@pact-foundation/pact';
 import { invalidRegisterRequest, registerRequest } from '../src/arbitraries/index.js';
 import { mintCertificate } from '../src/cert/index.js';
+import { providerStateNames, type ProviderState } from '../src/protocol/index.js';
 import type { Profile } from '../src/requirements/index.js';
 
 const { fromProviderState, like, regex } = MatchersV3;
 
-/** What a provider state asks of the target; the verifier sets it, or skips the interaction. */
-export type StateKind = 'registered' | 'unregistered' | 'two-step' | 'code-sent';
-
+/** What a provider state asks of the target (one of src/protocol's states); the verifier sets it, or skips the interaction. */
 export interface ContractState {
   name: string;
-  kind: StateKind;
+  kind: ProviderState;
   params: Record<string, string>;
 }
 
@@ -43,9 +42,9 @@ function numberBody(number: { cc: string; phone_number: string; vname: string })
 }
 
 // The params carry every value the request takes from the state, so a target's own fixtures can replace them.
-function state(kind: StateKind, name: string, number: { cc: string; phone_number: string; vname: string; pin?: string }): ContractState {
+function state(kind: ProviderState, number: { cc: string; phone_number: string; vname: string; pin?: string }): ContractState {
   const { vname, ...params } = number;
-  return { kind, name, params: { ...params, cert: mintCertificate({ verifiedName: vname }) } };
+  return { kind, name: providerStateNames[kind], params: { ...params, cert: mintCertificate({ verifiedName: vname }) } };
 }
 
 const blocked = { code: 1005, title: 'Access denied', details: 'Unknown error: biz_link_on_prem_reg_blocked' };
@@ -81,28 +80,28 @@ export function contractInteractions(profile: Profile): ContractInteraction[] {
     {
       description: 'a registration of a number that is registered',
       requirement: 'LEGACY-REGISTERED-201',
-      state: state('registered', `number ${registered.cc} ${registered.phone_number} is registered`, registered),
+      state: state('registered', registered),
       request: { method: 'POST', path: '/v1/account', auth: 'bearer', body: numberBody(registered) },
       response: { status: 201 },
     },
     {
       description: 'a registration of a number that is not registered',
       requirement: 'LEGACY-UNREGISTERED-202',
-      state: state('unregistered', `number ${unregistered.cc} ${unregistered.phone_number} is not registered`, unregistered),
+      state: state('unregistered', unregistered),
       request: { method: 'POST', path: '/v1/account', auth: 'bearer', body: numberBody(unregistered) },
       response: { status: 202, body: { account: [{ vname: like(unregistered.vname) }] } },
     },
     {
       description: 'a registration without the PIN of a number with two-step verification on',
       requirement: 'LEGACY-PIN-REQUIRED',
-      state: state('two-step', `two-step verification is enabled with a PIN for number ${twoStep.cc} ${twoStep.phone_number}`, twoStep),
+      state: state('two-step', twoStep),
       request: { method: 'POST', path: '/v1/account', auth: 'bearer', body: numberBody(twoStep) },
       response: { status: 400, body: { errors: [{ code: 1008, title: like('Required parameter is missing') }] } },
     },
     {
       description: 'a registration with the PIN of a number with two-step verification on',
       requirement: 'LEGACY-PIN-ACCEPTED',
-      state: state('two-step', `two-step verification is enabled with a PIN for number ${twoStep.cc} ${twoStep.phone_number}`, twoStep),
+      state: state('two-step', twoStep),
       request: { method: 'POST', path: '/v1/account', auth: 'bearer', body: { ...numberBody(twoStep), pin: fromProviderState('${pin}', twoStep.pin) } },
       response: { status: 202, body: { account: [{ vname: like(twoStep.vname) }] } },
     },
@@ -115,7 +114,7 @@ export function contractInteractions(profile: Profile): ContractInteraction[] {
     {
       description: 'a verification with the code that was sent',
       requirement: 'VERIFY-COMPLETES',
-      state: state('code-sent', `a registration code was sent to number ${unregistered.cc} ${unregistered.phone_number}`, unregistered),
+      state: state('code-sent', unregistered),
       request: { method: 'POST', path: '/v1/account/verify', auth: 'bearer', body: { code: fromProviderState('${code}', '123456') } },
       response: { status: 201 },
     },

@@ -1,35 +1,60 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { verifyContracts } from '../../contracts/verifyContracts.js';
-import type { ConformanceConfig } from '../generated/types.js';
+import type { ContractVerification } from '../../contracts/verifyContracts.js';
+import { Secrets, TargetClient, type Exchange } from '../client/index.js';
+import { verifyTargetContracts } from '../fixtures/contractRun.js';
+import { Sessions, tokenOf } from '../fixtures/sessions.js';
 import { packageRoot } from '../paths.js';
 import type { Profile } from '../requirements/index.js';
 import { startEmulator } from '../reference/index.js';
-import { sideEffectsAllowed } from '../settings/runSettings.js';
-import { readConfigFile } from './configFile.js';
+import { Numbers } from '../sources/numbers.js';
+import { openSources } from '../sources/openSources.js';
+import type { RunSettings } from '../settings/runSettings.js';
 import { checkReachable } from './preflight.js';
-import { resolveSettings } from './resolveSettings.js';
+import { prepareTarget } from './prepareTarget.js';
+import { embeddedSettings, say, settingsOf } from './runCommand.js';
 import type { RunOptions } from './runOptions.js';
 import { exitCodes, UsageError } from './usageError.js';
 
 /** `contracts verify`: the Pact Verifier against --target, or against the embedded reference. */
 export async function contractsVerifyCommand(flags: RunOptions): Promise<number> {
-  const config: ConformanceConfig = flags.config ? readConfigFile(flags.config) : {};
-  const s = resolveSettings(flags, config, process.env);
-  const emulator = s.target ? undefined : await startEmulator({ profile: s.profile });
+  const resolved = settingsOf(flags);
+  const reference = resolved.target ? undefined : await startEmulator({ profile: resolved.profile });
   try {
-    if (s.target) await checkReachable(s.target, { path: 'v1/users/login', timeoutMs: s.timeoutMs, insecure: s.insecure });
-    const result = await verifyContracts(emulator
-      ? { target: emulator.server.url, profile: s.profile, admin: emulator.admin, fixtures: emulator.fixtures, emulator: true, sideEffects: true }
-      : { target: s.target!, profile: s.profile, admin: s.admin, fixtures: s.fixtures, emulator: s.emulator, sideEffects: sideEffectsAllowed({ ...s, target: s.target! }) });
+    const settings = reference ? embeddedSettings(resolved, reference) : await prepareTarget({ ...resolved, target: resolved.target! }, say);
+    const result = await verifyWithSources(settings);
     if (!result.ok) console.log(result.output);
     for (const r of result.interactions) console.log(`${r.result.padEnd(8)} ${r.description}${r.reason ? `: ${r.reason}` : ''}`);
     const count = (what: string) => result.interactions.filter((r) => r.result === what).length;
     console.log(`${count('OK')} passed, ${count('FAILED')} failed, ${count('SKIPPED')} skipped`);
     return result.ok ? exitCodes.pass : exitCodes.fail;
   } finally {
-    await emulator?.server.close();
+    await reference?.server.close();
+  }
+}
+
+/** The same client, sessions and sources as a run's specs, outside Playwright. */
+async function verifyWithSources(settings: RunSettings): Promise<ContractVerification> {
+  const secrets = new Secrets();
+  const client = new TargetClient({ baseUrl: settings.target, timeoutMs: settings.timeoutMs, insecure: settings.insecure, secrets });
+  const sessions = new Sessions(client, settings);
+  const asAdmin = async () => {
+    const session = await sessions.token('admin');
+    return 'token' in session ? { authorization: `Bearer ${session.token}` } : {} as Record<string, string>;
+  };
+  let count = 0;
+  const sources = await openSources(settings, async (method, path, body) => client.send({ method, path, body, headers: await asAdmin(), case: 'source' }));
+  try {
+    const numbers = new Numbers(settings, sources, (variable, value) => secrets.add(variable, value));
+    const api = { post: async (path: string, body: unknown) => client.send({ method: 'POST', path, body, headers: await asAdmin(), case: `contracts-state#${++count}` }) };
+    // A token the login interaction is issued is a secret like the admin's own.
+    const onExchange = (exchange: Exchange) => secrets.add('WA_CONFORMANCE_ISSUED_TOKEN', tokenOf(exchange));
+    const result = await verifyTargetContracts({ settings, client, sessions, numbers, api, caseName: 'contracts#pact', onExchange });
+    return { ...result, output: secrets.redact(result.output) };
+  } finally {
+    await sources.close();
+    await client.close();
   }
 }
 
