@@ -7,6 +7,7 @@ import { account } from './routes/account.js';
 import { controlPaths } from '../protocol/index.js';
 import { sentCode, setState } from './routes/control.js';
 import { login } from './routes/login.js';
+import { inbox, inboxPath, providerStates, providerStatesPath } from './routes/testSurfaces.js';
 import type { ReferenceContext, Route } from './routes/route.js';
 import { disableTwoStep, enableTwoStep } from './routes/twoStep.js';
 import { verify } from './routes/verify.js';
@@ -21,6 +22,14 @@ export interface ReferenceOptions extends AccountOptions {
   twoStep?: (PhoneNumber & { pin: string })[];
   /** Serve the conformance control protocol (sent codes, states). */
   control?: boolean;
+  /** Foreign mode, the test surfaces of other emulators: the code in this header of the 202, */
+  codeHeader?: string;
+  /** a Pact state-change endpoint (POST /_pact/provider-states), */
+  providerStates?: boolean;
+  /** a test inbox (GET /_inbox/{cc}/{phone_number}), */
+  inbox?: boolean;
+  /** and test numbers that always receive the same code. */
+  fixedCodes?: (PhoneNumber & { code: string })[];
   /** The registration state; a mutant passes a faulty one. */
   registrations?: Registrations;
   /** The users and tokens; a mutant passes faulty ones. */
@@ -32,7 +41,8 @@ export function createReference(options: ReferenceOptions): Handler {
   const registrations = options.registrations ?? new Registrations();
   for (const number of options.registered ?? []) registrations.register(numberKey(number));
   for (const number of options.twoStep ?? []) registrations.setPin(numberKey(number), number.pin);
-  const context: ReferenceContext = { profile: options.profile, accounts: options.accounts ?? new Accounts(options), registrations };
+  for (const number of options.fixedCodes ?? []) registrations.useFixedCode(number, number.code);
+  const context: ReferenceContext = { profile: options.profile, accounts: options.accounts ?? new Accounts(options), registrations, codeHeader: options.codeHeader };
   const meta = { version: options.version ?? 'v2.45.1', api_status: 'stable' };
 
   const routes: Record<string, Partial<Record<string, Route>>> = {
@@ -41,11 +51,12 @@ export function createReference(options: ReferenceOptions): Handler {
     '/v1/account/verify': { POST: verify },
     '/v1/settings/account/two-step': { POST: enableTwoStep, DELETE: disableTwoStep },
     ...(options.control ? { [controlPaths.code]: { GET: sentCode }, [controlPaths.state]: { POST: setState } } : {}),
+    ...(options.providerStates ? { [providerStatesPath]: { POST: providerStates } } : {}),
   };
 
   return async (request) => {
     const path = request.path.split('?')[0]!.replace(/\/+$/, '') || '/';
-    const methods = routes[path];
+    const methods = options.inbox && path.startsWith(`${inboxPath}/`) ? { GET: inbox } : routes[path];
     const route = methods?.[request.method];
     let response: ApiResponse;
     if (!methods) response = apiError(1006, 'URL path not found');

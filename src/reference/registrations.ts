@@ -18,6 +18,10 @@ export class Registrations {
   protected readonly pins = new Map<string, string>();
   protected readonly pending = new Map<string, { code: string; vname: string }>();
   protected current: string | undefined;
+  /** The last code each number was sent, and when: what its phone (or a test inbox) shows, verified or not. */
+  protected readonly messages = new Map<string, { code: string; sentAt: string }>();
+  /** Test numbers that always receive the same code (as Signal's or Supabase's test numbers do). */
+  protected readonly fixedCodes = new Map<string, string>();
 
   isRegistered(number: PhoneNumber): boolean {
     return this.registered.has(numberKey(number));
@@ -27,14 +31,25 @@ export class Registrations {
     return this.pins.get(numberKey(number));
   }
 
-  /** A new code for the number, replacing any earlier one; unique among pending codes. */
+  /** A new code for the number, replacing any earlier one; unique among pending codes (a fixed test code excepted). */
   sendCode(number: PhoneNumber, vname: string): string {
+    const key = numberKey(number);
     const codes = new Set([...this.pending.values()].map((p) => p.code));
-    let code: string;
-    do code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    while (codes.has(code));
-    this.pending.set(numberKey(number), { code, vname });
+    let code = this.fixedCodes.get(key) ?? '';
+    while (!code || (codes.has(code) && !this.fixedCodes.has(key))) code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    this.pending.set(key, { code, vname });
+    this.messages.set(key, { code, sentAt: new Date().toISOString() });
     return code;
+  }
+
+  /** The number always receives `code`. */
+  useFixedCode(number: PhoneNumber, code: string): void {
+    this.fixedCodes.set(numberKey(number), code);
+  }
+
+  /** The last message the number's phone received. */
+  lastMessage(number: PhoneNumber): { code: string; sentAt: string } | undefined {
+    return this.messages.get(numberKey(number));
   }
 
   pendingCodes(): string[] {

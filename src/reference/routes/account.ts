@@ -8,7 +8,7 @@ import { noPayload, type Route } from './route.js';
 const parameters = ['cc', 'phone_number', 'method', 'cert', 'pin'];
 
 /** POST /v1/account: refused as blocked (sunset), or 201 registered / 202 code sent with the vname (legacy). */
-export const account: Route = (request, { profile, accounts, registrations }) => {
+export const account: Route = (request, { profile, accounts, registrations, codeHeader }) => {
   const authorized = adminSession(accounts, request);
   if ('refusal' in authorized) return authorized.refusal;
   const body = documentedBody<RegisterRequest>(request, 'register-request', parameters);
@@ -25,6 +25,6 @@ export const account: Route = (request, { profile, accounts, registrations }) =>
   }
   if (pin !== undefined && number.pin !== pin) return apiError(1005, 'Incorrect two-step verification PIN');
   const vname = certificate.details.verifiedName;
-  registrations.sendCode(number, vname);
-  return { status: 202, body: { account: [{ vname }] } };
+  const code = registrations.sendCode(number, vname);
+  return { status: 202, body: { account: [{ vname }] }, ...(codeHeader ? { headers: { [codeHeader]: code } } : {}) };
 };

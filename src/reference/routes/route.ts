@@ -8,6 +8,8 @@ export interface ReferenceContext {
   profile: Profile;
   accounts: Accounts;
   registrations: Registrations;
+  /** A response header of the 202 that carries the code sent (a test surface some emulators have). */
+  codeHeader?: string;
 }
 
 export type Route = (request: ApiRequest, context: ReferenceContext) => ApiResponse;
