@@ -11,6 +11,8 @@ export const variantBlocksBeforeValidating: Mutant = {
   description: 'refuses every registration with the blocked 1005 before looking at the body, even a malformed one',
   profile: 'sunset',
   catches: [],
+  // A malformed body gets the blocked 403 too, not the 400 the client gives it: a SHOULD, knowingly left.
+  departs: ['REQUEST-MALFORMED-JSON-400'],
   build: wrapping((reference) => async (request) => {
     if (request.path === '/v1/account' && request.method === 'POST') {
       const probe = await reference({ ...request, body: '{"cc":"1","phone_number":"5550100","method":"sms","cert":"Cg=="}' });
@@ -64,6 +66,8 @@ export const variantSunsetTerse: Mutant = {
   description: 'the blocked registration as 400 instead of 403, and no meta anywhere',
   profile: 'sunset',
   catches: [],
+  // What the client does (403 for 1005, meta) is evidence, not documentation: each departure is a WARN, no more.
+  departs: ['ACCOUNT-SUNSET-STATUS-403', 'AUTH-ADMIN-403', 'RESPONSE-META', 'CONTRACT-HONOURED'],
   build: wrapping((reference) => async (request): Promise<ApiResponse> => {
     const response = await reference(request);
     const body = response.body as { meta?: unknown } | undefined;

@@ -1,6 +1,7 @@
 import { variantBlocksBeforeValidating, variantLegacyDifferent, variantSunsetTerse, variantTerseErrors } from './correctVariants.js';
 import { blockedWith500, blockedWrongCode, codeAsString, errorOutsideArray, errorsAsPlainText } from './envelopeMutants.js';
 import { moreLegacyMutants } from './legacyMoreMutants.js';
+import { sourceAreaMutants } from './sourceAreaMutants.js';
 import { legacyMutants } from './legacyMutants.js';
 import { loginIgnoresPassword, loginWithoutExpiry } from './loginMutants.js';
 import type { Mutant } from './mutant.js';
@@ -25,6 +26,7 @@ export const mutants: readonly Mutant[] = [
   loginIgnoresPassword,
   ...legacyMutants,
   ...moreLegacyMutants,
+  ...sourceAreaMutants,
 ];
 
 /** Correct variants that choose differently where the documentation allows: no FAIL allowed. */

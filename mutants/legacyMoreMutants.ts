@@ -33,6 +33,7 @@ export const sentCodeRefused: Mutant = {
   description: 'verify refuses every code, the one that was sent too',
   profile: 'legacy',
   catches: ['VERIFY-COMPLETES'],
+  foreign: 'fixed',
   build: wrapping((reference) => async (request) => {
     if (request.path === '/v1/account/verify' && request.method === 'POST') {
       return { status: 400, body: { errors: [{ code: 1009, title: 'Parameter value is not valid', details: 'wrong code' }], meta } };
@@ -76,6 +77,7 @@ export const disableKeepsPin: Mutant = {
   description: 'DELETE two-step answers 200 but the PIN stays required',
   profile: 'legacy',
   catches: ['TWO-STEP-SETTINGS'],
+  foreign: 'command',
   build: (options) => createReference({ ...options, registrations: new StickyPins() }),
 };
 

@@ -1,6 +1,6 @@
 import { createReference, Registrations } from '../src/reference/index.js';
 import { acceptedAnswer } from './legacyAcceptedAnswer.js';
-import { firstError, meta, rewriteAnswers, wrapping, type Mutant } from './mutant.js';
+import { firstError, meta, rewriteAnswers, vnameRewritten, wrapping, type Mutant } from './mutant.js';
 
 // Faults of the legacy registration flow, one requirement each (issue 3's list).
 
@@ -17,11 +17,7 @@ export const vnameMangled: Mutant = {
   description: 'non-ASCII vnames come back as UTF-8 bytes read as Latin-1 (株式会社 → æ\u00a0ªå¼\u008f…)',
   profile: 'legacy',
   catches: ['LEGACY-VNAME-ROUNDTRIP'],
-  build: rewriteAnswers('/v1/account', (response) => {
-    const account = (response.body as { account?: { vname: string }[] } | undefined)?.account;
-    for (const entry of account ?? []) entry.vname = Buffer.from(entry.vname, 'utf8').toString('latin1');
-    return response;
-  }),
+  build: vnameRewritten((vname) => Buffer.from(vname, 'utf8').toString('latin1')),
 };
 
 export const registeredAnswered200: Mutant = {
@@ -75,6 +71,7 @@ export const verifyAcceptsAnyCode: Mutant = {
   description: 'POST /v1/account/verify answers 201 to any code',
   profile: 'legacy',
   catches: ['VERIFY-WRONG-CODE'],
+  foreign: 'fixed',
   build: rewriteAnswers('/v1/account/verify', (response) => (firstError(response)?.code === 1009 ? { status: 201, body: { meta } } : response)),
 };
 
@@ -92,6 +89,7 @@ export const verifyDoesNotRegister: Mutant = {
   description: 'verify answers 201 but the number stays unregistered (a new POST /v1/account gives 202 again)',
   profile: 'legacy',
   catches: ['VERIFY-REGISTERS'],
+  foreign: 'command',
   build: (options) => createReference({ ...options, registrations: new ForgetfulRegistrations() }),
 };
 

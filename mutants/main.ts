@@ -3,15 +3,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageRoot } from '../src/paths.js';
-import { killMatrix, passing, runMutants } from './runMutants.js';
+import { isPassing, killMatrix, runMutants, type ModeResult } from './runMutants.js';
 
 const { values } = parseArgs({ options: { readme: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const started = performance.now();
 const results = await runMutants({ only: values.only ? (m) => m.id === values.only : undefined });
 const matrix = killMatrix(results, performance.now() - started);
 console.log(matrix);
-const bad = results.filter((r) => !passing.includes(r.outcome));
-for (const r of bad) console.log(`\n${r.outcome.toUpperCase()}: ${r.mutant.id} (${r.mutant.description}) — declared ${r.mutant.catches.join(', ') || 'no FAIL'}, FAIL in the run: ${r.failed.join(', ') || 'none'} (exit ${r.exitCode})`);
+const bad = results.filter((r) => !isPassing(r));
+const describe = (m: ModeResult) => `${m.sources}: ${m.outcome}, FAIL ${m.failed.join(', ') || 'none'}, WARN ${m.warned.join(', ') || 'none'} (exit ${m.exitCode})`;
+for (const r of bad) console.log(`\n${r.mutant.id} (${r.mutant.description}) — declared ${r.mutant.catches.join(', ') || 'nothing'}; ${describe(r.control)}; ${describe(r.foreign)}`);
 if (values.readme) {
   const readme = join(packageRoot, 'README.md');
   const text = readFileSync(readme, 'utf8');

@@ -1,15 +1,20 @@
 import type { Profile } from '../src/requirements/index.js';
-import { createReference, type ApiRequest, type ApiResponse, type Handler, type ReferenceOptions } from '../src/reference/index.js';
+import { createReference, type ApiRequest, type ApiResponse, type Handler, type ReferenceOptions, type SourceKind } from '../src/reference/index.js';
 
 /**
- * A variant of the reference: a faulty one (`catches` names the requirements that must fail) or a correct
- * one that chooses differently where the documentation leaves a choice (`catches` is empty: no FAIL allowed).
+ * A variant of the reference: a faulty one (`catches` names the requirements that must catch it: a MUST by a
+ * FAIL, a SHOULD by a WARN) or a correct one that chooses differently where the documentation leaves a choice
+ * (`catches` is empty: no FAIL, and no WARN but on the SHOULDs it names in `departs`).
  */
 export interface Mutant {
   id: string;
   description: string;
   profile: Profile;
   catches: string[];
+  /** A correct variant: the SHOULD requirements it knowingly departs from (each a WARN, and only those). */
+  departs?: string[];
+  /** The source its foreign run reaches state and codes through (default: one of header, inbox, hooks in turn). */
+  foreign?: Exclude<SourceKind, 'control'>;
   build(options: ReferenceOptions): Handler;
 }
 
@@ -39,3 +44,11 @@ export function rewriteAnswers(path: string, rewrite: (response: ApiResponse, re
 }
 
 export const meta = { version: 'v2.45.1', api_status: 'stable' };
+
+/** A 202 whose vname went through `change` on its way out. */
+export function vnameRewritten(change: (vname: string) => string): (options: ReferenceOptions) => Handler {
+  return rewriteAnswers('/v1/account', (response) => {
+    for (const entry of (response.body as { account?: { vname: string }[] } | undefined)?.account ?? []) entry.vname = change(entry.vname);
+    return response;
+  });
+}
