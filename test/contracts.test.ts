@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -10,7 +13,7 @@ import { writeContracts } from '../contracts/writeContracts.js';
 import { acceptedWithoutVname } from '../mutants/legacyMutants.js';
 import { firstError, rewriteAnswers } from '../mutants/mutant.js';
 import { profiles } from '../src/requirements/index.js';
-import { runCli } from './support/runCli.js';
+import { runCli, verdictsOf } from './support/runCli.js';
 import { serveTarget } from './support/servers.js';
 import { startStandInBroker } from './support/standInBroker.js';
 
@@ -59,7 +62,7 @@ test('an interaction whose provider state cannot be set is skipped with the reas
   try {
     const run = await runCli(['contracts', 'verify', '--target', served.emulator.server.url, '--profile', 'legacy'], served.env);
     assert.equal(run.code, 0, run.stdout);
-    assert.match(run.stdout, /^SKIPPED +a registration of a number that is registered: needs fixtures\.registered in the configuration file$/m);
+    assert.match(run.stdout, /^SKIPPED +a registration of a number that is registered: provider state "a number is registered": needs fixtures\.registered in the configuration file, or /m);
     assert.match(run.stdout, /^OK +a registration without a bearer token$/m);
   } finally {
     await served.close();
@@ -126,4 +129,34 @@ test('contracts publish hands the generated contract, version, branch and tags t
   const unreachable = await runCli(['contracts', 'publish', '--broker-url', 'http://127.0.0.1:1', '--consumer-app-version', '1']);
   assert.equal(unreachable.code, 2);
   assert.match(unreachable.stderr, /^wa-account-conformance: Pact Broker http:\/\/127\.0\.0\.1:1 is unreachable: .*ECONNREFUSED.*\n$/);
+});
+
+test('contracts verify and CONTRACT-HONOURED honour --insecure: an HTTPS target with a self-signed certificate', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wa-tls-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  const served = await serveTarget('legacy');
+  // TLS in front of the emulator: what a deployed client behind a self-signed certificate looks like.
+  const tls = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
+    const upstream = httpRequest(`${served.emulator.server.url}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+  const target = `https://127.0.0.1:${(tls.address() as AddressInfo).port}`;
+  try {
+    const verify = await runCli(['contracts', 'verify', ...served.args, '--target', target, '--insecure'], served.env);
+    assert.equal(verify.code, 0, verify.stdout + verify.stderr);
+    assert.match(verify.stdout, /^8 passed, 0 failed, 0 skipped$/m);
+    const run = await runCli([...served.args, '--target', target, '--insecure', '--grep', 'CONTRACT-HONOURED'], served.env);
+    assert.equal(verdictsOf(run)['CONTRACT-HONOURED'], 'PASS', run.stdout);
+    const refused = await runCli(['contracts', 'verify', ...served.args, '--target', target], served.env);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /is unreachable: .*(self-signed|SELF_SIGNED)/i);
+  } finally {
+    tls.closeAllConnections();
+    await new Promise((resolve) => tls.close(resolve));
+    await served.close();
+  }
 });

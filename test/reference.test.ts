@@ -144,3 +144,35 @@ describe('the reference, logins', () => {
     }
   });
 });
+
+describe('the reference in foreign mode: the test surfaces of other emulators', () => {
+  test('the code in a header of the 202, the last message in an inbox, states by a Pact state-change request', async () => {
+    const server = await serveHandler(createReference({ profile: 'legacy', admin, codeHeader: 'verify-code', inbox: true, providerStates: true }));
+    try {
+      const token = await tokenOf(server, admin);
+      const number = { cc: '49', phone_number: '15112345679' };
+      const register = (extra: object = {}) => call(server, 'POST', '/v1/account', { token, body: { ...number, method: 'sms', cert: mintCertificate({ verifiedName: 'Foreign Co' }), ...extra } });
+      const sent = await register();
+      const code = sent.headers.get('verify-code');
+      assert.match(code ?? '', /^\d{6}$/);
+      const message = await call(server, 'GET', `/_inbox/${number.cc}/${number.phone_number}`, {});
+      assert.equal(message.body.code, code);
+      assert.ok(Date.parse(message.body.sentAt) <= Date.now());
+      assert.equal((await call(server, 'GET', '/_conformance/code', { token })).status, 404, 'the control protocol is off');
+
+      const state = (name: string, params: object) => call(server, 'POST', '/_pact/provider-states', { body: { state: name, params: { ...number, ...params }, action: 'setup' } });
+      assert.equal((await state('a number is registered', {})).status, 200);
+      assert.equal((await register()).status, 201);
+      assert.equal((await state('a number is not registered and has two-step verification on', { pin: '246802' })).status, 200);
+      assert.equal(codeOf((await register()).body), 1008);
+      assert.equal((await state('a number is registered', {})).status, 200);
+      assert.equal((await state('a number was registered on another client', {})).status, 200);
+      assert.equal(codeOf((await register()).body), 1008, 'moved away, its PIN goes with it');
+      assert.equal((await state('a number is not registered', {})).status, 200);
+      assert.equal((await register()).status, 202, 'not registered: no PIN either');
+      assert.equal((await state('a number is lost', {})).status, 400);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -20,7 +20,7 @@ test('serve --profile legacy with the printed configuration gives the same verdi
       serve.stdout.on('data', () => output.includes('stop with Ctrl-C') && resolve());
       serve.on('exit', (code) => reject(new Error(`serve exited early with ${code}: ${output}`)));
     });
-    assert.match(output, /reference emulator \(legacy profile\) at http:\/\/127\.0\.0\.1:\d+/);
+    assert.match(output, /reference emulator \(legacy profile, control protocol on\) at http:\/\/127\.0\.0\.1:\d+/);
     assert.match(output, /admin account: +admin \/ \S+/);
     assert.match(output, /non-admin account: +operator \/ \S+/);
 

@@ -15,7 +15,7 @@ export function listedTests(): { file: string; title: string; requirementIds: st
   const env = settingsToEnv({
     target: 'http://127.0.0.1:9', profile: 'sunset', seed: 1, runs: 1, timeoutMs: 1000, insecure: false,
     admin: { user: 'admin' }, reportDir: join(packageRoot, 'dist', 'list-report'),
-    fixtures: {}, sideEffects: false, emulator: false, expectedFailures: [],
+    fixtures: {}, sideEffects: false, controlProtocol: false, mintedCertificates: false, expectedFailures: [],
   });
   const out = execFileSync(process.execPath, [cli, 'test', '--config', join(packageRoot, 'dist', 'playwright.config.js'), '--list', '--reporter=json'], {
     env: { ...process.env, ...env },

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Profile } from '../../src/requirements/index.js';
 import {
-  createReference, emulatorConfig, startEmulator, type ApiRequest, type ApiResponse, type Emulator, type Handler, type ReferenceOptions,
+  createReference, emulatorConfig, emulatorUrlVariable, startEmulator, type ApiRequest, type ApiResponse, type Emulator, type Handler, type ReferenceOptions,
+  type SourceKind,
 } from '../../src/reference/index.js';
 
 export interface ServedTarget {
@@ -14,16 +15,19 @@ export interface ServedTarget {
   close(): Promise<void>;
 }
 
-/** The reference (or a mutant of it) as an emulator on loopback, with the CLI arguments that check it. */
-export async function serveTarget(profile: Profile, build: (options: ReferenceOptions) => Handler = createReference): Promise<ServedTarget> {
-  const emulator = await startEmulator({ profile, build });
+/**
+ * The reference (or a mutant of it) as an emulator on loopback, with the CLI arguments that check it; `sources`
+ * says how the suite reaches its state and codes (the control protocol, or with it off, another source).
+ */
+export async function serveTarget(profile: Profile, build: (options: ReferenceOptions) => Handler = createReference, sources: SourceKind = 'control'): Promise<ServedTarget> {
+  const emulator = await startEmulator({ profile, build, sources });
   const config = emulatorConfig(emulator);
   const file = join(mkdtempSync(join(tmpdir(), 'wa-config-')), 'conformance.json');
   writeFileSync(file, JSON.stringify({ ...config, auth: { admin: { user: emulator.admin.user }, user: config.auth!.user } }));
   return {
     emulator,
     args: ['--config', file],
-    env: { WA_CONFORMANCE_PASSWORD: emulator.admin.password },
+    env: { WA_CONFORMANCE_PASSWORD: emulator.admin.password, [emulatorUrlVariable]: emulator.server.url },
     close: () => emulator.server.close(),
   };
 }
