@@ -129,3 +129,19 @@ test('a legacy run against a faulty emulator stores and prints no password, toke
     await served.close();
   }
 });
+
+test('an admin or non-admin account the target refuses is exit 2 before any test, naming the account, never a FAIL', async () => {
+  const served = await serveTarget('sunset');
+  try {
+    const admin = await runCli(served.args, { ...served.env, WA_CONFORMANCE_PASSWORD: 'Wrong-Passw0rd!' });
+    assert.equal(admin.code, 2, admin.stdout);
+    assert.match(admin.stderr, /^wa-account-conformance: the admin account "admin" cannot log in on http:\/\/127\.0\.0\.1:\d+ \(login as admin failed: HTTP 401\): check its user name and password\n$/);
+    assert.doesNotMatch(admin.stdout, /^(PASS|FAIL) /m);
+    const user = await runCli(served.args, { ...served.env, WA_CONFORMANCE_USER_PASSWORD: 'Wrong-Passw0rd!' });
+    assert.equal(user.code, 2, user.stdout);
+    assert.match(user.stderr, /the non-admin account "operator" cannot log in/);
+    assert.ok(!(admin.stderr + user.stderr).includes('Wrong-Passw0rd!'));
+  } finally {
+    await served.close();
+  }
+});

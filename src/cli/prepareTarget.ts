@@ -23,6 +23,13 @@ export async function prepareTarget(resolved: ResolvedSettings & { target: strin
   try {
     const sessions = new Sessions(client, { admin: resolved.admin, user: resolved.user });
     const session = await sessions.token('admin');
+    // Credentials the target refuses are the configuration's fault, not the target's: no test would mean anything.
+    for (const [role, which, given] of [['admin', 'admin', resolved.admin], ['user', 'non-admin', resolved.user]] as const) {
+      const tried = role === 'admin' ? session : given ? await sessions.token('user') : undefined;
+      if (given?.password && tried && 'unavailable' in tried) {
+        throw new UsageError(`the ${which} account "${given.user}" cannot log in on ${resolved.target} (${tried.unavailable}): check its user name and password`);
+      }
+    }
     const admin = (exchange: Omit<Parameters<TargetClient['send']>[0], 'case' | 'headers'>) =>
       client.send({ ...exchange, headers: 'token' in session ? { authorization: `Bearer ${session.token}` } : {}, case: 'preflight' });
     const stateSupports = await checkSources(resolved, admin, 'token' in session);
