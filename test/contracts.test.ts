@@ -1,8 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { request as httpRequest } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -16,6 +13,7 @@ import { profiles } from '../src/requirements/index.js';
 import { runCli, verdictsOf } from './support/runCli.js';
 import { serveTarget } from './support/servers.js';
 import { startStandInBroker } from './support/standInBroker.js';
+import { certificateFor127, tlsInFront } from './support/tls.js';
 
 // Right class of error, wrong number: what `eachLike` on errors[] would let through.
 const missingParameter1009 = rewriteAnswers('/v1/account', (response) => {
@@ -132,31 +130,19 @@ test('contracts publish hands the generated contract, version, branch and tags t
 });
 
 test('contracts verify and CONTRACT-HONOURED honour --insecure: an HTTPS target with a self-signed certificate', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wa-tls-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
   const served = await serveTarget('legacy');
-  // TLS in front of the emulator: what a deployed client behind a self-signed certificate looks like.
-  const tls = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
-    const upstream = httpRequest(`${served.emulator.server.url}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    req.pipe(upstream);
-  });
-  await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
-  const target = `https://127.0.0.1:${(tls.address() as AddressInfo).port}`;
+  const tls = await tlsInFront(served.emulator.server.url, certificateFor127('itself'));
   try {
-    const verify = await runCli(['contracts', 'verify', ...served.args, '--target', target, '--insecure'], served.env);
+    const verify = await runCli(['contracts', 'verify', ...served.args, '--target', tls.url, '--insecure'], served.env);
     assert.equal(verify.code, 0, verify.stdout + verify.stderr);
     assert.match(verify.stdout, /^8 passed, 0 failed, 0 skipped$/m);
-    const run = await runCli([...served.args, '--target', target, '--insecure', '--grep', 'CONTRACT-HONOURED'], served.env);
+    const run = await runCli([...served.args, '--target', tls.url, '--insecure', '--grep', 'CONTRACT-HONOURED'], served.env);
     assert.equal(verdictsOf(run)['CONTRACT-HONOURED'], 'PASS', run.stdout);
-    const refused = await runCli(['contracts', 'verify', ...served.args, '--target', target], served.env);
+    const refused = await runCli(['contracts', 'verify', ...served.args, '--target', tls.url], served.env);
     assert.equal(refused.code, 2);
     assert.match(refused.stderr, /is unreachable: .*(self-signed|SELF_SIGNED)/i);
   } finally {
-    tls.closeAllConnections();
-    await new Promise((resolve) => tls.close(resolve));
+    await tls.close();
     await served.close();
   }
 });

@@ -29,7 +29,7 @@ async function recordingServer(answer: (req: IncomingMessage, body: string) => {
 
 test('the state-change URL gets exactly the Pact verifier\'s request, and its JSON answer is the injected values', async () => {
   const server = await recordingServer(() => ({ status: 200, body: { phone_number: '5550002' } }));
-  const http = new SourceHttp(2000, false);
+  const http = new SourceHttp(2000, { insecure: false });
   try {
     const source = stateChangeUrlSource(`${server.url}/provider-states`, http);
     assert.deepEqual(await source.setup('two-step', { cc: '999', phone_number: '5550001', pin: '123456' }), { phone_number: '5550002' });
@@ -46,7 +46,7 @@ test('the state-change URL gets exactly the Pact verifier\'s request, and its JS
 
 test('a state-change URL that refuses fails with its name and the state', async () => {
   const server = await recordingServer(() => ({ status: 500 }));
-  const http = new SourceHttp(2000, false);
+  const http = new SourceHttp(2000, { insecure: false });
   try {
     const source = stateChangeUrlSource(`${server.url}/states`, http);
     await assert.rejects(source.setup('registered', { cc: '1', phone_number: '2' }), (e: Error) => e instanceof SourceError && /the state-change URL http:\/\/127\.0\.0\.1:\d+\/states: setup of "a number is registered" answered 500/.test(e.message));
@@ -98,7 +98,7 @@ test('declarative code sources: fixed per number or for all, a header of the 202
     const sentAt = polls < 3 ? '2020-01-01T00:00:00Z' : new Date().toISOString();
     return { status: 200, body: { messages: [{ text: polls < 3 ? '000000' : '555666', sentAt }] } };
   });
-  const http = new SourceHttp(2000, false);
+  const http = new SourceHttp(2000, { insecure: false });
   try {
     const source = inboxCodeSource({ url: `${inbox.url}/inbox?to=%2B{cc}{phone_number}&after={requestedAtMs}`, pointer: '/messages/0/text', sentAtPointer: '/messages/0/sentAt', interval: 20 }, http, 1500);
     assert.equal(await source.sentCode(request), '555666');

@@ -37,7 +37,7 @@ export async function contractsVerifyCommand(flags: RunOptions): Promise<number>
 /** The same client, sessions and sources as a run's specs, outside Playwright. */
 async function verifyWithSources(settings: RunSettings): Promise<ContractVerification> {
   const secrets = new Secrets();
-  const client = new TargetClient({ baseUrl: settings.target, timeoutMs: settings.timeoutMs, insecure: settings.insecure, secrets });
+  const client = new TargetClient({ ...settings, baseUrl: settings.target, secrets });
   const sessions = new Sessions(client, settings);
   const asAdmin = async () => {
     const session = await sessions.token('admin');

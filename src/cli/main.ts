@@ -25,6 +25,10 @@ function targetOptions(command: Command): Command {
     .option('--state-change-url <url>', 'a Pact provider-state change URL: the suite POSTs {state, params, action} to set a number\'s state')
     .option('--hooks <file>', 'a hooks module (.mjs/.js): stateHandlers like Pact JS, and sentCode({cc, phone_number, method, requestedAt})')
     .option('--insecure', 'accept any TLS certificate from the target')
+    .option('--ca <file>', 'PEM file of a private certificate authority to trust')
+    .option('--client-cert <file>', 'PEM client certificate, for a target that asks for one (with --client-key)')
+    .option('--client-key <file>', 'PEM key of the client certificate')
+    .addOption(new Option('--max-body-bytes <n>', 'read at most this many bytes of an answer (default 1048576)').argParser(integerIn('--max-body-bytes', 1024, 1024 ** 3)))
     .option('--allow-side-effects', 'let tests make a non-loopback target send a registration code or change a PIN')
     .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds (default 10000)').argParser(integerIn('--timeout', 100, 600_000)));
 }

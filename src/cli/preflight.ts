@@ -1,9 +1,11 @@
-import { Agent, request } from 'undici';
-import { describeNetworkError } from '../client/index.js';
+import { request } from 'undici';
+import { describeNetworkError, dispatcherFor, type Transport } from '../client/index.js';
 import { UsageError } from './usageError.js';
 
+const certificateProblem = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/;
+
 /** One GET without credentials: any HTTP answer means the server is there. `what` names it in the error. */
-export async function checkReachable(url: string, { what = 'target', path = '', timeoutMs = 5_000, insecure = false } = {}): Promise<void> {
+export async function checkReachable(url: string, { what = 'target', path = '', timeoutMs = 5_000, transport = { insecure: false } as Transport } = {}): Promise<void> {
   let base: URL;
   try {
     base = new URL(url.endsWith('/') ? url : `${url}/`);
@@ -11,12 +13,14 @@ export async function checkReachable(url: string, { what = 'target', path = '', 
     throw new UsageError(`${what} URL "${url}" is not a URL`);
   }
   const limit = Math.min(timeoutMs, 5_000);
-  const agent = new Agent({ connect: { timeout: limit, rejectUnauthorized: !insecure } });
+  const agent = dispatcherFor(transport, { timeoutMs: limit });
   try {
-    const answer = await request(new URL(path, base), { method: 'GET', dispatcher: agent, headersTimeout: limit, bodyTimeout: limit });
+    const answer = await request(new URL(path, base), { method: 'GET', dispatcher: agent, headersTimeout: limit, bodyTimeout: limit, signal: AbortSignal.timeout(limit) });
     await answer.body.dump();
   } catch (error) {
-    throw new UsageError(`${what} ${url} is unreachable: ${describeNetworkError(error)}`);
+    const problem = describeNetworkError(error);
+    const hint = certificateProblem.test(problem) && !transport.insecure ? ' (a private certificate authority: --ca FILE; or --insecure to accept any certificate)' : '';
+    throw new UsageError(`${what} ${url} is unreachable: ${problem}${hint}`);
   } finally {
     await agent.destroy();
   }

@@ -17,9 +17,9 @@ import { UsageError } from './usageError.js';
  * minted certificates (when not declared), and that each fixture without a state source is still in its state.
  */
 export async function prepareTarget(resolved: ResolvedSettings & { target: string }, say: (line: string) => void): Promise<RunSettings> {
-  await checkReachable(resolved.target, { path: 'v1/users/login', timeoutMs: resolved.timeoutMs, insecure: resolved.insecure });
+  await checkReachable(resolved.target, { path: 'v1/users/login', timeoutMs: resolved.timeoutMs, transport: resolved });
   const secrets = new Secrets();
-  const client = new TargetClient({ baseUrl: resolved.target, timeoutMs: resolved.timeoutMs, insecure: resolved.insecure, secrets });
+  const client = new TargetClient({ ...resolved, baseUrl: resolved.target, secrets });
   try {
     const sessions = new Sessions(client, { admin: resolved.admin, user: resolved.user });
     const session = await sessions.token('admin');
@@ -76,7 +76,7 @@ async function checkSources(s: ResolvedSettings, admin: AdminSend, loggedIn: boo
     supports = () => true;
   }
   if (s.stateChangeUrl) {
-    await checkReachable(s.stateChangeUrl, { what: 'the state-change URL', timeoutMs: s.sourceTimeoutMs ?? 5_000, insecure: s.insecure });
+    await checkReachable(s.stateChangeUrl, { what: 'the state-change URL', timeoutMs: s.sourceTimeoutMs ?? 5_000, transport: s });
     supports = () => true;
   }
   if (s.hooks) {
@@ -91,7 +91,7 @@ async function checkSources(s: ResolvedSettings, admin: AdminSend, loggedIn: boo
   }
   const code = s.codeSource;
   if (code?.type === 'inbox') {
-    await checkReachable(new URL(code.url!.replace(/\{\w+\}/g, '0')).origin, { what: 'the inbox of codeSource', timeoutMs: s.sourceTimeoutMs ?? 5_000, insecure: s.insecure });
+    await checkReachable(new URL(code.url!.replace(/\{\w+\}/g, '0')).origin, { what: 'the inbox of codeSource', timeoutMs: s.sourceTimeoutMs ?? 5_000, transport: s });
   }
   if (code?.type === 'command' && !runnable(code.argv![0]!)) {
     throw new UsageError(`the command of codeSource, ${JSON.stringify(code.argv![0])}, is not an executable file, nor found on PATH`);

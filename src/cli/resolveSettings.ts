@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { CodeSourceConfig, ConformanceConfig } from '../generated/types.js';
 import type { RunSettings } from '../settings/runSettings.js';
@@ -44,7 +45,16 @@ export function resolveSettings(flags: RunOptions, config: ConformanceConfig, en
   }
   const stateChangeUrl = flags.stateChangeUrl ?? config.stateChangeUrl;
   if (stateChangeUrl !== undefined) checkUrl(stateChangeUrl, 'the state-change URL');
-  const hooks = flags.hooks ? resolve(flags.hooks) : config.hooks ? resolve(configPath ? dirname(configPath) : '.', config.hooks) : undefined;
+  // A file named on the command line is relative to where the command runs; one in the file, to the file.
+  const fileFrom = (flag: string | undefined, configured: string | undefined, what: string, mustExist = true): string | undefined => {
+    const path = flag ? resolve(flag) : configured ? resolve(configPath ? dirname(configPath) : '.', configured) : undefined;
+    if (path && mustExist && !existsSync(path)) throw new UsageError(`${what} ${path} does not exist`);
+    return path;
+  };
+  const hooks = fileFrom(flags.hooks, config.hooks, 'the hooks module', false);
+  const clientCert = fileFrom(flags.clientCert, config.clientCert, 'the client certificate');
+  const clientKey = fileFrom(flags.clientKey, config.clientKey, 'the client certificate key');
+  if (!clientCert !== !clientKey) throw new UsageError('a client certificate needs both --client-cert and --client-key (clientCert and clientKey)');
   return {
     target,
     profile: flags.profile ?? config.profile ?? 'sunset',
@@ -52,6 +62,10 @@ export function resolveSettings(flags: RunOptions, config: ConformanceConfig, en
     runs: flags.runs ?? config.runs ?? 200,
     timeoutMs: flags.timeout ?? config.timeout ?? 10_000,
     insecure: flags.insecure ?? config.insecure ?? false,
+    ca: fileFrom(flags.ca, config.ca, 'the certificate authority file (--ca)'),
+    clientCert,
+    clientKey,
+    maxBodyBytes: flags.maxBodyBytes ?? config.maxBodyBytes,
     admin: { user: flags.user ?? config.auth?.admin?.user ?? 'admin', password: adminPassword, token: adminToken },
     user: nonAdminName && nonAdminPassword ? { user: nonAdminName, password: nonAdminPassword } : undefined,
     reportDir: resolve(flags.reportDir ?? config.reportDir ?? 'conformance-report'),

@@ -19,6 +19,10 @@ export interface RunOptions {
   list?: boolean;
   grep?: string;
   insecure?: boolean;
+  ca?: string;
+  clientCert?: string;
+  clientKey?: string;
+  maxBodyBytes?: number;
   timeout?: number;
   allowSideEffects?: boolean;
   expectedFailures?: string;

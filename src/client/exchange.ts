@@ -11,7 +11,11 @@ export interface Exchange {
   response?: {
     status: number;
     headers: Record<string, string>;
+    /** As read: a prefix when the body was larger than the cap. */
     body: string;
+    truncated?: boolean;
+    /** The body's size when `truncated`: its Content-Length, or what was read. */
+    bytes?: number;
   };
   /** Set when no answer came: refused connection, timeout. */
   error?: string;
@@ -33,5 +37,13 @@ export function jsonOf(exchange: Exchange): unknown {
 export function describeAnswer(exchange: Exchange, maxBody = 300): string {
   if (!exchange.response) return `no answer (${exchange.error ?? 'unknown error'})`;
   const body = exchange.response.body.length > maxBody ? `${exchange.response.body.slice(0, maxBody)}…` : exchange.response.body;
-  return `${exchange.response.status}${body ? ` ${body}` : ' (empty body)'}`;
+  const size = exchange.response.truncated ? ` (a body of ${exchange.response.bytes} bytes, more than the suite reads)` : '';
+  return `${exchange.response.status}${body ? ` ${body}` : ' (empty body)'}${size}`;
+}
+
+/** What a report keeps of an exchange: the answer body cut to `limit` characters, marked as cut, with its size. */
+export function keptForReport(exchange: Exchange, limit = 8192): Exchange {
+  const response = exchange.response;
+  if (!response || response.body.length <= limit) return exchange;
+  return { ...exchange, response: { ...response, body: response.body.slice(0, limit), truncated: true, bytes: response.bytes ?? Buffer.byteLength(response.body) } };
 }

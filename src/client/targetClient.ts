@@ -1,13 +1,18 @@
-import { Agent, request as send } from 'undici';
+import { request as send, type Dispatcher } from 'undici';
 import type { Exchange } from './exchange.js';
 import type { Secrets } from './secrets.js';
+import { dispatcherFor, type Transport } from './transport.js';
 
-export interface TargetClientOptions {
+export interface TargetClientOptions extends Transport {
   baseUrl: string;
+  /** The whole request, answer body included: a server that drips bytes cannot stretch it. */
   timeoutMs: number;
-  insecure: boolean;
   secrets: Secrets;
+  /** At most this many bytes of a body are read (default 1 MiB); the rest is not waited for. */
+  maxBodyBytes?: number;
 }
+
+export const defaultMaxBodyBytes = 1024 * 1024;
 
 export interface OutgoingRequest {
   method: string;
@@ -22,16 +27,12 @@ export const caseHeader = 'x-conformance-case';
 
 /** The one HTTP client of the suite: keep-alive connections to the target and nothing else. */
 export class TargetClient {
-  private readonly agent: Agent;
+  private readonly agent: Dispatcher;
   private readonly base: URL;
 
   constructor(private readonly options: TargetClientOptions) {
     this.base = new URL(options.baseUrl);
-    this.agent = new Agent({
-      keepAliveTimeout: 10_000,
-      connections: 8,
-      connect: { rejectUnauthorized: !options.insecure, timeout: options.timeoutMs },
-    });
+    this.agent = dispatcherFor(options, { timeoutMs: options.timeoutMs, connections: 8, keepAliveTimeout: 10_000 });
   }
 
   get secrets(): Secrets {
@@ -57,9 +58,15 @@ export class TargetClient {
         dispatcher: this.agent,
         headersTimeout: this.options.timeoutMs,
         bodyTimeout: this.options.timeoutMs,
+        signal: AbortSignal.timeout(this.options.timeoutMs),
       });
-      const text = await answer.body.text();
-      exchange.response = { status: answer.statusCode, headers: flatten(answer.headers), body: text };
+      const answerHeaders = flatten(answer.headers);
+      const read = await readCapped(answer.body, this.options.maxBodyBytes ?? defaultMaxBodyBytes);
+      exchange.response = { status: answer.statusCode, headers: answerHeaders, body: read.text };
+      if (read.truncated) {
+        const declared = Number(answerHeaders['content-length']);
+        Object.assign(exchange.response, { truncated: true, bytes: Number.isSafeInteger(declared) && declared > read.bytes ? declared : read.bytes });
+      }
     } catch (error) {
       exchange.error = describeNetworkError(error);
     }
@@ -70,6 +77,22 @@ export class TargetClient {
   async close(): Promise<void> {
     await this.agent.close();
   }
+}
+
+/** The first `cap` bytes of a body; a larger one is cut off there, not read to its end. */
+async function readCapped(body: Dispatcher.ResponseData['body'], cap: number): Promise<{ text: string; bytes: number; truncated: boolean }> {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of body) {
+    const buffer = chunk as Buffer;
+    bytes += buffer.length;
+    chunks.push(buffer);
+    if (bytes > cap) {
+      body.destroy();
+      return { text: Buffer.concat(chunks).subarray(0, cap).toString('utf8'), bytes, truncated: true };
+    }
+  }
+  return { text: Buffer.concat(chunks).toString('utf8'), bytes, truncated: false };
 }
 
 function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {

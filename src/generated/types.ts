@@ -39,6 +39,22 @@ export interface ConformanceConfig {
    * Accept any TLS certificate from the target.
    */
   insecure?: boolean;
+  /**
+   * PEM file of a private certificate authority the target's certificate is signed by (relative to this file); also --ca.
+   */
+  ca?: string;
+  /**
+   * PEM file of a client certificate, for a target that asks for one (with clientKey); also --client-cert.
+   */
+  clientCert?: string;
+  /**
+   * PEM file of the client certificate's key; also --client-key.
+   */
+  clientKey?: string;
+  /**
+   * At most this many bytes of an answer are read (default 1048576); a larger body is judged on its prefix and reported as such.
+   */
+  maxBodyBytes?: number;
   fixtures?: Fixtures;
   /**
    * Allow tests that make a non-loopback target send a registration code or change a PIN.
@@ -350,7 +366,18 @@ export interface LoggedExchange {
     headers: {
       [k: string]: string;
     };
+    /**
+     * The body as read: at most the size cap (1 MiB by default), and in the report at most its first 8 KiB.
+     */
     body: string;
+    /**
+     * The body shown is a prefix: the answer was larger than the cap, or than what the report keeps.
+     */
+    truncated?: boolean;
+    /**
+     * The body's size in bytes when it is shown cut: its Content-Length, or what was read before the cap.
+     */
+    bytes?: number;
   };
   /**
    * Why no answer came.

@@ -1,5 +1,5 @@
-import { Agent, request } from 'undici';
-import { describeNetworkError } from '../client/index.js';
+import { request, type Dispatcher } from 'undici';
+import { describeNetworkError, dispatcherFor, type Transport } from '../client/index.js';
 import { SourceError } from './source.js';
 
 export interface SourceAnswer {
@@ -9,10 +9,10 @@ export interface SourceAnswer {
 
 /** The HTTP a source sends to the URL it was given (never the target's client: it carries no target credentials). */
 export class SourceHttp {
-  private readonly agent: Agent;
+  private readonly agent: Dispatcher;
 
-  constructor(private readonly timeoutMs: number, insecure: boolean) {
-    this.agent = new Agent({ connect: { rejectUnauthorized: !insecure, timeout: timeoutMs } });
+  constructor(private readonly timeoutMs: number, transport: Transport) {
+    this.agent = dispatcherFor(transport, { timeoutMs });
   }
 
   async send(method: 'GET' | 'POST', url: string, body?: unknown): Promise<SourceAnswer> {

@@ -1,3 +1,4 @@
+import type { Transport } from '../client/index.js';
 import type { CodeSourceConfig } from '../generated/types.js';
 import type { NumberState } from '../protocol/index.js';
 import { commandCodeSource } from './commandCode.js';
@@ -10,7 +11,7 @@ import { stateChangeUrlSource } from './stateChangeUrl.js';
 import { withDeadline, type CodeSource, type StateSource } from './source.js';
 
 /** What the run was told about its sources (resolved by the CLI). */
-export interface SourceSettings {
+export interface SourceSettings extends Transport {
   /** The target serves /_conformance/*: a state source and a code source. */
   controlProtocol: boolean;
   stateChangeUrl?: string;
@@ -21,7 +22,6 @@ export interface SourceSettings {
   sourceTimeoutMs?: number;
   /** Where the command's process asks the operator; set only when a terminal is attached. */
   promptUrl?: string;
-  insecure: boolean;
 }
 
 export interface Sources {
@@ -58,7 +58,7 @@ function timedCode(source: CodeSource, ms: number): CodeSource {
  */
 export async function openSources(s: SourceSettings, channel: ControlChannel): Promise<Sources> {
   const ms = s.sourceTimeoutMs ?? defaultTimeoutMs;
-  const http = new SourceHttp(ms, s.insecure);
+  const http = new SourceHttp(ms, s);
   const hooks = s.hooks ? await loadHooks(s.hooks) : undefined;
   const state = (hooks && hooksStateSource(s.hooks!, hooks))
     ?? (s.stateChangeUrl ? stateChangeUrlSource(s.stateChangeUrl, http) : undefined)

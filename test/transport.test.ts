@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { test } from 'node:test';
+import { Secrets, TargetClient } from '../src/client/index.js';
+import { readReport, runCli } from './support/runCli.js';
+import { serveTarget } from './support/servers.js';
+import { certificateFor127, tlsInFront } from './support/tls.js';
+
+const listen = async (server: Server) => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+};
+const closing = (server: Server) => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); });
+const client = (baseUrl: string, extra: Partial<ConstructorParameters<typeof TargetClient>[0]> = {}) =>
+  new TargetClient({ baseUrl, timeoutMs: 1000, insecure: false, secrets: new Secrets(), ...extra });
+
+test('a body past the cap is cut there, not read to its end: the prefix, its declared size, and a finding in the answer', async () => {
+  const size = 64 * 1024 * 1024;
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(size) });
+    const chunk = Buffer.alloc(64 * 1024, 0x61);
+    let sent = 0;
+    const pump = () => {
+      while (sent < size) {
+        sent += chunk.length;
+        if (!res.write(chunk)) return void res.once('drain', pump);
+      }
+      res.end();
+    };
+    pump();
+    res.on('close', () => (sent = size));
+  });
+  const url = await listen(server);
+  const target = client(url, { maxBodyBytes: 1024 * 1024, timeoutMs: 10_000 });
+  try {
+    const exchange = await target.send({ method: 'POST', path: '/v1/account', body: {}, case: 'huge#1' });
+    assert.equal(exchange.response?.truncated, true);
+    assert.equal(exchange.response?.bytes, size);
+    assert.equal(exchange.response?.body.length, 1024 * 1024);
+    assert.ok(exchange.durationMs < 5000, `${exchange.durationMs} ms: the rest was not waited for`);
+  } finally {
+    await target.close();
+    await closing(server);
+  }
+});
+
+test('the timeout bounds the whole request: a server that drips a byte at a time does not stretch it', async () => {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    const timer = setInterval(() => res.write(' '), 100);
+    res.on('close', () => clearInterval(timer));
+  });
+  const url = await listen(server);
+  const target = client(url, { timeoutMs: 1000 });
+  try {
+    const started = performance.now();
+    const exchange = await target.send({ method: 'POST', path: '/v1/account', body: {}, case: 'drip#1' });
+    assert.equal(exchange.response, undefined);
+    assert.match(exchange.error ?? '', /abort|timeout/i);
+    assert.ok(performance.now() - started < 3000, 'within about the timeout, though bytes kept coming');
+  } finally {
+    await target.close();
+    await closing(server);
+  }
+});
+
+test('HTTP_PROXY and NO_PROXY are honoured as curl does', async () => {
+  const seen: string[] = [];
+  const origin = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+  const originUrl = await listen(origin);
+  // A forward proxy: absolute-form request lines, passed on to the origin.
+  const proxy = createServer((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    const upstream = httpRequest(req.url!, { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    req.pipe(upstream);
+  });
+  const proxyUrl = await listen(proxy);
+  const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY };
+  try {
+    process.env.HTTP_PROXY = proxyUrl;
+    delete process.env.NO_PROXY;
+    const viaProxy = client(originUrl);
+    assert.equal((await viaProxy.send({ method: 'POST', path: '/v1/account', body: {}, case: 'proxy#1' })).response?.status, 200);
+    await viaProxy.close();
+    assert.deepEqual(seen, [`POST ${originUrl}/v1/account`]);
+
+    process.env.NO_PROXY = '127.0.0.1';
+    const direct = client(originUrl);
+    assert.equal((await direct.send({ method: 'POST', path: '/v1/account', body: {}, case: 'proxy#2' })).response?.status, 200);
+    await direct.close();
+    assert.equal(seen.length, 1, 'NO_PROXY: sent directly');
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    await closing(proxy);
+    await closing(origin);
+  }
+});
+
+test('HTTPS behind a private certificate authority: passes with --ca; without it, exit 2 with one line naming the problem', async () => {
+  const files = certificateFor127('private-ca');
+  const served = await serveTarget('sunset');
+  const tls = await tlsInFront(served.emulator.server.url, files);
+  try {
+    const trusted = await runCli([...served.args, '--target', tls.url, '--ca', files.ca!, '--runs', '10'], served.env);
+    assert.equal(trusted.code, 0, trusted.stdout + trusted.stderr);
+    assert.equal(readReport(trusted).summary.fail, 0);
+    const untrusted = await runCli([...served.args, '--target', tls.url, '--runs', '10'], served.env);
+    assert.equal(untrusted.code, 2);
+    assert.match(untrusted.stderr, /^wa-account-conformance: target https:\/\/127\.0\.0\.1:\d+ is unreachable: .*(UNABLE_TO_VERIFY|unable to verify|self-signed).* \(a private certificate authority: --ca FILE; or --insecure to accept any certificate\)\n$/);
+  } finally {
+    await tls.close();
+    await served.close();
+  }
+});
