@@ -16,6 +16,8 @@ export default defineConfig({
   retries: 0,
   // Per-request timeouts bound every test; a whole-test timeout would cut long property runs short.
   timeout: 0,
+  // --max-time: the whole run; the reporter turns what it cut short into SKIPs, and writes the report all the same.
+  globalTimeout: settings.maxTimeSeconds ? settings.maxTimeSeconds * 1000 : 0,
   outputDir: join(settings.reportDir, '.playwright'),
   projects: [
     { name: 'requests', testIgnore: 'registration/**' },
@@ -30,5 +32,6 @@ export default defineConfig({
     seed: settings.seed,
     toolVersion: version,
     expectedFailures: settings.expectedFailures,
+    maxTimeSeconds: settings.maxTimeSeconds,
   }]],
 });

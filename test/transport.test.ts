@@ -119,3 +119,26 @@ test('HTTPS behind a private certificate authority: passes with --ca; without it
     await served.close();
   }
 });
+
+test('--max-time: at the deadline the report is written, what was cut short or never ran is SKIP saying so, the exit code follows the verdicts reached', async () => {
+  const { wrapping } = await import('../mutants/mutant.js');
+  // Correct, but 200 ms for every answer.
+  const slow = wrapping((reference) => async (request) => {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return reference(request);
+  });
+  const served = await serveTarget('sunset', slow);
+  try {
+    const started = performance.now();
+    const run = await runCli([...served.args, '--max-time', '5', '--runs', '200'], served.env);
+    const seconds = (performance.now() - started) / 1000;
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.ok(seconds < 20, `${seconds.toFixed(1)} s`);
+    const report = readReport(run);
+    const cut = report.requirements.filter((r) => r.verdict === 'SKIP' && /the run reached its deadline \(--max-time 5 s\)/.test(r.reason ?? ''));
+    assert.ok(cut.length > 0, JSON.stringify(report.summary));
+    assert.equal(report.summary.fail, 0);
+  } finally {
+    await served.close();
+  }
+});

@@ -45,6 +45,7 @@ targetOptions(program.command('run', { isDefault: true }))
   .option('--expected-failures <file>', 'known FAILs of this target ({"expectedFailures": [{"id", "reason"}]}); a listed requirement that passes fails the run')
   .addOption(new Option('--shard <i/n>', 'run part i of n (merge the parts with `merge`)').argParser(shardSpec))
   .addOption(new Option('--workers <n>', 'parallel test workers (default 2)').argParser(integerIn('--workers', 1, 64)))
+  .addOption(new Option('--max-time <seconds>', 'the whole run\'s deadline: what it cuts short is SKIP, the report is written').argParser(integerIn('--max-time', 1, 86_400)))
   .action(async (flags) => {
     process.exitCode = await runCommand(flags);
   });

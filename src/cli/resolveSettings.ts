@@ -66,6 +66,7 @@ export function resolveSettings(flags: RunOptions, config: ConformanceConfig, en
     clientCert,
     clientKey,
     maxBodyBytes: flags.maxBodyBytes ?? config.maxBodyBytes,
+    maxTimeSeconds: flags.maxTime ?? config.maxTime,
     admin: { user: flags.user ?? config.auth?.admin?.user ?? 'admin', password: adminPassword, token: adminToken },
     user: nonAdminName && nonAdminPassword ? { user: nonAdminName, password: nonAdminPassword } : undefined,
     reportDir: resolve(flags.reportDir ?? config.reportDir ?? 'conformance-report'),

@@ -23,6 +23,7 @@ export interface RunOptions {
   clientCert?: string;
   clientKey?: string;
   maxBodyBytes?: number;
+  maxTime?: number;
   timeout?: number;
   allowSideEffects?: boolean;
   expectedFailures?: string;

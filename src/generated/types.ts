@@ -36,6 +36,10 @@ export interface ConformanceConfig {
    */
   timeout?: number;
   /**
+   * The whole run's deadline in seconds (--max-time): tests not finished by then are SKIP, and the report is written.
+   */
+  maxTime?: number;
+  /**
    * Accept any TLS certificate from the target.
    */
   insecure?: boolean;
