@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { runFailed } from '../../reporters/verdicts.js';
@@ -16,11 +17,13 @@ export async function runSuite(settings: RunSettings, extraArgs: string[]): Prom
   const reportFile = join(settings.reportDir, 'report.json');
   rmSync(reportFile, { force: true });
   const config = join(packageRoot, 'dist', 'playwright.config.js');
+  const runDir = mkdtempSync(join(tmpdir(), 'wa-run-'));
   const child = spawn(process.execPath, [playwrightCli, 'test', '--config', config, ...extraArgs], {
     stdio: 'inherit',
-    env: { ...process.env, ...settingsToEnv(settings), ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}) },
+    env: { ...process.env, ...settingsToEnv({ ...settings, breakerFile: join(runDir, 'breaker.json') }), ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}) },
   });
   const code = await new Promise<number>((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 130 : 1))));
+  rmSync(runDir, { recursive: true, force: true });
   if (!existsSync(reportFile)) throw new UsageError(`the run ended without a report (Playwright exited with code ${code})`);
   return exitCodeOf(JSON.parse(readFileSync(reportFile, 'utf8')) as ConformanceReport);
 }

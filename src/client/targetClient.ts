@@ -1,6 +1,7 @@
 import { request as send, type Dispatcher } from 'undici';
 import type { Exchange } from './exchange.js';
 import type { Secrets } from './secrets.js';
+import { CircuitBreaker } from './circuitBreaker.js';
 import { dispatcherFor, type Transport } from './transport.js';
 
 export interface TargetClientOptions extends Transport {
@@ -10,6 +11,8 @@ export interface TargetClientOptions extends Transport {
   secrets: Secrets;
   /** At most this many bytes of a body are read (default 1 MiB); the rest is not waited for. */
   maxBodyBytes?: number;
+  /** Where the run keeps its circuit breaker's state (shared by its processes); without it, this client's alone. */
+  breakerFile?: string;
 }
 
 export const defaultMaxBodyBytes = 1024 * 1024;
@@ -29,9 +32,11 @@ export const caseHeader = 'x-conformance-case';
 export class TargetClient {
   private readonly agent: Dispatcher;
   private readonly base: URL;
+  private readonly breaker: CircuitBreaker;
 
   constructor(private readonly options: TargetClientOptions) {
     this.base = new URL(options.baseUrl);
+    this.breaker = new CircuitBreaker(options.breakerFile);
     this.agent = dispatcherFor(options, { timeoutMs: options.timeoutMs, connections: 8, keepAliveTimeout: 10_000 });
   }
 
@@ -49,6 +54,9 @@ export class TargetClient {
       headers['content-type'] ??= 'application/json';
     }
     const exchange: Exchange = { case: outgoing.case, request: { method: outgoing.method, url, headers, body }, durationMs: 0 };
+    const path = `${outgoing.method} ${outgoing.path.split('?')[0]}`;
+    const stopped = this.breaker.open(path);
+    if (stopped) return { ...exchange, error: stopped };
     const started = performance.now();
     try {
       const answer = await send(url, {
@@ -67,8 +75,10 @@ export class TargetClient {
         const declared = Number(answerHeaders['content-length']);
         Object.assign(exchange.response, { truncated: true, bytes: Number.isSafeInteger(declared) && declared > read.bytes ? declared : read.bytes });
       }
+      this.breaker.answered(path);
     } catch (error) {
       exchange.error = describeNetworkError(error);
+      this.breaker.failed(path, exchange.error);
     }
     exchange.durationMs = performance.now() - started;
     return exchange;

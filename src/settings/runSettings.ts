@@ -20,6 +20,8 @@ export interface RunSettings extends SourceSettings {
   mintedCertificates: boolean;
   /** Why not, when not: shown by the tests that need them. */
   mintedCertificatesNote?: string;
+  /** The circuit breaker's state, shared by the run's processes (set by runSuite). */
+  breakerFile?: string;
   /** The whole run's deadline, in seconds. */
   maxTimeSeconds?: number;
   /** At most this many bytes of an answer are read. */
