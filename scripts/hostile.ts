@@ -54,5 +54,6 @@ for (const name of Object.keys(hostileBehaviours).filter((n) => !values.only || 
   await server.close();
   const closing = output.trim().split('\n').at(-1) ?? '';
   const report = readdirSync(dir).includes('report.json') ? 'report written' : 'NO REPORT';
-  console.log(`${name.padEnd(42)} ${seconds.toFixed(1).padStart(6)} s ${(peak / 1024).toFixed(0).padStart(6)} MB  ${String(code).padStart(4)}  ${report}; ${closing.slice(0, 90)}`);
+  const kind = hostileBehaviours[name]!.transport ? 'transport' : 'format';
+  console.log(`${`${name} (${kind})`.padEnd(42)} ${seconds.toFixed(1).padStart(6)} s ${(peak / 1024).toFixed(0).padStart(6)} MB  ${String(code).padStart(4)}  ${report}; ${closing.slice(0, 90)}`);
 }

@@ -7,7 +7,10 @@ type Misbehaviour = (req: IncomingMessage, res: ServerResponse, body: string) =>
 const json = (res: ServerResponse, status: number, text: string | Buffer) =>
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) }).end(text);
 
-/** Targets broken at the transport or the format level on POST /v1/account; login works, so the run gets that far. */
+/**
+ * Targets broken on POST /v1/account, at the transport level (`transport`: the answer never comes whole) or in its
+ * format; login works, so the run gets that far.
+ */
 export const hostileBehaviours: Record<string, { transport: boolean; misbehave: Misbehaviour }> = {
   'never answers': { transport: true, misbehave: () => {} },
   'answers after 4 s': { transport: false, misbehave: (_req, res) => void setTimeout(() => json(res, 403, '{"errors":[{"code":1005,"title":"Access denied"}]}'), 4000) },
@@ -20,7 +23,7 @@ export const hostileBehaviours: Record<string, { transport: boolean; misbehave: 
     },
   },
   'resets every connection': { transport: true, misbehave: (req) => req.socket.resetAndDestroy() },
-  'a wrong Content-Length': {
+  'sends a wrong Content-Length': {
     transport: true,
     misbehave: (req, res) => {
       res.writeHead(403, { 'content-type': 'application/json', 'content-length': '1000' });
@@ -28,7 +31,7 @@ export const hostileBehaviours: Record<string, { transport: boolean; misbehave: 
       setTimeout(() => req.socket.destroy(), 50);
     },
   },
-  'a 300 MB body': {
+  'sends a 300 MB body': {
     transport: true,
     misbehave: (_req, res) => {
       const size = 300 * 1024 * 1024;
@@ -46,11 +49,11 @@ export const hostileBehaviours: Record<string, { transport: boolean; misbehave: 
       pump();
     },
   },
-  'truncated JSON': { transport: false, misbehave: (_req, res) => json(res, 403, '{"errors":[{"code":1005,"title":"Acc') },
-  'invalid UTF-8': { transport: false, misbehave: (_req, res) => json(res, 403, Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d])) },
-  'deeply nested JSON': { transport: false, misbehave: (_req, res) => json(res, 403, `${'['.repeat(200_000)}${']'.repeat(200_000)}`) },
-  'an HTML 500': { transport: false, misbehave: (_req, res) => res.writeHead(500, { 'content-type': 'text/html' }).end('<html><body><h1>500 Internal Server Error</h1></body></html>') },
-  'a redirect elsewhere': { transport: false, misbehave: (_req, res) => res.writeHead(302, { location: 'http://127.0.0.1:1/v1/account' }).end() },
+  'sends truncated JSON': { transport: false, misbehave: (_req, res) => json(res, 403, '{"errors":[{"code":1005,"title":"Acc') },
+  'sends invalid UTF-8': { transport: false, misbehave: (_req, res) => json(res, 403, Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d])) },
+  'sends deeply nested JSON': { transport: false, misbehave: (_req, res) => json(res, 403, `${'['.repeat(200_000)}${']'.repeat(200_000)}`) },
+  'answers with an HTML 500': { transport: false, misbehave: (_req, res) => res.writeHead(500, { 'content-type': 'text/html' }).end('<html><body><h1>500 Internal Server Error</h1></body></html>') },
+  'redirects elsewhere': { transport: false, misbehave: (_req, res) => res.writeHead(302, { location: 'http://127.0.0.1:1/v1/account' }).end() },
   'echoes the request headers': { transport: false, misbehave: (req, res) => json(res, 400, JSON.stringify({ errors: [{ code: 1009, title: 'Echo', details: JSON.stringify(req.headers) }] })) },
 };
 
