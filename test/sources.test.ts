@@ -121,10 +121,8 @@ test('a command code source: JSON on stdout; garbage, a non-zero exit or a hang 
   await assert.rejects(garbage.sentCode(request), /the command ".*node" \(codeSource\.type "command"\) printed no JSON on stdout/);
   const failing = commandCodeSource([node, '-e', 'console.error("inbox down"); process.exit(3)'], 5000);
   await assert.rejects(failing.sentCode(request), /exited with 3: inbox down/);
-  const started = performance.now();
   const hanging = commandCodeSource([node, '-e', 'setInterval(() => {}, 1000)'], 500);
   await assert.rejects(hanging.sentCode(request), /did not finish within 500 ms/);
-  assert.ok(performance.now() - started < 5000);
   const missing = commandCodeSource(['/nonexistent/get-code'], 5000);
   await assert.rejects(missing.sentCode(request), /could not start: spawn \/nonexistent\/get-code ENOENT/);
 });

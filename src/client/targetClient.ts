@@ -114,8 +114,10 @@ function flatten(headers: Record<string, string | string[] | undefined>): Record
 }
 
 export function describeNetworkError(error: unknown): string {
-  const e = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+  const e = error as { name?: string; code?: unknown; message?: string; cause?: { code?: string; message?: string } };
+  // AbortSignal.timeout: the whole-request deadline, a DOMException whose numeric code means nothing to a reader.
+  if (e.name === 'TimeoutError') return `TimeoutError: no complete answer within the request deadline (${e.message ?? 'timed out'})`;
   const code = e.cause?.code ?? e.code;
   const message = e.cause?.message ?? e.message ?? String(error);
-  return code && !message.includes(code) ? `${code}: ${message}` : message;
+  return typeof code === 'string' && !message.includes(code) ? `${code}: ${message}` : message;
 }
