@@ -86,8 +86,9 @@ export const tokenNeverChecked: Mutant = {
   catches: ['AUTH-TOKEN-REQUIRED'],
   build: (options) => {
     const reference = createReference({ ...options, accounts: new TrustingAccounts(options) });
+    // No Authorization header at all reads as anyone's token; a login's Basic credentials are left alone.
     return async (request) =>
-      reference(request.headers.authorization?.startsWith('Bearer') ? request : { ...request, headers: { ...request.headers, authorization: 'Bearer anyone' } });
+      reference(request.headers.authorization ? request : { ...request, headers: { ...request.headers, authorization: 'Bearer anyone' } });
   },
 };
 
