@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { unicodeText } from './unicodeText.js';
 
 /** The JSON Schema keywords the generated schemas use; anything else is refused rather than ignored. */
 export interface SchemaNode {
@@ -24,8 +25,20 @@ const supported = new Set<string>([
   'properties', 'required', 'additionalProperties', 'items', 'minItems', 'maxItems',
 ]);
 
+// Arbitraries are immutable, and building one from a pattern is costly (fast-check tokenises its stock of
+// awkward strings against every character class): one per schema node serves every test of a worker.
+const built = new WeakMap<SchemaNode, fc.Arbitrary<unknown>>();
+
 /** Values valid against `schema`, built from its keywords; extra properties are never generated. */
 export function fromSchema(schema: SchemaNode, at = '#'): fc.Arbitrary<unknown> {
+  const known = built.get(schema);
+  if (known) return known;
+  const arbitrary = build(schema, at);
+  built.set(schema, arbitrary);
+  return arbitrary;
+}
+
+function build(schema: SchemaNode, at: string): fc.Arbitrary<unknown> {
   for (const keyword of Object.keys(schema)) {
     if (!supported.has(keyword) && !annotations.has(keyword)) {
       throw new Error(`fromSchema: keyword "${keyword}" at ${at} is not supported`);
@@ -62,7 +75,10 @@ function stringFrom(schema: SchemaNode): fc.Arbitrary<string> {
     const inRange = (s: string) => [...s].length >= minLength && (maxLength === undefined || [...s].length <= maxLength);
     return fc.stringMatching(new RegExp(schema.pattern)).filter(inRange);
   }
-  return fc.string({ unit: 'grapheme', minLength, maxLength: maxLength ?? Math.max(minLength, 40) });
+  const longest = maxLength ?? Math.max(minLength, 40);
+  // Free text is any Unicode: astral, right-to-left, combining, zero-width and control characters too.
+  const graphemes = fc.string({ unit: 'grapheme', minLength, maxLength: longest });
+  return minLength <= 1 ? fc.oneof(graphemes, unicodeText({ minLength, maxLength: longest })) : graphemes;
 }
 
 function objectFrom(schema: SchemaNode, at: string): fc.Arbitrary<Record<string, unknown>> {

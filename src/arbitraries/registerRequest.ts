@@ -1,4 +1,4 @@
-import type fc from 'fast-check';
+import fc from 'fast-check';
 import type { RegisterRequest } from '../generated/types.js';
 import { loadSchema } from '../schema/registry.js';
 import { fromSchema, type SchemaNode } from './fromSchema.js';
@@ -12,4 +12,9 @@ export function registerRequest(): fc.Arbitrary<RegisterRequest> {
 /** Bodies for POST /v1/account that break the documented parameters, tagged with how. */
 export function invalidRegisterRequest(categories?: readonly InvalidCategory[]): fc.Arbitrary<InvalidBody> {
   return invalidBody('register-request', categories);
+}
+
+/** Schema-valid registrations of the given numbers, with their certificates: by either method, with a PIN or not. */
+export function registrationOf(numbers: fc.Arbitrary<{ cc: string; phone_number: string; cert: string }>): fc.Arbitrary<RegisterRequest> {
+  return fc.tuple(registerRequest(), numbers).map(([body, number]) => ({ ...body, ...number }));
 }

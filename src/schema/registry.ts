@@ -39,8 +39,16 @@ export interface SchemaViolation {
 
 export type Validation = { ok: true } | { ok: false; violations: SchemaViolation[] };
 
+const loaded = new Map<SchemaName, Record<string, unknown>>();
+
+/** The named schema, read once per process: callers share it and must not change it. */
 export function loadSchema(name: SchemaName): Record<string, unknown> {
-  return JSON.parse(readFileSync(join(packageRoot, 'schemas', schemaFileName(name)), 'utf8')) as Record<string, unknown>;
+  let schema = loaded.get(name);
+  if (!schema) {
+    schema = JSON.parse(readFileSync(join(packageRoot, 'schemas', schemaFileName(name)), 'utf8')) as Record<string, unknown>;
+    loaded.set(name, schema);
+  }
+  return schema;
 }
 
 // Every schema is compiled once, on first use; validating never mutates shared state the caller reads.
