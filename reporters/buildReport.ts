@@ -1,4 +1,4 @@
-import type { ConformanceReport, ExpectedFailure, TestRecord } from '../src/generated/types.js';
+import type { ConformanceReport, CoverageRow, ExpectedFailure, TestRecord } from '../src/generated/types.js';
 import { catalogue } from '../src/requirements/index.js';
 import { countVerdicts, requirementReports } from './verdicts.js';
 
@@ -12,7 +12,18 @@ export function buildReport(info: RunInfo, records: TestRecord[], expectedFailur
   return {
     ...info,
     summary: countVerdicts(requirements),
-    property: { requests, ms: Math.round(ms), requestsPerSecond: ms > 0 ? Math.round(requests / (ms / 1000)) : 0 },
+    property: { requests, ms: Math.round(ms), requestsPerSecond: ms > 0 ? Math.round(requests / (ms / 1000)) : 0, coverage: coverageOf(records) },
     requirements,
   };
+}
+
+/** Generated requests per category and field over all tests, by category then field. */
+function coverageOf(records: TestRecord[]): CoverageRow[] {
+  const rows = new Map<string, CoverageRow>();
+  for (const { category, field, requests } of records.flatMap((r) => r.property?.coverage ?? [])) {
+    const key = `${category}\u0000${field}`;
+    const row = rows.get(key) ?? rows.set(key, { category, field, requests: 0 }).get(key)!;
+    row.requests += requests;
+  }
+  return [...rows.values()].sort((a, b) => a.category.localeCompare(b.category) || a.field.localeCompare(b.field));
 }

@@ -5,7 +5,7 @@ import { buildReport } from './buildReport.js';
 import { printReport } from './console.js';
 import { Progress } from './progress.js';
 import { writeReportFiles } from './reportFiles.js';
-import { runFailed } from './verdicts.js';
+import { nothingJudged, runFailed } from './verdicts.js';
 
 export interface ConformanceReporterOptions {
   reportDir: string;
@@ -58,12 +58,18 @@ export default class ConformanceReporter implements Reporter {
     const wireLog = attachedJson<LoggedExchange[]>(result, resultNames.wireLog) ?? [];
     // A test the deadline cut short judged nothing: SKIP, not FAIL.
     const cut = result.status === 'interrupted' && this.options.maxTimeSeconds !== undefined;
-    const outcome = result.status === 'skipped' || cut ? 'skipped' : result.status === 'passed' ? 'passed' : 'failed';
+    const judgement = jsonAnnotation<Judgement>(annotations, resultNames.judged);
+    // A test that passed without judging one answer showed nothing: SKIP, saying what it saw instead.
+    const vacuous = result.status === 'passed' && judgement?.judged === 0;
+    const outcome = result.status === 'skipped' || cut || vacuous ? 'skipped' : result.status === 'passed' ? 'passed' : 'failed';
     const record: TestRecord = { id: test.id, title: test.title, requirementIds: requirementIdsIn(annotations), outcome, wireLog };
-    const skipReason = cut ? `not finished: ${this.deadlineReason}` : annotations.find((a) => a.type === 'skip')?.description;
+    const skipReason = cut ? `not finished: ${this.deadlineReason}`
+      : vacuous ? nothingJudged(judgement!)
+        : annotations.find((a) => a.type === 'skip')?.description;
     if (skipReason) record.skipReason = skipReason;
-    const property = annotations.find((a) => a.type === resultNames.property)?.description;
-    if (property) record.property = JSON.parse(property);
+    if (judgement) Object.assign(record, judgement.notJudged.length ? judgement : { judged: judgement.judged });
+    const property = jsonAnnotation<TestRecord['property']>(annotations, resultNames.property);
+    if (property) record.property = property;
     if (outcome === 'failed') record.failure = failureOf(result, wireLog);
     this.records.push(record);
     this.progress.finished(record.requirementIds.join(' ') || test.title);
@@ -98,6 +104,13 @@ export default class ConformanceReporter implements Reporter {
     const failed = runFailed(report.summary) || this.errors.length > 0 || result.status === 'interrupted' || (result.status === 'timedout' && !deadline);
     return { status: failed ? 'failed' : 'passed' };
   }
+}
+
+type Judgement = Required<Pick<TestRecord, 'judged' | 'notJudged'>>;
+
+function jsonAnnotation<T>(annotations: Annotation[], type: string): T | undefined {
+  const description = annotations.find((a) => a.type === type)?.description;
+  return description ? (JSON.parse(description) as T) : undefined;
 }
 
 function attachedJson<T>(result: TestResult, name: string): T | undefined {

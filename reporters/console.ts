@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import type { ConformanceReport, RequirementReport } from '../src/generated/types.js';
+import { coverageByCategory, fieldsLine } from './coverage.js';
 import { failureDetails } from './failureText.js';
 import { summaryLine, type Verdict } from './verdicts.js';
 
@@ -37,6 +38,7 @@ export function printReport(report: ConformanceReport, files: string[], log: (li
   for (const error of report.errors) log(`\nerror outside any test: ${error}`);
   const { requests, ms, requestsPerSecond } = report.property;
   log(`\nproperty phase: ${requests} generated requests in ${(ms / 1000).toFixed(2)} s (${requestsPerSecond} requests/s)`);
+  for (const c of coverageByCategory(report.property.coverage)) log(`  ${c.category.padEnd(24)} ${String(c.requests).padStart(5)}  ${fieldsLine(c)}`);
   log(`seed: ${report.seed} (replay with --seed ${report.seed})`);
   log(`report: ${files.join(', ')}`);
   log(summaryLine(report.summary));

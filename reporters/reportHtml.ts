@@ -1,4 +1,5 @@
 import type { ConformanceReport, LoggedExchange, RequirementReport, TestRecord } from '../src/generated/types.js';
+import { coverageByCategory } from './coverage.js';
 import { summaryLine } from './verdicts.js';
 
 const escape = (text: string) =>
@@ -40,13 +41,24 @@ function requirementRow(r: RequirementReport): string {
   const note = r.verdict === 'SKIP' ? `<p class="reason">skipped: ${escape(r.reason ?? '')}</p>`
     : r.expectedFailure ? `<p class="reason">${r.expectedFailure.stale ? 'listed as expected to fail, but it passes: remove the entry' : 'expected failure'}: ${escape(r.expectedFailure.reason)}</p>` : '';
   const failed = r.tests.filter((t) => t.outcome === 'failed');
-  const body = `<p class="statement">${escape(r.statement)}</p>${note}
+  const judged = `<p class="judged">judged ${r.judged} answer${r.judged === 1 ? '' : 's'}${r.notJudged?.length ? `; not judged: ${r.notJudged.map((n) => `${escape(n.reason)} (${n.answers})`).join('; ')}` : ''}</p>`;
+  const body = `<p class="statement">${escape(r.statement)}</p>${note}${judged}
 <p class="cite">${escape(r.citation.section)}: 「${escape(r.citation.quote)}」 <a href="${escape(r.citation.url)}">${escape(r.citation.url)}</a>${r.evidence ? `<br>evidence: ${escape(r.evidence)}` : ''}</p>
 ${failed.map(testDetails).join('\n')}`;
   return `<details class="req" id="${escape(r.id)}" data-verdict="${verdict}">
 <summary><span class="chip ${verdict}">${verdict}</span> <span class="level">${r.level}</span> <code class="id">${escape(r.id)}</code> <span class="title">${escape(r.statement)}</span></summary>
 <div class="body">${body}</div>
 </details>`;
+}
+
+function coverageTable(report: ConformanceReport): string {
+  const rows = coverageByCategory(report.property.coverage).flatMap((c) => c.fields.map((f, i) =>
+    `<tr>${i === 0 ? `<th rowspan="${c.fields.length}" scope="rowgroup">${escape(c.category)} <span class="total">${c.requests}</span></th>` : ''}<td>${escape(f.field)}</td><td class="n">${f.requests}</td></tr>`));
+  if (!rows.length) return '';
+  return `<details class="coverage" id="coverage"><summary>generated requests by category and field</summary>
+<table><thead><tr><th>category</th><th>field</th><th>requests</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table></details>`;
 }
 
 /** report.html: one self-contained file (inline style and script, nothing fetched), requirements grouped by section. */
@@ -70,12 +82,15 @@ details.req>summary{cursor:pointer}.level{font-size:.8em;color:#555;width:4.5em;
 pre{background:#f6f6f6;padding:.5rem;overflow:auto;white-space:pre-wrap;word-break:break-all}
 dl.ea{display:grid;grid-template-columns:6em 1fr;gap:.2em}dl.ea dt{font-weight:600}dl.ea dd{margin:0;font-family:monospace}
 .summary{font-size:1.05rem;font-weight:600}
+.coverage table{border-collapse:collapse;margin:.4rem 0}.coverage th,.coverage td{border:1px solid #e0e0e0;padding:.1rem .5rem;text-align:left}
+.coverage td.n,.total{text-align:right;font-variant-numeric:tabular-nums}.total{color:#555;font-weight:400}.judged{color:#555;font-size:.9em}
 </style></head>
 <body>
 <h1>wa-account-conformance — ${escape(report.profile)} profile</h1>
 <p>target <code>${escape(report.target)}</code> · seed <code>${report.seed}</code> · ${escape(report.tool.name)} ${escape(report.tool.version)} · ${escape(report.startedAt)} → ${escape(report.finishedAt)}${report.shards.length ? ` · shards ${escape(report.shards.join(', '))}` : ''}</p>
 <p class="summary" id="summary">${escape(summaryLine(report.summary))}</p>
 <p>property phase: ${report.property.requests} generated requests (${report.property.requestsPerSecond} requests/s)</p>
+${coverageTable(report)}
 ${report.errors.length ? `<pre class="errors">${escape(report.errors.join('\n'))}</pre>` : ''}
 <p id="filters">${filters}</p>
 ${[...sections].map(([section, rs]) => `<section><h2>${escape(section)}</h2>\n${rs.map(requirementRow).join('\n')}</section>`).join('\n')}

@@ -1,4 +1,5 @@
 import type { ConformanceReport } from '../src/generated/types.js';
+import { coverageByCategory, fieldsLine } from './coverage.js';
 import { failureLines } from './failureText.js';
 import { summaryLine } from './verdicts.js';
 
@@ -21,6 +22,12 @@ export function summaryMarkdown(report: ConformanceReport): string {
       return `| ${icon[verdict]} ${verdict} | \`${r.id}\` | ${r.level} | ${cell(text)} |`;
     }),
   ];
+  const coverage = coverageByCategory(report.property.coverage);
+  if (coverage.length) {
+    lines.push('', '<details><summary>Generated requests by category</summary>', '', '| category | requests | fields |', '|---|---:|---|');
+    for (const c of coverage) lines.push(`| ${c.category} | ${c.requests} | ${cell(fieldsLine(c))} |`);
+    lines.push('', '</details>');
+  }
   for (const r of report.requirements.filter((x) => x.verdict === 'FAIL' || x.verdict === 'WARN')) {
     lines.push('', `### ${r.verdict} \`${r.id}\``, '', `> ${r.citation.section}: 「${r.citation.quote}」 ${r.citation.url}`);
     for (const t of r.tests.filter((x) => x.outcome === 'failed')) lines.push('', '```', ...failureLines(t), '```');

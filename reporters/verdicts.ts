@@ -5,6 +5,12 @@ export type Verdict = RequirementReport['verdict'];
 
 const brokenVerdict: Record<Level, Verdict> = { MUST: 'FAIL', SHOULD: 'WARN', INFO: 'INFO' };
 
+/** Why a test that ran judged no answer: what it saw instead, most frequent first. */
+export function nothingJudged({ notJudged = [] }: Pick<TestRecord, 'notJudged'>): string {
+  const seen = [...notJudged].sort((a, b) => b.answers - a.answers).map((n) => `${n.reason} (${n.answers})`);
+  return `no answer this requirement describes came back${seen.length ? `: ${seen.join('; ')}` : ''}`;
+}
+
 /**
  * The verdict of a requirement over all tests that name it: a failed test breaks it (FAIL for MUST, WARN for
  * SHOULD), all skipped makes it SKIP, an INFO requirement is never more than INFO. A FAIL listed as expected is
@@ -12,7 +18,9 @@ const brokenVerdict: Record<Level, Verdict> = { MUST: 'FAIL', SHOULD: 'WARN', IN
  */
 export function requirementReport(requirement: Requirement, tests: TestRecord[], expected?: ExpectedFailure): RequirementReport {
   const { id, level, statement, citation, evidence } = requirement;
-  const base = { id, level, statement, citation, ...(evidence ? { evidence } : {}), tests };
+  const judged = tests.reduce((sum, t) => sum + (t.judged ?? 0), 0);
+  const notJudged = mergedNotJudged(tests);
+  const base = { id, level, statement, citation, ...(evidence ? { evidence } : {}), judged, ...(notJudged.length ? { notJudged } : {}), tests };
   const ran = tests.filter((t) => t.outcome !== 'skipped');
   if (ran.length === 0) {
     return { ...base, verdict: 'SKIP', reason: tests.find((t) => t.skipReason)?.skipReason ?? 'no test ran' };
@@ -21,6 +29,12 @@ export function requirementReport(requirement: Requirement, tests: TestRecord[],
   if (!expected) return { ...base, verdict };
   if (verdict === 'FAIL') verdict = 'XFAIL';
   return { ...base, verdict, expectedFailure: { reason: expected.reason, stale: verdict !== 'XFAIL' } };
+}
+
+function mergedNotJudged(tests: TestRecord[]): { reason: string; answers: number }[] {
+  const byReason = new Map<string, number>();
+  for (const { reason, answers } of tests.flatMap((t) => t.notJudged ?? [])) byReason.set(reason, (byReason.get(reason) ?? 0) + answers);
+  return [...byReason].map(([reason, answers]) => ({ reason, answers }));
 }
 
 /** Reports in catalogue order, for the requirements some test of the run names. */

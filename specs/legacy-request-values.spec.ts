@@ -10,7 +10,7 @@ test('a method other than sms or voice is refused', verifies('LEGACY-METHOD-OPTI
   await forAll(target, invalidValue('register-request', 'method'), async (method) => {
     const answer = await target.post(account, { cc, phone_number, cert, method });
     target.check(answer, 'a 4xx error envelope, never 201 or 202', refused);
-  }, { examples: ['email', 'SMS', 'Voice', 'whatsapp', ''] });
+  }, { examples: ['email', 'SMS', 'Voice', 'whatsapp', ''], independent: true });
 });
 
 test('a cert that is no verified-name certificate is refused', verifies('LEGACY-CERT-INVALID'), async ({ target }) => {
@@ -18,5 +18,5 @@ test('a cert that is no verified-name certificate is refused', verifies('LEGACY-
   await forAll(target, invalidCertificate(), async (cert) => {
     const answer = await target.post(account, { cc, phone_number, method: 'sms', cert });
     target.check(answer, 'a 4xx error envelope, never 201 or 202', refused);
-  });
+  }, { independent: true });
 });

@@ -1,10 +1,16 @@
 // パラメーター: cc, phone_number, method, cert are 必須 (required); method's options are voice and sms.
-import { invalidRegisterRequest, mintedRegistration, missingEach, registerRequest } from '../src/arbitraries/index.js';
+import fc from 'fast-check';
 import {
-  blockedError, errorsOf, example, forAll, hasBlockedError, hasErrorCode, isClientError, status, test, verifies,
+  invalidBody, invalidRegisterRequest, malformedExamples, malformedRequest, mintedRegistration, missingEach, registerRequest, verifyRequest,
+  withUnknownProperties,
+} from '../src/arbitraries/index.js';
+import {
+  blockedError, errorsOf, example, forAll, hasBlockedError, hasErrorCode, isClientError, postGenerated, status, targetRegistrations, test, verifies,
+  type Exchange, type Target,
 } from '../src/fixtures/index.js';
 
 const account = '/v1/account';
+const verify = '/v1/account/verify';
 const malformed = ['{"cc": "1", "phone_number": ', '{cc: 1}', 'not json', '{"cc":"1",}', '[{"cc":"1"'];
 
 test('a body that breaks the documented parameters is refused with a 4xx error envelope', verifies('REQUEST-INVALID-REFUSED'), async ({ target }) => {
@@ -15,7 +21,7 @@ test('a body that breaks the documented parameters is refused with a 4xx error e
   await forAll(target, invalidRegisterRequest(), async ({ body }) => {
     const answer = await target.post(account, body);
     target.check(answer, 'a 4xx status with an errors[] envelope', (a) => isClientError(a) && errorsOf(a) !== undefined);
-  }, { examples: missingEach('register-request', { ...complete }) });
+  }, { examples: missingEach('register-request', { ...complete }), independent: true });
 });
 
 test('a missing required parameter is reported with 1008', verifies('REQUEST-MISSING-1008'), async ({ target }) => {
@@ -24,7 +30,7 @@ test('a missing required parameter is reported with 1008', verifies('REQUEST-MIS
     const answer = await target.post(account, body);
     const expected = blockedFirst ? `errors[] with code 1008, or the blocked error ${blockedError.code}` : 'errors[] with code 1008';
     target.check(answer, expected, (a) => hasErrorCode(a, 1008) || (blockedFirst && hasBlockedError(a)));
-  });
+  }, { independent: true });
 });
 
 test('a body that is not JSON gets a 4xx, never a 2xx or 5xx', verifies('REQUEST-MALFORMED-JSON'), async ({ target }) => {
@@ -43,9 +49,43 @@ test('a body that is not JSON gets 400 with error 1025', verifies('REQUEST-MALFO
 
 test('a parameter with a bad value is reported with 400 and 1009', verifies('REQUEST-VALUE-1009'), async ({ target }) => {
   const blockedFirst = target.settings.profile === 'sunset';
-  await forAll(target, invalidRegisterRequest(['wrong-type', 'outside-enum-or-pattern', 'empty-string']), async ({ body }) => {
+  await forAll(target, invalidRegisterRequest(['wrong-type', 'outside-enum-or-pattern', 'empty-string', 'unicode', 'over-long']), async ({ body }) => {
     const answer = await target.post(account, body);
     const expected = blockedFirst ? `400 with errors[] code 1009, or the blocked error ${blockedError.code}` : '400 with errors[] code 1009';
     target.check(answer, expected, (a) => (status(a) === 400 && hasErrorCode(a, 1009)) || (blockedFirst && hasBlockedError(a)));
-  });
+  }, { independent: true });
+});
+
+const answered = (a: Exchange) => a.response !== undefined && a.response.status < 500;
+
+// The framing categories start from a registration the target would take in the sunset profile (it is blocked
+// anyway); in the legacy one from a body missing its cert, so that nothing registers whatever the framing.
+function registrationBase(target: Target): fc.Arbitrary<object> {
+  if (target.settings.profile === 'sunset') return targetRegistrations(target);
+  return invalidBody('register-request', ['missing-required']).filter((c) => c.field === 'cert').map((c) => c.body);
+}
+
+test('a registration the client got wrong, in any way, never gets a 5xx', verifies('REQUEST-NO-5XX'), async ({ target }) => {
+  const base = registrationBase(target);
+  await forAll(target, malformedRequest('register-request', base), async (request) => {
+    const answer = await postGenerated(target, account, request);
+    target.check(answer, `a 4xx (or the documented answer), never a 5xx or no answer: ${request.category} in ${request.field}`, answered);
+  }, { examples: malformedExamples('register-request', example(target, base)), independent: true });
+});
+
+test('a verification the client got wrong, in any way, never gets a 5xx', verifies('REQUEST-NO-5XX'), async ({ target }) => {
+  const base: fc.Arbitrary<object> = target.settings.profile === 'sunset' ? verifyRequest() : fc.constant({});
+  await forAll(target, malformedRequest('verify-request', base), async (request) => {
+    const answer = await postGenerated(target, verify, request);
+    target.check(answer, `a 4xx (or the documented answer), never a 5xx or no answer: ${request.category} in ${request.field}`, answered);
+  }, { examples: malformedExamples('verify-request', example(target, base)), independent: true });
+});
+
+test('a blocked registration with unknown properties is still blocked, or refused for them', verifies('REQUEST-UNKNOWN-PROPERTIES'), async ({ target }) => {
+  test.skip(target.settings.profile !== 'sunset', 'the legacy profile judges this with a registered number (specs/registration)');
+  await forAll(target, withUnknownProperties('register-request', targetRegistrations(target)), async (request) => {
+    const answer = await postGenerated(target, account, request);
+    target.check(answer, `errors[] with the blocked error ${blockedError.code}, or a 4xx error envelope refusing the unknown properties`,
+      (a) => hasBlockedError(a) || (isClientError(a) && errorsOf(a) !== undefined));
+  }, { independent: true });
 });

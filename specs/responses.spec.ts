@@ -1,7 +1,9 @@
 // リクエスト: "エラーが返された場合は、エラーおよびステータスメッセージで詳細をご覧ください。" — the errors page's envelope.
 import fc from 'fast-check';
 import { invalidRegisterRequest, registerRequest } from '../src/arbitraries/index.js';
-import { errorsOf, example, isJsonContentType, jsonOfAnswer, loginPath, test, validateSchema, verifies, type Target } from '../src/fixtures/index.js';
+import {
+  errorsOf, example, isJsonContentType, jsonOfAnswer, loginPath, targetRegistrations, test, validateSchema, verifies, type Target,
+} from '../src/fixtures/index.js';
 
 const account = '/v1/account';
 
@@ -9,14 +11,18 @@ const account = '/v1/account';
 async function refusedRegistrations(target: Target) {
   const invalid = example(target, fc.array(invalidRegisterRequest(), { minLength: 3, maxLength: 3 }));
   return [
-    await target.post(account, example(target, registerRequest())),
+    // Blocked in the sunset profile; in the legacy one a random certificate has it refused, so nothing registers.
+    await target.post(account, example(target, target.settings.profile === 'sunset' ? targetRegistrations(target) : registerRequest())),
     ...(await Promise.all(invalid.map(({ body }) => target.post(account, body)))),
   ];
 }
 
 test('an error answer carries errors[] of {code, title, details?, href?}', verifies('ERROR-ENVELOPE'), async ({ target }) => {
   for (const answer of await refusedRegistrations(target)) {
-    if (answer.response && answer.response.status < 400) continue;
+    if (answer.response && answer.response.status < 400) {
+      target.passOver(`a ${answer.response.status} answer, which needs no error envelope`);
+      continue;
+    }
     target.check(answer, 'a body matching schemas/error-envelope.schema.json', (a) => errorsOf(a) !== undefined);
   }
 });
@@ -28,7 +34,10 @@ test('every answer with a body is JSON', verifies('RESPONSE-JSON'), async ({ tar
     await target.post(loginPath, undefined, { as: { basic: { user: target.settings.admin.user, password: 'Wrong-Password-1!' } } }),
   ];
   for (const answer of answers) {
-    if (!answer.response?.body) continue;
+    if (!answer.response?.body) {
+      target.passOver(answer.response ? `a ${answer.response.status} answer with an empty body` : 'no answer');
+      continue;
+    }
     target.check(answer, 'Content-Type application/json and a body that parses', (a) => isJsonContentType(a) && jsonOfAnswer(a) !== undefined);
   }
 });

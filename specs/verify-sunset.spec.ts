@@ -7,5 +7,5 @@ test('no registration code completes a registration', verifies('VERIFY-SUNSET-RE
   await forAll(target, verifyRequest(), async (body) => {
     const answer = await target.post('/v1/account/verify', body);
     target.check(answer, 'a 4xx error envelope (errors[]), never a 2xx', (a) => isClientError(a) && errorsOf(a) !== undefined);
-  });
+  }, { independent: true });
 });

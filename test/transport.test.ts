@@ -143,3 +143,31 @@ test('--max-time: at the deadline the report is written, what was cut short or n
     await served.close();
   }
 });
+
+test('a generated request goes out with the Content-Type it was generated with, none when it says so, and its bytes as they are', async () => {
+  const seen: { type: string | undefined; body: string }[] = [];
+  const server = createServer(async (req, res) => {
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    seen.push({ type: req.headers['content-type'], body });
+    res.writeHead(400).end();
+  });
+  const url = await listen(server);
+  const target = client(url);
+  try {
+    for (const contentType of [undefined, null, 'text/plain', 'application/json; charset=iso-8859-1']) {
+      await target.send({ method: 'POST', path: '/v1/account', body: '["x"]', contentType, case: 'T#1' });
+    }
+    await target.send({ method: 'POST', path: '/v1/account', body: '', contentType: undefined, case: 'T#2' });
+    assert.deepEqual(seen, [
+      { type: 'application/json', body: '["x"]' },
+      { type: undefined, body: '["x"]' },
+      { type: 'text/plain', body: '["x"]' },
+      { type: 'application/json; charset=iso-8859-1', body: '["x"]' },
+      { type: 'application/json', body: '' },
+    ]);
+  } finally {
+    await target.close();
+    await closing(server);
+  }
+});

@@ -1,8 +1,11 @@
 // リクエスト: "201 Created — アカウントがすでに存在します。" / "202 Accepted — アカウントが存在しません。… certパラメーターからデコードされたvname"
 // specs/registration/ runs in one worker, file by file: a client completes the registration asked for last, so no
 // other 202 may come between a test's request and its /verify. Tests that use a fixture up run last (3-verify).
-import { mintedRegistration } from '../../src/arbitraries/index.js';
-import { forAll, freshNumber, jsonOfAnswer, orSkip, status, test, validateSchema, verifies, type Exchange } from '../../src/fixtures/index.js';
+import fc from 'fast-check';
+import { mintedRegistration, withUnknownProperties } from '../../src/arbitraries/index.js';
+import {
+  errorsOf, forAll, freshNumber, isClientError, jsonOfAnswer, orSkip, postGenerated, status, test, validateSchema, verifies, type Exchange,
+} from '../../src/fixtures/index.js';
 
 const account = '/v1/account';
 
@@ -15,6 +18,18 @@ test('a registered number is answered 201', verifies('LEGACY-REGISTERED-201'), a
   const { cc, phone_number, cert, origin } = await orSkip(() => target.numbers.inState(target, 'registered'));
   const answer = await target.post(account, { cc, phone_number, method: 'sms', cert });
   target.check(answer, `status 201 Created (${origin} number, registered)`, (a) => status(a) === 201);
+});
+
+// A registered number's registration changes nothing, so unknown properties can be tried on it many times.
+test('a registered number with unknown properties is still answered 201, or refused for them', verifies('REQUEST-UNKNOWN-PROPERTIES'), async ({ target }) => {
+  test.skip(target.settings.profile !== 'legacy', 'the sunset profile judges this with blocked registrations (request-validation.spec.ts)');
+  const { cc, phone_number, cert, origin } = await orSkip(() => target.numbers.inState(target, 'registered'));
+  const registration = fc.constantFrom('sms', 'voice').map((method) => ({ cc, phone_number, method, cert }));
+  await forAll(target, withUnknownProperties('register-request', registration), async (request) => {
+    const answer = await postGenerated(target, account, request);
+    target.check(answer, `status 201 Created (${origin} number, registered), or a 4xx error envelope refusing the unknown properties`,
+      (a) => status(a) === 201 || (isClientError(a) && errorsOf(a) !== undefined));
+  }, { maxRuns: 20, independent: true });
 });
 
 test('an unregistered number is answered 202 with the vname in cert', verifies('LEGACY-UNREGISTERED-202'), async ({ target }) => {

@@ -41,9 +41,18 @@ export function describeAnswer(exchange: Exchange, maxBody = 300): string {
   return `${exchange.response.status}${body ? ` ${body}` : ' (empty body)'}${size}`;
 }
 
-/** What a report keeps of an exchange: the answer body cut to `limit` characters, marked as cut, with its size. */
+/**
+ * What a report keeps of an exchange: each body cut to `limit` characters; an answer's marked as cut, with its
+ * size, a request's (a generated one near a size limit) with its size said at the end.
+ */
 export function keptForReport(exchange: Exchange, limit = 8192): Exchange {
-  const response = exchange.response;
-  if (!response || response.body.length <= limit) return exchange;
-  return { ...exchange, response: { ...response, body: response.body.slice(0, limit), truncated: true, bytes: response.bytes ?? Buffer.byteLength(response.body) } };
+  const { request, response } = exchange;
+  const kept = { ...exchange };
+  if (request.body !== undefined && request.body.length > limit) {
+    kept.request = { ...request, body: `${request.body.slice(0, limit)}… (cut here: ${Buffer.byteLength(request.body)} bytes were sent)` };
+  }
+  if (response && response.body.length > limit) {
+    kept.response = { ...response, body: response.body.slice(0, limit), truncated: true, bytes: response.bytes ?? Buffer.byteLength(response.body) };
+  }
+  return kept;
 }

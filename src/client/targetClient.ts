@@ -23,6 +23,8 @@ export interface OutgoingRequest {
   headers?: Record<string, string>;
   /** An object is sent as JSON; a string is sent as it is (for malformed bodies). */
   body?: unknown;
+  /** The body's Content-Type: application/json unless told; null sends none. */
+  contentType?: string | null;
   case: string;
 }
 
@@ -51,7 +53,7 @@ export class TargetClient {
     let body: string | undefined;
     if (outgoing.body !== undefined) {
       body = typeof outgoing.body === 'string' ? outgoing.body : JSON.stringify(outgoing.body);
-      headers['content-type'] ??= 'application/json';
+      if (outgoing.contentType !== null) headers['content-type'] = outgoing.contentType ?? headers['content-type'] ?? 'application/json';
     }
     const exchange: Exchange = { case: outgoing.case, request: { method: outgoing.method, url, headers, body }, durationMs: 0 };
     const path = `${outgoing.method} ${outgoing.path.split('?')[0]}`;

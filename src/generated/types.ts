@@ -32,6 +32,14 @@ export interface ConformanceConfig {
    */
   runs?: number;
   /**
+   * Generated requests in flight at once, per property whose requests are independent (default 4; 1 sends one at a time, for a target that limits its rate).
+   */
+  concurrency?: number;
+  /**
+   * Test workers for the tests that do not register numbers (default 1: properties already keep several requests in flight; raise it for a slow, distant target).
+   */
+  workers?: number;
+  /**
    * Per-request timeout in milliseconds.
    */
   timeout?: number;
@@ -275,6 +283,10 @@ export interface ConformanceReport {
     requests: number;
     ms: number;
     requestsPerSecond: number;
+    /**
+     * Generated requests per category (what is wrong with them) and field (where).
+     */
+    coverage: CoverageRow[];
   };
   /**
    * Errors outside any test (the run itself failed).
@@ -290,6 +302,11 @@ export interface VerdictCounts {
   skip: number;
   xfail: number;
   stale: number;
+}
+export interface CoverageRow {
+  category: string;
+  field: string;
+  requests: number;
 }
 export interface RequirementReport {
   id: string;
@@ -314,6 +331,14 @@ export interface RequirementReport {
     stale: boolean;
   };
   tests: TestRecord[];
+  /**
+   * Answers the requirement's tests judged: 0 with tests run is a SKIP, never a PASS.
+   */
+  judged: number;
+  /**
+   * Answers the tests saw but could not judge, by why.
+   */
+  notJudged?: NotJudged1[];
 }
 export interface TestRecord {
   /**
@@ -327,6 +352,14 @@ export interface TestRecord {
   failure?: Failure;
   wireLog: LoggedExchange[];
   property?: PropertyStats;
+  /**
+   * Answers this test judged (absent when it sent nothing through the suite's client).
+   */
+  judged?: number;
+  /**
+   * Answers the tests saw but could not judge, by why.
+   */
+  notJudged?: NotJudged[];
 }
 /**
  * Why a test failed, and how to reproduce it.
@@ -397,6 +430,23 @@ export interface PropertyStats {
   runs: number;
   requests: number;
   ms: number;
+  /**
+   * Generated requests per category (what is wrong with them) and field (where).
+   */
+  coverage: CoverageRow1[];
+}
+export interface CoverageRow1 {
+  category: string;
+  field: string;
+  requests: number;
+}
+export interface NotJudged {
+  reason: string;
+  answers: number;
+}
+export interface NotJudged1 {
+  reason: string;
+  answers: number;
 }
 /**
  * A failed request's body: the errors array of error objects, beside meta.

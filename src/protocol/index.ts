@@ -5,7 +5,7 @@ export { numberStates, providerStateNamed, providerStateNames, type NumberState,
 export const controlPaths = { code: '/_conformance/code', state: '/_conformance/state' } as const;
 
 /** What the fixtures attach to or annotate on a test result, for the conformance reporter to read. */
-export const resultNames = { requirement: 'requirement', wireLog: 'wire-log', failure: 'failure', property: 'property' } as const;
+export const resultNames = { requirement: 'requirement', wireLog: 'wire-log', failure: 'failure', property: 'property', judged: 'judged' } as const;
 
 /** The requirement IDs a test's annotations name, each once. */
 export function requirementIdsIn(annotations: readonly { type: string; description?: string }[]): string[] {

@@ -213,7 +213,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'REQUEST-INVALID-REFUSED',
     level: 'MUST',
-    statement: 'A body that breaks the documented parameters (a required one missing, a wrong JSON type, a value outside the options or pattern, an empty string) is refused with a 4xx error envelope.',
+    statement: 'A body that breaks the documented parameters (a required one missing, a wrong JSON type, a value outside the options or pattern, an empty string, awkward Unicode, a value past its length) is refused with a 4xx error envelope.',
     citation: { section: 'パラメーター', quote: 'cc 必須。… phone_number 必須。… method 必須。… オプション:voice、sms … cert 必須。', url: accountPage },
     profiles: both,
   },
@@ -238,6 +238,20 @@ export const catalogue: readonly Requirement[] = [
     level: 'MUST',
     statement: 'A body that is not valid JSON gets a 4xx error, never a 2xx and never a 5xx: the fault is the client\'s (RFC 9110 §15.5.1).',
     citation: { section: 'リクエスト', quote: 'POST /v1/account { "cc": "COUNTRY_CODE", … }', url: httpSemantics },
+    profiles: both,
+  },
+  {
+    id: 'REQUEST-NO-5XX',
+    level: 'MUST',
+    statement: 'A request the client got wrong (a broken parameter, unknown properties, a body that is no JSON object or is empty, another Content-Type or charset, a body near a size limit) never gets a 5xx or no answer at all: the fault is the client\'s (RFC 9110 §15.5), and a 5xx says the server failed (§15.6).',
+    citation: { section: 'リクエスト', quote: 'エラーが返された場合は、エラーおよびステータスメッセージで詳細をご覧ください。', url: httpSemantics },
+    profiles: both,
+  },
+  {
+    id: 'REQUEST-UNKNOWN-PROPERTIES',
+    level: 'MUST',
+    statement: 'A registration whose documented parameters are valid and that only adds unknown properties gets the answer the documentation gives the registration (sunset: the blocked error; legacy: 201 for a registered number), or a 4xx error envelope refusing them: ignoring and refusing are both allowed.',
+    citation: { section: 'パラメーター', quote: 'cc 必須。… phone_number 必須。… method 必須。… cert 必須。', url: accountPage },
     profiles: both,
   },
   {
