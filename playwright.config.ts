@@ -12,7 +12,8 @@ export default defineConfig({
   testDir: join(here, 'specs'),
   testMatch: '*.spec.js',
   fullyParallel: true,
-  workers: 2,
+  // One more than the independent tests use: specs/registration/ runs in a worker of its own beside them.
+  workers: settings.workers + 1,
   retries: 0,
   // Per-request timeouts bound every test; a whole-test timeout would cut long property runs short.
   timeout: 0,
@@ -20,7 +21,9 @@ export default defineConfig({
   globalTimeout: settings.maxTimeSeconds ? settings.maxTimeSeconds * 1000 : 0,
   outputDir: join(settings.reportDir, '.playwright'),
   projects: [
-    { name: 'requests', testIgnore: 'registration/**' },
+    // One worker by default: its properties keep several requests in flight, and a second worker on a small
+    // machine only competes with it (and with the embedded reference) for the same cores.
+    { name: 'requests', testIgnore: 'registration/**', workers: settings.workers },
     // A client completes the registration it was asked for last: these specs register numbers and verify codes,
     // so they run one at a time, file by file in name order, beside the others.
     { name: 'registration', testDir: join(here, 'specs', 'registration'), fullyParallel: false, workers: 1 },

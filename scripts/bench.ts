@@ -1,12 +1,34 @@
-// npm run bench: requests per second of the suite's target client (undici, keep-alive) and of Playwright's
-// APIRequestContext, against the reference on loopback, and of a whole property run. Prints figures; asserts nothing.
+// npm run bench [-- --old REV --runs-each N --requests N]: in one run, on one machine, prints
+//   - the bare-loop limit: undici keep-alive POSTs to the reference, nothing else;
+//   - the suite's target client and Playwright's APIRequestContext on the same bodies;
+//   - the default run and a one-test run of this checkout and of REV (default HEAD) built in a git worktree beside
+//     it: wall time, property-phase requests/s and its share of the bare-loop limit, and the ratio new/old.
+// Medians of --runs-each runs, taken in turn (old, new, old, new…) so that load on the machine hits both alike.
+// Prints figures; asserts nothing.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { request as playwrightRequest } from '@playwright/test';
 import fc from 'fast-check';
+import { request as undiciRequest, Agent } from 'undici';
 import { registerRequest } from '../src/arbitraries/index.js';
 import { Secrets, TargetClient } from '../src/client/index.js';
+import { packageRoot } from '../src/paths.js';
 import { startEmulator } from '../src/reference/index.js';
 
-const count = Number(process.argv[2] ?? 2000);
+const { values: options } = parseArgs({
+  options: {
+    old: { type: 'string', default: 'HEAD' },
+    'runs-each': { type: 'string', default: '3' },
+    requests: { type: 'string', default: '2000' },
+  },
+});
+const count = Number(options.requests);
+const runsEach = Number(options['runs-each']);
+
+// --- request rates against the reference -------------------------------------------------------------------
 const emulator = await startEmulator({ profile: 'sunset' });
 const base = emulator.server.url;
 const login = await fetch(`${base}/v1/users/login`, { method: 'POST', headers: { authorization: `Basic ${Buffer.from(`admin:${emulator.admin.password}`).toString('base64')}` } });
@@ -14,24 +36,80 @@ const token = ((await login.json()) as { users: { token: string }[] }).users[0]!
 const bodies = fc.sample(registerRequest(), { numRuns: count, seed: 1 });
 const headers = { authorization: `Bearer ${token}` };
 
-async function measure(name: string, send: (body: unknown) => Promise<unknown>): Promise<void> {
+async function rate(name: string, send: (body: unknown) => Promise<unknown>): Promise<number> {
   for (const body of bodies.slice(0, 100)) await send(body); // warm up connections and JIT
   const started = performance.now();
   for (const body of bodies) await send(body);
-  const seconds = (performance.now() - started) / 1000;
-  console.log(`${name.padEnd(42)} ${count} requests in ${seconds.toFixed(2)} s: ${Math.round(count / seconds)} requests/s`);
+  const perSecond = count / ((performance.now() - started) / 1000);
+  console.log(`${name.padEnd(44)} ${Math.round(perSecond)} requests/s (${count} requests)`);
+  return perSecond;
 }
 
+const agent = new Agent({ keepAliveTimeout: 10_000, connections: 1 });
+const limit = await rate('bare-loop limit (undici, keep-alive)', async (body) => {
+  const answer = await undiciRequest(`${base}/v1/account`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body), dispatcher: agent });
+  await answer.body.text();
+});
+await agent.close();
+
 const client = new TargetClient({ baseUrl: base, timeoutMs: 10_000, insecure: false, secrets: new Secrets() });
-await measure('target client (undici, keep-alive)', (body) => client.send({ method: 'POST', path: '/v1/account', headers, body, case: 'BENCH#1' }));
+await rate('suite target client', (body) => client.send({ method: 'POST', path: '/v1/account', headers, body, case: 'BENCH#1' }));
 await client.close();
 
 const context = await playwrightRequest.newContext({ baseURL: base, extraHTTPHeaders: headers });
-await measure('Playwright APIRequestContext', (body) => context.post('v1/account', { data: body }).then((r) => r.body()));
+await rate('Playwright APIRequestContext', (body) => context.post('v1/account', { data: body }).then((r) => r.body()));
 await context.dispose();
-
-const valid = registerRequest();
-const started = performance.now();
-fc.sample(valid, { numRuns: count, seed: 2 });
-console.log(`${'generating valid bodies (fast-check)'.padEnd(42)} ${count} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 await emulator.server.close();
+
+// --- whole runs: this checkout against --old ---------------------------------------------------------------
+/** A build of `rev` in a worktree beside this checkout, using this checkout's node_modules. */
+function buildOf(rev: string): string {
+  const commit = execFileSync('git', ['rev-parse', '--short', rev], { cwd: packageRoot, encoding: 'utf8' }).trim();
+  const dir = join(tmpdir(), `wa-bench-${commit}`);
+  if (!existsSync(join(dir, 'dist', 'src', 'cli', 'main.js'))) {
+    rmSync(dir, { recursive: true, force: true });
+    execFileSync('git', ['worktree', 'prune'], { cwd: packageRoot });
+    execFileSync('git', ['worktree', 'add', '--detach', dir, commit], { cwd: packageRoot, stdio: 'ignore' });
+    symlinkSync(join(packageRoot, 'node_modules'), join(dir, 'node_modules'));
+    execFileSync(process.execPath, [join(packageRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: dir, stdio: 'inherit' });
+  }
+  return dir;
+}
+
+interface RunFigures {
+  wallMs: number;
+  requestsPerSecond: number;
+  exit: number | null;
+}
+
+function runSuite(root: string, args: string[]): RunFigures {
+  const reportDir = mkdtempSync(join(tmpdir(), 'wa-bench-report-'));
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [join(root, 'dist', 'src', 'cli', 'main.js'), '--seed', '7', '--report-dir', reportDir, ...args], { cwd: root, encoding: 'utf8' });
+  const wallMs = performance.now() - started;
+  const report = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as { property: { requestsPerSecond: number } };
+  rmSync(reportDir, { recursive: true, force: true });
+  return { wallMs, requestsPerSecond: report.property.requestsPerSecond, exit: run.status };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function compare(name: string, args: string[], old: string): void {
+  const figures: Record<'old' | 'new', RunFigures[]> = { old: [], new: [] };
+  for (let i = 0; i < runsEach; i++) {
+    figures.old.push(runSuite(old, args));
+    figures.new.push(runSuite(packageRoot, args));
+  }
+  const wall = { old: median(figures.old.map((f) => f.wallMs)), new: median(figures.new.map((f) => f.wallMs)) };
+  const perSecond = { old: median(figures.old.map((f) => f.requestsPerSecond)), new: median(figures.new.map((f) => f.requestsPerSecond)) };
+  const exits = (side: 'old' | 'new') => [...new Set(figures[side].map((f) => f.exit))].join('/');
+  console.log(`${name}: wall ${(wall.old / 1000).toFixed(2)} s old → ${(wall.new / 1000).toFixed(2)} s new (ratio new/old ${(wall.new / wall.old).toFixed(2)}); exit ${exits('old')} → ${exits('new')}`);
+  if (perSecond.new > 0) {
+    console.log(`  property phase: ${perSecond.old} → ${perSecond.new} requests/s (ratio ${(perSecond.new / perSecond.old).toFixed(2)}); ${Math.round((100 * perSecond.old) / limit)}% → ${Math.round((100 * perSecond.new) / limit)}% of the bare-loop limit`);
+  }
+}
+
+const old = buildOf(options.old!);
+console.log(`\nwhole runs against the embedded reference, median of ${runsEach}: old = ${options.old} (${old}), new = this checkout`);
+compare('default run', [], old);
+compare('one-test run (--grep RESPONSE-JSON)', ['--grep', 'RESPONSE-JSON'], old);

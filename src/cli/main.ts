@@ -40,11 +40,12 @@ targetOptions(program.command('run', { isDefault: true }))
   .option('--report-dir <dir>', 'where junit.xml and report.json go (default: ./conformance-report)')
   .addOption(new Option('--seed <n>', 'seed of the generated requests, to replay a run').argParser(integerIn('--seed', 0, 2 ** 31 - 1)))
   .addOption(new Option('--runs <n>', 'generated requests per property (default 200)').argParser(integerIn('--runs', 1, 100_000)))
+  .addOption(new Option('--concurrency <n>', 'generated requests in flight at once, where they are independent (default 4; 1 for a target that limits its rate)').argParser(integerIn('--concurrency', 1, 64)))
   .option('--list', 'print the requirements with level and citation, and send nothing')
   .option('--grep <pattern>', 'only the requirements whose ID or title matches')
   .option('--expected-failures <file>', 'known FAILs of this target ({"expectedFailures": [{"id", "reason"}]}); a listed requirement that passes fails the run')
   .addOption(new Option('--shard <i/n>', 'run part i of n (merge the parts with `merge`)').argParser(shardSpec))
-  .addOption(new Option('--workers <n>', 'parallel test workers (default 2)').argParser(integerIn('--workers', 1, 64)))
+  .addOption(new Option('--workers <n>', 'test workers for the tests that register nothing (default 1: properties already keep several requests in flight; raise it for a slow, distant target)').argParser(integerIn('--workers', 1, 64)))
   .addOption(new Option('--max-time <seconds>', 'the whole run\'s deadline: what it cuts short is SKIP, the report is written').argParser(integerIn('--max-time', 1, 86_400)))
   .action(async (flags) => {
     process.exitCode = await runCommand(flags);

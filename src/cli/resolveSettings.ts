@@ -60,6 +60,8 @@ export function resolveSettings(flags: RunOptions, config: ConformanceConfig, en
     profile: flags.profile ?? config.profile ?? 'sunset',
     seed: flags.seed ?? config.seed ?? randomInt(2 ** 31 - 1),
     runs: flags.runs ?? config.runs ?? 200,
+    concurrency: flags.concurrency ?? config.concurrency ?? 4,
+    workers: flags.workers ?? config.workers ?? 1,
     timeoutMs: flags.timeout ?? config.timeout ?? 10_000,
     insecure: flags.insecure ?? config.insecure ?? false,
     ca: fileFrom(flags.ca, config.ca, 'the certificate authority file (--ca)'),

@@ -16,6 +16,7 @@ export interface RunOptions {
   reportDir?: string;
   seed?: number;
   runs?: number;
+  concurrency?: number;
   list?: boolean;
   grep?: string;
   insecure?: boolean;

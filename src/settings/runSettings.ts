@@ -8,6 +8,10 @@ export interface RunSettings extends SourceSettings {
   profile: Profile;
   seed: number;
   runs: number;
+  /** Generated requests in flight at once for a property whose checks are independent. */
+  concurrency: number;
+  /** Workers for the tests outside specs/registration/ (which always run in one of their own). */
+  workers: number;
   timeoutMs: number;
   admin: { user: string; password?: string; token?: string };
   user?: { user: string; password: string };

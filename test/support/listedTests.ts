@@ -13,7 +13,7 @@ interface ListedSuite {
 export function listedTests(): { file: string; title: string; requirementIds: string[] }[] {
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   const env = settingsToEnv({
-    target: 'http://127.0.0.1:9', profile: 'sunset', seed: 1, runs: 1, timeoutMs: 1000, insecure: false,
+    target: 'http://127.0.0.1:9', profile: 'sunset', seed: 1, runs: 1, concurrency: 1, workers: 1, timeoutMs: 1000, insecure: false,
     admin: { user: 'admin' }, reportDir: join(packageRoot, 'dist', 'list-report'),
     fixtures: {}, sideEffects: false, controlProtocol: false, mintedCertificates: false, expectedFailures: [],
   });
