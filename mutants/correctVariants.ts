@@ -77,3 +77,32 @@ export const variantSunsetTerse: Mutant = {
     return firstError(response)?.code === 1005 && response.status === 403 && request.path === '/v1/account' ? { ...response, status: 400 } : response;
   }),
 };
+
+// Correct: the documentation names the parameters and the JSON body but says nothing of others; refusing an
+// unknown property or another media type with a 4xx error envelope is as right as ignoring them.
+export const variantStrictFraming: Mutant = {
+  id: 'variant-strict-framing',
+  description: 'refuses unknown properties with 400/1009 and a Content-Type other than application/json with 415, after authenticating',
+  profile: 'sunset',
+  catches: [],
+  build: wrapping((reference) => async (request): Promise<ApiResponse> => {
+    const response = await reference(request);
+    if (request.method !== 'POST' || !['/v1/account', '/v1/account/verify'].includes(request.path) || response.status === 401) return response;
+    if (!/^application\/json\s*(;\s*charset="?utf-8"?\s*)?$/i.test(request.headers['content-type'] ?? '')) {
+      return { status: 415, body: { errors: [{ code: 1009, title: 'Parameter value is not valid', details: 'Content-Type must be application/json' }] } };
+    }
+    const unknown = unknownProperties(request.body);
+    if (unknown.length) return { status: 400, body: { errors: [{ code: 1009, title: 'Parameter value is not valid', details: `Unknown parameter '${unknown[0]}'` }] } };
+    return response;
+  }),
+};
+
+function unknownProperties(text: string): string[] {
+  try {
+    const body = JSON.parse(text) as unknown;
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return [];
+    return Object.keys(body).filter((key) => !['cc', 'phone_number', 'method', 'cert', 'pin', 'code'].includes(key));
+  } catch {
+    return [];
+  }
+}

@@ -1,8 +1,9 @@
-import { variantBlocksBeforeValidating, variantLegacyDifferent, variantSunsetTerse, variantTerseErrors } from './correctVariants.js';
+import { variantBlocksBeforeValidating, variantLegacyDifferent, variantStrictFraming, variantSunsetTerse, variantTerseErrors } from './correctVariants.js';
 import { blockedWith500, blockedWrongCode, codeAsString, errorOutsideArray, errorsAsPlainText } from './envelopeMutants.js';
 import { moreLegacyMutants } from './legacyMoreMutants.js';
 import { sourceAreaMutants } from './sourceAreaMutants.js';
 import { legacyMutants } from './legacyMutants.js';
+import { requestShapeMutants, unknownPropertiesRegister } from './requestShapeMutants.js';
 import { loginIgnoresPassword, loginWithoutExpiry } from './loginMutants.js';
 import type { Mutant } from './mutant.js';
 import { anonymousAccepted, malformedJson500, nonAdminAccepted, sunsetAcceptsRegistration, sunsetDetailsTypo, verifyCompletes } from './sunsetMutants.js';
@@ -27,7 +28,9 @@ export const mutants: readonly Mutant[] = [
   ...legacyMutants,
   ...moreLegacyMutants,
   ...sourceAreaMutants,
+  ...requestShapeMutants,
+  unknownPropertiesRegister,
 ];
 
 /** Correct variants that choose differently where the documentation allows: no FAIL allowed. */
-export const correctVariants: readonly Mutant[] = [variantBlocksBeforeValidating, variantTerseErrors, variantLegacyDifferent, variantSunsetTerse];
+export const correctVariants: readonly Mutant[] = [variantBlocksBeforeValidating, variantTerseErrors, variantLegacyDifferent, variantSunsetTerse, variantStrictFraming];

@@ -1,4 +1,5 @@
-// npm run mutants [-- --readme] [--only ID]: the suite against every mutant and correct variant.
+// npm run mutants [-- --readme] [--only PATTERN]: the suite against every mutant and correct variant (or those
+// whose ID matches PATTERN, a regular expression anchored at both ends).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,7 +8,8 @@ import { isPassing, killMatrix, runMutants, type ModeResult } from './runMutants
 
 const { values } = parseArgs({ options: { readme: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const started = performance.now();
-const results = await runMutants({ only: values.only ? (m) => m.id === values.only : undefined });
+const only = values.only === undefined ? undefined : new RegExp(`^(?:${values.only})$`);
+const results = await runMutants({ only: only ? (m) => only.test(m.id) : undefined });
 const matrix = killMatrix(results, performance.now() - started);
 console.log(matrix);
 const bad = results.filter((r) => !isPassing(r));
