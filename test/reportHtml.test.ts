@@ -34,6 +34,16 @@ test('report.html shows the counts, the failing requirement and its curl, and th
     assert.match(curl, /^curl -sS -i -X POST 'http:\/\/127\.0\.0\.1:\d+\/v1\/account'/);
     assert.match(await failing.locator('.actual').innerText(), /^403 .*biz_link_on_prem_reg_block3d/);
 
+    // The coverage table: every category and field the run counted, with the same numbers as report.json.
+    await page.locator('#coverage summary').click();
+    const rows = await page.locator('#coverage tbody tr').count();
+    const { coverage } = (report as unknown as { property: { coverage: { category: string; field: string; requests: number }[] } }).property;
+    assert.equal(rows, coverage.length);
+    assert.ok(coverage.length >= 20, `only ${coverage.length} category/field rows`);
+    const nearLimit = coverage.find((row) => row.category === 'near-body-limit')!;
+    const cell = page.locator('#coverage tbody tr', { hasText: 'near-body-limit' }).first();
+    assert.match(await cell.innerText(), new RegExp(`near-body-limit\\s+${coverage.filter((r) => r.category === 'near-body-limit').reduce((s, r) => s + r.requests, 0)}\\s+${nearLimit.field.replace(/[()]/g, '\\$&')}\\s+${nearLimit.requests}`));
+
     // Filters hide what a reader unticks.
     await page.locator('[data-filter="PASS"]').uncheck();
     assert.equal(await page.locator('details.req[data-verdict="PASS"]').first().isVisible(), false);
