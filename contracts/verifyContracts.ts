@@ -80,11 +80,13 @@ export async function verifyContracts(t: ContractTarget): Promise<ContractVerifi
     stateHandlers: stateHandlers as unknown as VerifierOptions['stateHandlers'],
   });
   let json: string;
+  const restore = withoutProxyVariables();
   try {
     json = String(await verifier.verifyProvider());
   } catch (error) {
     json = String((error as Error).message);
   } finally {
+    restore();
     rmSync(dir, { recursive: true, force: true });
   }
   const output: string[] = [];
@@ -101,4 +103,19 @@ export async function verifyContracts(t: ContractTarget): Promise<ContractVerifi
   output.push(...(results.output ?? []));
   const ok = interactions.every((r) => r.result !== 'FAILED') && (results.interactionResults?.length ?? 0) === runnable.length;
   return { ok, interactions, output: output.join('\n').replace(/\u001b\[[0-9;]*m/g, '') };
+}
+
+/**
+ * The verifier reaches the provider only through servers on this machine's loopback (pact-js's state proxy, the
+ * suite's forwarder, whose own requests honour the proxy variables). It would send even those through a proxy
+ * named in HTTP(S)_PROXY, NO_PROXY or not, and no proxy elsewhere can reach this loopback: while it runs, the
+ * variables are unset.
+ */
+function withoutProxyVariables(): () => void {
+  const names = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'ALL_PROXY', 'all_proxy'];
+  const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
+  for (const name of names) delete process.env[name];
+  return () => {
+    for (const [name, value] of Object.entries(saved)) if (value !== undefined) process.env[name] = value;
+  };
 }

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { Secrets, TargetClient } from '../src/client/index.js';
-import { readReport, runCli } from './support/runCli.js';
+import { readReport, runCli, verdictsOf } from './support/runCli.js';
 import { serveTarget } from './support/servers.js';
 import { certificateFor127, tlsInFront } from './support/tls.js';
 
@@ -119,6 +119,40 @@ test('HTTPS behind a private certificate authority: passes with --ca; without it
     assert.equal(untrusted.code, 2);
     assert.match(untrusted.stderr, /^wa-account-conformance: target https:\/\/127\.0\.0\.1:\d+ is unreachable: .*(UNABLE_TO_VERIFY|unable to verify|self-signed).* \(a private certificate authority: --ca FILE; or --insecure to accept any certificate\)\n$/);
   } finally {
+    await tls.close();
+    await served.close();
+  }
+});
+
+test('HTTPS_PROXY: every request of a run to an HTTPS target goes through the proxy in a CONNECT tunnel, as curl sends it', async () => {
+  const files = certificateFor127('private-ca');
+  const served = await serveTarget('sunset');
+  const tls = await tlsInFront(served.emulator.server.url, files);
+  const tunnels: string[] = [];
+  const proxy = createServer((_req, res) => res.writeHead(405).end());
+  proxy.on('connect', (req, socket, head) => {
+    tunnels.push(`${req.method} ${req.url}`);
+    const [host, port] = req.url!.split(':');
+    const upstream = connect(Number(port), host, () => {
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(socket);
+      socket.pipe(upstream);
+    });
+    upstream.on('error', () => socket.destroy());
+    socket.on('error', () => upstream.destroy());
+  });
+  const proxyUrl = await listen(proxy);
+  try {
+    const run = await runCli([...served.args, '--target', tls.url, '--ca', files.ca!, '--runs', '10'], { ...served.env, HTTPS_PROXY: proxyUrl });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(readReport(run).summary.fail, 0);
+    // The suite's requests, tunnelled; the Pact verifier's go to its loopback forwarder directly, as no proxy could.
+    const target = `CONNECT ${new URL(tls.url).host}`;
+    assert.ok(tunnels.length > 0 && tunnels.every((line) => line === target), `tunnels: ${[...new Set(tunnels)].join(', ')}; expected ${target}`);
+    assert.equal(verdictsOf(run)['CONTRACT-HONOURED'], 'PASS');
+  } finally {
+    await closing(proxy);
     await tls.close();
     await served.close();
   }
