@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,7 +70,8 @@ test('an interaction whose provider state cannot be set is skipped with the reas
 test('what real clients send is accepted by the contract\'s request matchers (pact-stub-server)', async () => {
   const stubServer = join(createRequire(import.meta.url).resolve('@pact-foundation/pact-cli/package.json'), '..', 'bin', 'pact-stub-server.js');
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const stub = spawn(process.execPath, [stubServer, '--file', contractFile('legacy'), '--port', String(port)], { stdio: 'ignore' });
+  // The npm wrapper starts the Rust binary as its child: both in a process group of their own, ended together.
+  const stub = spawn(process.execPath, [stubServer, '--file', contractFile('legacy'), '--port', String(port)], { stdio: 'ignore', detached: true });
   let exited: number | null = null;
   stub.on('exit', (code) => (exited = code ?? -1));
   try {
@@ -96,8 +97,18 @@ test('what real clients send is accepted by the contract\'s request matchers (pa
     // …and the matchers are not vacuous: an undocumented method matches no interaction.
     assert.equal(await send({ ...wabclient, method: 'email' }), 404);
   } finally {
-    stub.kill();
+    process.kill(-stub.pid!, 'SIGTERM');
   }
+  // Nothing the test started outlives it: the wrapper's child, the Rust binary, included.
+  const listening = () => readdirSync('/proc').filter((pid) => /^\d+$/.test(pid)).some((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').includes(`--port ${port}`);
+    } catch {
+      return false;
+    }
+  });
+  for (let waited = 0; listening() && waited < 100; waited++) await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.equal(listening(), false, `a process started with --port ${port} is still running`);
 });
 
 test('contracts publish hands the generated contract, version, branch and tags to the broker; an unreachable broker exits 2', async () => {
