@@ -1,4 +1,5 @@
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
+import { sep } from 'node:path';
 import type { ExpectedFailure, Failure, LoggedExchange, TestRecord } from '../src/generated/types.js';
 import { requirementIdsIn, resultNames } from '../src/protocol/index.js';
 import { buildReport } from './buildReport.js';
@@ -62,7 +63,9 @@ export default class ConformanceReporter implements Reporter {
     // A test that passed without judging one answer showed nothing: SKIP, saying what it saw instead.
     const vacuous = result.status === 'passed' && judgement?.judged === 0;
     const outcome = result.status === 'skipped' || cut || vacuous ? 'skipped' : result.status === 'passed' ? 'passed' : 'failed';
-    const record: TestRecord = { id: test.id, title: test.title, requirementIds: requirementIdsIn(annotations), outcome, wireLog };
+    const record: TestRecord = { id: test.id, title: test.title, requirementIds: requirementIdsIn(annotations), outcome, wireLog, durationMs: result.duration };
+    const file = specFileOf(test);
+    if (file) record.file = file;
     const skipReason = cut ? `not finished: ${this.deadlineReason}`
       : vacuous ? nothingJudged(judgement!)
         : annotations.find((a) => a.type === 'skip')?.description;
@@ -104,6 +107,16 @@ export default class ConformanceReporter implements Reporter {
     const failed = runFailed(report.summary) || this.errors.length > 0 || result.status === 'interrupted' || (result.status === 'timedout' && !deadline);
     return { status: failed ? 'failed' : 'passed' };
   }
+}
+
+/**
+ * The spec a test is written in, as its source is named (specs/…spec.ts): the title of its file suite, which is
+ * the path from the config's testDir (its location names the fixtures' `test` wrapper, where test() was called).
+ */
+function specFileOf(test: TestCase): string | undefined {
+  let suite: Suite | undefined = test.parent;
+  while (suite && suite.type !== 'file') suite = suite.parent;
+  return suite ? `specs/${suite.title.split(sep).join('/').replace(/\.js$/, '.ts')}` : undefined;
 }
 
 type Judgement = Required<Pick<TestRecord, 'judged' | 'notJudged'>>;

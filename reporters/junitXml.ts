@@ -11,7 +11,10 @@ function escape(text: string): string {
     .replace(/"/g, '&quot;');
 }
 
-/** JUnit XML with one test case per requirement; level and citation as properties. */
+/**
+ * JUnit XML with one test case per requirement (its time: its tests' durations summed; its file: the spec that
+ * checks it); level and citation as properties; the suite's time is the run's wall time.
+ */
 export function junitXml(report: ConformanceReport): string {
   const { requirements } = report;
   const failures = requirements.filter((r) => r.verdict === 'FAIL' || r.expectedFailure?.stale).length;
@@ -31,7 +34,11 @@ export function junitXml(report: ConformanceReport): string {
     else if (r.expectedFailure?.stale) outcome = `    <failure message="stale expected failure: ${escape(r.expectedFailure.reason)}">listed as expected to fail, but it passes</failure>\n`;
     else if (r.verdict === 'SKIP') outcome = `    <skipped message="${escape(r.reason ?? '')}"/>\n`;
     else if (r.verdict === 'WARN' || r.verdict === 'XFAIL') outcome = `    <system-out>${escape(`${r.verdict}\n${failureDetails(r)}`)}</system-out>\n`;
-    return `  <testcase classname="${escape(r.citation.section)}" name="${escape(`${r.id}: ${r.statement}`)}">\n    <properties>\n${properties.join('\n')}\n    </properties>\n${outcome}  </testcase>`;
+    const seconds = r.tests.reduce((sum, t) => sum + (t.durationMs ?? 0), 0) / 1000;
+    const file = r.tests.find((t) => t.file)?.file;
+    return `  <testcase classname="${escape(r.citation.section)}" name="${escape(`${r.id}: ${r.statement}`)}" time="${seconds.toFixed(3)}"${file ? ` file="${escape(file)}"` : ''}>\n    <properties>\n${properties.join('\n')}\n    </properties>\n${outcome}  </testcase>`;
   });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="wa-account-conformance (${report.profile})" tests="${requirements.length}" failures="${failures}" skipped="${skipped}" errors="${report.errors.length}">\n${cases.join('\n')}\n</testsuite>\n`;
+  const seconds = (Date.parse(report.finishedAt) - Date.parse(report.startedAt)) / 1000;
+  const timing = `time="${Number.isFinite(seconds) ? seconds.toFixed(3) : '0.000'}" timestamp="${escape(report.startedAt.replace(/\.\d+Z$/, ''))}"`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="wa-account-conformance (${report.profile})" tests="${requirements.length}" failures="${failures}" skipped="${skipped}" errors="${report.errors.length}" ${timing}>\n${cases.join('\n')}\n</testsuite>\n`;
 }

@@ -18,6 +18,14 @@ test('report.json validates against schemas/conformance-report.schema.json, for 
       const summary = readFileSync(join(run.reportDir, 'summary.md'), 'utf8');
       assert.match(summary, /^## wa-account-conformance: sunset profile against http:\/\/127\.0\.0\.1:\d+$/m);
       assert.match(summary, /^\| ✅ PASS \| `ACCOUNT-SUNSET-NEVER-REGISTERS` \| MUST \|/m);
+      assert.match(summary, /^\| unknown-property \| \d+ \| \(unknown property\) \d+ \|$/m, 'the coverage table');
+
+      // junit.xml: a time on the suite and on every test case, and the spec a ran requirement is checked in.
+      const junit = readFileSync(join(run.reportDir, 'junit.xml'), 'utf8');
+      assert.match(junit, /^<testsuite name="wa-account-conformance \(sunset\)" tests="\d+" failures="\d+" skipped="\d+" errors="0" time="\d+\.\d{3}" timestamp="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d">$/m);
+      const cases = junit.match(/<testcase [^>]*>/g)!;
+      assert.ok(cases.length > 30 && cases.every((c) => / time="\d+\.\d{3}"/.test(c)), 'a time on every test case');
+      assert.match(junit, /<testcase classname="[^"]+" name="ACCOUNT-SUNSET-NEVER-REGISTERS: [^"]+" time="(?!0\.000)\d+\.\d{3}" file="specs\/account-sunset\.spec\.ts">/);
     }
   } finally {
     await served.close();

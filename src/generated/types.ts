@@ -349,6 +349,14 @@ export interface TestRecord {
   requirementIds: string[];
   outcome: 'passed' | 'failed' | 'skipped';
   skipReason?: string;
+  /**
+   * The spec file the test is written in, from the package root (specs/…spec.ts).
+   */
+  file?: string;
+  /**
+   * How long the test ran, fixtures included.
+   */
+  durationMs?: number;
   failure?: Failure;
   wireLog: LoggedExchange[];
   property?: PropertyStats;
