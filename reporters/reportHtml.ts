@@ -1,4 +1,5 @@
 import type { ConformanceReport, LoggedExchange, RequirementReport, TestRecord } from '../src/generated/types.js';
+import { sectionHeading } from '../src/requirements/index.js';
 import { coverageByCategory } from './coverage.js';
 import { summaryLine } from './verdicts.js';
 
@@ -46,7 +47,7 @@ function requirementRow(r: RequirementReport): string {
 <p class="cite">${escape(r.citation.section)}: 「${escape(r.citation.quote)}」 <a href="${escape(r.citation.url)}">${escape(r.citation.url)}</a>${r.evidence ? `<br>evidence: ${escape(r.evidence)}` : ''}</p>
 ${failed.map(testDetails).join('\n')}`;
   return `<details class="req" id="${escape(r.id)}" data-verdict="${verdict}">
-<summary><span class="chip ${verdict}">${verdict}</span> <span class="level">${r.level}</span> <code class="id">${escape(r.id)}</code> <span class="title">${escape(r.statement)}</span></summary>
+<summary><span class="chip ${verdict}">${verdict}</span> <span class="level">${r.level}</span> <code class="id">${escape(r.id)}</code> <span class="title">${escape(r.statement)}</span>${r.verdict === 'SKIP' ? ` <span class="why">— skipped: ${escape(r.reason ?? '')}</span>` : ''}</summary>
 <div class="body">${body}</div>
 </details>`;
 }
@@ -71,7 +72,7 @@ export function reportHtml(report: ConformanceReport): string {
 <html lang="en"><head><meta charset="utf-8"><title>wa-account-conformance: ${escape(report.profile)} against ${escape(report.target)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
-body{font:14px/1.45 system-ui,sans-serif;margin:1.5rem;color:#1b1b1b}
+body{font:14px/1.45 system-ui,-apple-system,'Segoe UI','Noto Sans','Noto Sans CJK JP','Source Han Sans JP','Hiragino Sans','Yu Gothic','Meiryo','WenQuanYi Micro Hei','Droid Sans Fallback',sans-serif;margin:1.5rem;color:#1b1b1b}
 h1{font-size:1.3rem} h2{font-size:1.05rem;margin-top:1.5rem;border-bottom:1px solid #ddd}
 .chip{display:inline-block;padding:0 .45em;border-radius:.3em;font-weight:600;font-size:.85em;color:#fff}
 .PASS{background:#2e7d32}.FAIL{background:#c62828}.WARN{background:#ef6c00}.INFO{background:#0277bd}.SKIP{background:#757575}.XFAIL{background:#6a1b9a}.STALE{background:#ad1457}
@@ -83,7 +84,7 @@ pre{background:#f6f6f6;padding:.5rem;overflow:auto;white-space:pre-wrap;word-bre
 dl.ea{display:grid;grid-template-columns:6em 1fr;gap:.2em}dl.ea dt{font-weight:600}dl.ea dd{margin:0;font-family:monospace}
 .summary{font-size:1.05rem;font-weight:600}
 .coverage table{border-collapse:collapse;margin:.4rem 0}.coverage th,.coverage td{border:1px solid #e0e0e0;padding:.1rem .5rem;text-align:left}
-.coverage td.n,.total{text-align:right;font-variant-numeric:tabular-nums}.total{color:#555;font-weight:400}.judged{color:#555;font-size:.9em}
+.coverage td.n,.total{text-align:right;font-variant-numeric:tabular-nums}.total{color:#555;font-weight:400}.judged{color:#555;font-size:.9em}.why{color:#666;font-style:italic}
 </style></head>
 <body>
 <h1>wa-account-conformance — ${escape(report.profile)} profile</h1>
@@ -93,7 +94,7 @@ dl.ea{display:grid;grid-template-columns:6em 1fr;gap:.2em}dl.ea dt{font-weight:6
 ${coverageTable(report)}
 ${report.errors.length ? `<pre class="errors">${escape(report.errors.join('\n'))}</pre>` : ''}
 <p id="filters">${filters}</p>
-${[...sections].map(([section, rs]) => `<section><h2>${escape(section)}</h2>\n${rs.map(requirementRow).join('\n')}</section>`).join('\n')}
+${[...sections].map(([section, rs]) => `<section><h2>${escape(sectionHeading(section))}</h2>\n${rs.map(requirementRow).join('\n')}</section>`).join('\n')}
 <script>
 for (const box of document.querySelectorAll('[data-filter]')) box.addEventListener('change', () => {
   const shown = new Set([...document.querySelectorAll('[data-filter]:checked')].map((b) => b.dataset.filter));

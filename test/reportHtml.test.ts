@@ -44,6 +44,13 @@ test('report.html shows the counts, the failing requirement and its curl, and th
     const cell = page.locator('#coverage tbody tr', { hasText: 'near-body-limit' }).first();
     assert.match(await cell.innerText(), new RegExp(`near-body-limit\\s+${coverage.filter((r) => r.category === 'near-body-limit').reduce((s, r) => s + r.requests, 0)}\\s+${nearLimit.field.replace(/[()]/g, '\\$&')}\\s+${nearLimit.requests}`));
 
+    // Section headings name the section in English beside the Japanese; a SKIP says why without being opened.
+    const headings = await page.locator('section > h2').allInnerTexts();
+    assert.ok(headings.includes('パラメーター (Parameters)') && headings.includes('アカウント (Account)'), headings.join(' | '));
+    const skipped = page.locator('details.req[data-verdict="SKIP"]').first();
+    assert.match(await skipped.locator('summary .why').innerText(), /^— skipped: \S/);
+    assert.equal(await skipped.locator('summary .why').isVisible(), true);
+
     // Filters hide what a reader unticks.
     await page.locator('[data-filter="PASS"]').uncheck();
     assert.equal(await page.locator('details.req[data-verdict="PASS"]').first().isVisible(), false);

@@ -1,6 +1,7 @@
 import { catalogue } from './catalogue.js';
 import type { Profile, Requirement } from './requirement.js';
 
+export { sectionHeading } from './citations.js';
 export { catalogue } from './catalogue.js';
 export { needs, profiles, type Level, type Need, type Profile, type Requirement, type RequirementCitation } from './requirement.js';
 
