@@ -1,4 +1,5 @@
-import type { ConformanceReport, CoverageRow, ExpectedFailure, TestRecord } from '../src/generated/types.js';
+import type { ConformanceReport, ExpectedFailure, TestRecord } from '../src/generated/types.js';
+import { CoverageTally, type CoverageRow } from '../src/protocol/index.js';
 import { catalogue } from '../src/requirements/index.js';
 import { countVerdicts, requirementReports } from './verdicts.js';
 
@@ -19,11 +20,7 @@ export function buildReport(info: RunInfo, records: TestRecord[], expectedFailur
 
 /** Generated requests per category and field over all tests, by category then field. */
 function coverageOf(records: TestRecord[]): CoverageRow[] {
-  const rows = new Map<string, CoverageRow>();
-  for (const { category, field, requests } of records.flatMap((r) => r.property?.coverage ?? [])) {
-    const key = `${category}\u0000${field}`;
-    const row = rows.get(key) ?? rows.set(key, { category, field, requests: 0 }).get(key)!;
-    row.requests += requests;
-  }
-  return [...rows.values()].sort((a, b) => a.category.localeCompare(b.category) || a.field.localeCompare(b.field));
+  const tally = new CoverageTally();
+  for (const { category, field, requests } of records.flatMap((r) => r.property?.coverage ?? [])) tally.add(category, field, requests);
+  return tally.rows();
 }

@@ -1,4 +1,5 @@
 // What two layers must agree on without importing each other: a leaf that imports nothing.
+export { CoverageTally, type CoverageRow } from './coverage.js';
 export { numberStates, providerStateNamed, providerStateNames, type NumberState, type ProviderState } from './states.js';
 
 /** The conformance control protocol an emulator serves (README): the code a phone would show, a number's state. */
