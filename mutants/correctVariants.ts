@@ -1,6 +1,6 @@
 import { controlPaths } from '../src/protocol/index.js';
 import type { ApiResponse } from '../src/reference/index.js';
-import { errorsIn, firstError, wrapping, type Mutant } from './mutant.js';
+import { errorsIn, firstError, unknownParameters, wrapping, type Mutant } from './mutant.js';
 
 // Correct variants: each chooses differently where the documentation and the facts file leave a choice,
 // and must get no FAIL.
@@ -91,18 +91,8 @@ export const variantStrictFraming: Mutant = {
     if (!/^application\/json\s*(;\s*charset="?utf-8"?\s*)?$/i.test(request.headers['content-type'] ?? '')) {
       return { status: 415, body: { errors: [{ code: 1009, title: 'Parameter value is not valid', details: 'Content-Type must be application/json' }] } };
     }
-    const unknown = unknownProperties(request.body);
+    const unknown = unknownParameters(request);
     if (unknown.length) return { status: 400, body: { errors: [{ code: 1009, title: 'Parameter value is not valid', details: `Unknown parameter '${unknown[0]}'` }] } };
     return response;
   }),
 };
-
-function unknownProperties(text: string): string[] {
-  try {
-    const body = JSON.parse(text) as unknown;
-    if (!body || typeof body !== 'object' || Array.isArray(body)) return [];
-    return Object.keys(body).filter((key) => !['cc', 'phone_number', 'method', 'cert', 'pin', 'code'].includes(key));
-  } catch {
-    return [];
-  }
-}

@@ -1,5 +1,6 @@
 import type { Profile } from '../src/requirements/index.js';
 import { createReference, type ApiRequest, type ApiResponse, type Handler, type ReferenceOptions, type SourceKind } from '../src/reference/index.js';
+import { loadSchema } from '../src/schema/registry.js';
 
 /**
  * A variant of the reference: a faulty one (`catches` names the requirements that must catch it: a MUST by a
@@ -51,4 +52,29 @@ export function vnameRewritten(change: (vname: string) => string): (options: Ref
     for (const entry of (response.body as { account?: { vname: string }[] } | undefined)?.account ?? []) entry.vname = change(entry.vname);
     return response;
   });
+}
+
+/** The parameters the documentation names for POST /v1/account and /verify: what a body may carry. */
+export const documentedParameters: ReadonlySet<string> = new Set(
+  (['register-request', 'verify-request'] as const).flatMap((name) => Object.keys((loadSchema(name) as { properties: object }).properties)),
+);
+
+/** A request body's JSON value, or undefined when it does not parse. */
+export function parsedBody(request: ApiRequest): unknown {
+  try {
+    return JSON.parse(request.body);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A request body that is a JSON object, as its own fields; undefined for anything else. */
+export function objectBody(request: ApiRequest): Record<string, unknown> | undefined {
+  const body = parsedBody(request);
+  return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+}
+
+/** The properties of a request's object body that the documentation does not name. */
+export function unknownParameters(request: ApiRequest): string[] {
+  return Object.keys(objectBody(request) ?? {}).filter((key) => !documentedParameters.has(key));
 }

@@ -1,32 +1,18 @@
 import type { ApiRequest, ApiResponse, Handler } from '../src/reference/index.js';
-import { meta, wrapping, type Mutant } from './mutant.js';
+import { documentedParameters, meta, objectBody, parsedBody, unknownParameters, wrapping, type Mutant } from './mutant.js';
 
 // One careless line each: a server that crashes on one kind of request the client got wrong, and is right
 // otherwise. Each kind is one of the generator's categories; REQUEST-NO-5XX must catch every one.
 
 const registrationPaths = new Set(['/v1/account', '/v1/account/verify']);
-const documented = new Set(['cc', 'phone_number', 'method', 'cert', 'pin', 'code']);
 
 const internalError: ApiResponse = { status: 500, body: { errors: [{ code: 1014, title: 'Internal error' }], meta } };
-
-function parsed(request: ApiRequest): unknown {
-  try {
-    return JSON.parse(request.body);
-  } catch {
-    return undefined;
-  }
-}
 
 /** The string values of a parsed body, at any depth. */
 function stringsIn(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (value && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
   return [];
-}
-
-function ownFields(request: ApiRequest): Record<string, unknown> | undefined {
-  const body = parsed(request);
-  return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
 }
 
 /** The reference, but a 500 for a registration or verification request that `crashesOn`. */
@@ -39,23 +25,21 @@ function crashMutant(id: string, description: string, crashesOn: (request: ApiRe
   return { id, description, profile: 'sunset', catches: ['REQUEST-NO-5XX', ...alsoCaughtBy], build: crashingOn(crashesOn) };
 }
 
-const unknownKeys = (request: ApiRequest) => Object.keys(ownFields(request) ?? {}).filter((key) => !documented.has(key));
-
 export const requestShapeMutants: readonly Mutant[] = [
   crashMutant('crash-on-awkward-unicode', 'answers 500 when a string value holds an astral or a control character (unicode)',
-    (request) => stringsIn(parsed(request)).some((s) => [...s].some((c) => c.codePointAt(0)! > 0xffff || c.codePointAt(0)! < 0x20))),
+    (request) => stringsIn(parsedBody(request)).some((s) => [...s].some((c) => c.codePointAt(0)! > 0xffff || c.codePointAt(0)! < 0x20))),
   crashMutant('crash-on-long-value', 'answers 500 when a string value is longer than 1000 characters (over-long)',
-    (request) => stringsIn(parsed(request)).some((s) => s.length > 1000)),
+    (request) => stringsIn(parsedBody(request)).some((s) => s.length > 1000)),
   crashMutant('crash-on-null', 'answers 500 when a documented parameter is null (wrong-type)',
-    (request) => Object.entries(ownFields(request) ?? {}).some(([key, value]) => documented.has(key) && value === null)),
+    (request) => Object.entries(objectBody(request) ?? {}).some(([key, value]) => documentedParameters.has(key) && value === null)),
   crashMutant('crash-on-number-for-string', 'answers 500 when cc or phone_number is a number, as if it called .trim() (wrong-type)',
-    (request) => ['cc', 'phone_number'].some((key) => typeof ownFields(request)?.[key] === 'number')),
+    (request) => ['cc', 'phone_number'].some((key) => typeof objectBody(request)?.[key] === 'number')),
   crashMutant('crash-on-unknown-property', 'answers 500 to a body with a property the documentation does not name (unknown-property)',
-    (request) => unknownKeys(request).length > 0, ['REQUEST-UNKNOWN-PROPERTIES']),
+    (request) => unknownParameters(request).length > 0, ['REQUEST-UNKNOWN-PROPERTIES']),
   crashMutant('crash-on-prototype-key', 'answers 500 when the body has an own __proto__ or constructor key (unknown-property)',
-    (request) => ['__proto__', 'constructor'].some((key) => Object.hasOwn(ownFields(request) ?? {}, key))),
+    (request) => ['__proto__', 'constructor'].some((key) => Object.hasOwn(objectBody(request) ?? {}, key))),
   crashMutant('crash-on-array-body', 'answers 500 when the body is a JSON array instead of an object (not-an-object)',
-    (request) => Array.isArray(parsed(request))),
+    (request) => Array.isArray(parsedBody(request))),
   crashMutant('crash-on-empty-body', 'answers 500 to a POST with an empty body (not-an-object)',
     (request) => request.body === ''),
   crashMutant('crash-on-other-content-type', 'answers 500 when Content-Type is missing or not application/json (content-type)',
@@ -74,7 +58,7 @@ export const unknownPropertiesRegister: Mutant = {
   catches: ['REQUEST-UNKNOWN-PROPERTIES'],
   build: wrapping((reference) => async (request) => {
     const answer = await reference(request);
-    return request.path === '/v1/account' && answer.status === 403 && unknownKeys(request).length > 0
+    return request.path === '/v1/account' && answer.status === 403 && unknownParameters(request).length > 0
       ? { status: 202, body: { account: [{ vname: 'Acme' }], meta } }
       : answer;
   }),
