@@ -42,12 +42,14 @@ export type NumberSettings = Pick<SourceSettings, 'codeSource' | 'promptUrl'> & 
   mintedCertificatesNote?: string;
 };
 
+/** No country has it: a number there reaches no real phone, even from a misdirected live run. */
+export const unassignedCountryCode = '999';
+
 /**
- * A number no test has used: state on the target outlives a run, so these are random, not seeded. Country
- * code 999 is unassigned, so no real phone can be reached even by a misdirected live run.
+ * A number no test has used: state on the target outlives a run, so these are random, not seeded.
  */
 export function freshNumber(): PhoneNumber {
-  return { cc: '999', phone_number: Array.from({ length: 10 }, () => randomInt(10)).join('') };
+  return { cc: unassignedCountryCode, phone_number: Array.from({ length: 10 }, () => randomInt(10)).join('') };
 }
 
 const freshName = 'コンフォーマンス試験 株式会社 ✓';
