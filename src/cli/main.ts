@@ -45,7 +45,7 @@ targetOptions(program.command('run', { isDefault: true }))
   .option('--grep <pattern>', 'only the requirements whose ID or title matches')
   .option('--expected-failures <file>', 'known FAILs of this target ({"expectedFailures": [{"id", "reason"}]}); a listed requirement that passes fails the run')
   .addOption(new Option('--shard <i/n>', 'run part i of n (merge the parts with `merge`)').argParser(shardSpec))
-  .addOption(new Option('--workers <n>', 'test workers for the tests that register nothing (default 1: properties already keep several requests in flight; raise it for a slow, distant target)').argParser(integerIn('--workers', 1, 64)))
+  .addOption(new Option('--workers <n>', 'Playwright workers (default 1: properties already keep several requests in flight; raise it for a slow, distant target; the specs that register numbers always run one at a time)').argParser(integerIn('--workers', 1, 64)))
   .addOption(new Option('--max-time <seconds>', 'the whole run\'s deadline: what it cuts short is SKIP, the report is written').argParser(integerIn('--max-time', 1, 86_400)))
   .action(async (flags) => {
     process.exitCode = await runCommand(flags);

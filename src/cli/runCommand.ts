@@ -33,16 +33,16 @@ export async function runCommand(flags: RunOptions): Promise<number> {
     console.log(listRequirements(flags.grep, flags.profile));
     return exitCodes.pass;
   }
-  const playwrightArgs = [...(flags.grep ? ['--grep', flags.grep] : []), ...(flags.shard ? [`--shard=${flags.shard}`] : [])];
+  const filter = { grep: flags.grep, shard: flags.shard };
   // Only a person at a terminal can answer a prompt; without one the prompt source does not exist (its checks SKIP).
   const prompt = resolved.codeSource?.type === 'prompt' && process.stdin.isTTY ? await startPromptServer() : undefined;
   if (resolved.codeSource?.type === 'prompt' && !prompt) say('notice: no terminal is attached, so nobody can be asked for a code: the checks that need one are skipped');
   try {
     const withPrompt = { ...resolved, promptUrl: prompt?.url };
-    if (resolved.target) return await runSuite(await prepareTarget({ ...withPrompt, target: resolved.target }, say), playwrightArgs);
+    if (resolved.target) return await runSuite(await prepareTarget({ ...withPrompt, target: resolved.target }, say), filter);
     const reference = await startEmulator({ profile: resolved.profile });
     try {
-      return await runSuite(embeddedSettings(withPrompt, reference), playwrightArgs);
+      return await runSuite(embeddedSettings(withPrompt, reference), filter);
     } finally {
       await reference.server.close();
     }

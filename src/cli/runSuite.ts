@@ -1,30 +1,26 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { runFailed } from '../../reporters/verdicts.js';
 import type { ConformanceReport } from '../generated/types.js';
 import { packageRoot } from '../paths.js';
 import { settingsToEnv, type RunSettings } from '../settings/runSettings.js';
+import { runPlaywright, type RunnerFilter } from './playwrightRunner.js';
 import { exitCodes, UsageError } from './usageError.js';
 
-const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli');
-
-
 /** Runs the compiled specs under Playwright's runner and turns the report into an exit code. */
-export async function runSuite(settings: RunSettings, extraArgs: string[]): Promise<number> {
+export async function runSuite(settings: RunSettings, filter: RunnerFilter = {}): Promise<number> {
   const reportFile = join(settings.reportDir, 'report.json');
   rmSync(reportFile, { force: true });
-  const config = join(packageRoot, 'dist', 'playwright.config.js');
   const runDir = mkdtempSync(join(tmpdir(), 'wa-run-'));
-  const child = spawn(process.execPath, [playwrightCli, 'test', '--config', config, ...extraArgs], {
-    stdio: 'inherit',
-    env: { ...process.env, ...settingsToEnv({ ...settings, breakerFile: join(runDir, 'breaker.json') }), ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}) },
-  });
-  const code = await new Promise<number>((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 130 : 1))));
-  rmSync(runDir, { recursive: true, force: true });
-  if (!existsSync(reportFile)) throw new UsageError(`the run ended without a report (Playwright exited with code ${code})`);
+  // The configuration and every worker read the settings from the environment.
+  Object.assign(process.env, settingsToEnv({ ...settings, breakerFile: join(runDir, 'breaker.json') }));
+  try {
+    await runPlaywright(join(packageRoot, 'dist', 'playwright.config.js'), filter);
+  } finally {
+    rmSync(runDir, { recursive: true, force: true });
+  }
+  if (!existsSync(reportFile)) throw new UsageError('the run ended without a report');
   return exitCodeOf(JSON.parse(readFileSync(reportFile, 'utf8')) as ConformanceReport);
 }
 

@@ -1,5 +1,5 @@
 export { toCurl } from './curl.js';
-export { describeAnswer, jsonOf, keptForReport, type Exchange } from './exchange.js';
+export { describeAnswer, jsonOf, keptForLog, keptForReport, type Exchange } from './exchange.js';
 export { redactExchange } from './redactExchange.js';
 export { Secrets } from './secrets.js';
 export { caseHeader, defaultMaxBodyBytes, describeNetworkError, TargetClient, type OutgoingRequest, type TargetClientOptions } from './targetClient.js';

@@ -97,14 +97,15 @@ async function readCapped(body: Dispatcher.ResponseData['body'], cap: number): P
   let bytes = 0;
   for await (const chunk of body) {
     const buffer = chunk as Buffer;
+    if (bytes + buffer.length > cap) {
+      chunks.push(buffer.subarray(0, cap - bytes));
+      body.destroy();
+      return { text: Buffer.concat(chunks, cap).toString('utf8'), bytes: bytes + buffer.length, truncated: true };
+    }
     bytes += buffer.length;
     chunks.push(buffer);
-    if (bytes > cap) {
-      body.destroy();
-      return { text: Buffer.concat(chunks).subarray(0, cap).toString('utf8'), bytes, truncated: true };
-    }
   }
-  return { text: Buffer.concat(chunks).toString('utf8'), bytes, truncated: false };
+  return { text: chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, bytes).toString('utf8'), bytes, truncated: false };
 }
 
 function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {

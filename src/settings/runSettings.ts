@@ -10,7 +10,7 @@ export interface RunSettings extends SourceSettings {
   runs: number;
   /** Generated requests in flight at once for a property whose checks are independent. */
   concurrency: number;
-  /** Workers for the tests outside specs/registration/ (which always run in one of their own). */
+  /** Playwright workers (the registration specs run in one of them, one at a time). */
   workers: number;
   timeoutMs: number;
   admin: { user: string; password?: string; token?: string };

@@ -1,6 +1,6 @@
 // エッジ: "/verify 指定した方法で登録コードを受け取ったら、このエッジを使用してアカウント登録を完了します。"
-// These tests complete registrations: with fixtures and no state source they use fixtures.unregistered up, so they
-// run after every other test that needs it (see 1-numbers).
+// These tests complete registrations: with fixtures and no state source they use fixtures.unregistered up, so
+// specs/registration.spec.ts runs them after every other test that needs it.
 import fc from 'fast-check';
 import { wrongCode } from '../../src/arbitraries/index.js';
 import {

@@ -1,6 +1,5 @@
 // リクエスト: "201 Created — アカウントがすでに存在します。" / "202 Accepted — アカウントが存在しません。… certパラメーターからデコードされたvname"
-// specs/registration/ runs in one worker, file by file: a client completes the registration asked for last, so no
-// other 202 may come between a test's request and its /verify. Tests that use a fixture up run last (3-verify).
+// Run from specs/registration.spec.ts, one at a time with the other registration specs.
 import fc from 'fast-check';
 import { mintedRegistration, withUnknownProperties } from '../../src/arbitraries/index.js';
 import {

@@ -1,5 +1,5 @@
 // リクエスト: "受信した応答に応じた手順に従ってください。" — the published Pact contract, verified on the target.
-// Its provider states register numbers and send codes, so it runs with the other registration specs, last.
+// Its provider states register numbers and send codes, so specs/registration.spec.ts runs it with the others, last.
 import { Mismatch, test, verifies, verifyTargetContracts, type Exchange } from '../../src/fixtures/index.js';
 
 test('the target honours the profile\'s Pact contract', verifies('CONTRACT-HONOURED'), async ({ target }) => {

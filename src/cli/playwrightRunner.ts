@@ -1,0 +1,53 @@
+import { createRequire } from 'node:module';
+
+/** What of Playwright's command line the suite passes on. */
+export interface RunnerFilter {
+  grep?: string;
+  /** `i/n`, already checked by the command line. */
+  shard?: string;
+}
+
+// The two calls `playwright test` makes (playwright/lib/cli/testActions.js), from the package's exported
+// subpaths; @playwright/test is pinned, and test/cli.test.ts runs them on every change.
+interface PlaywrightCommon {
+  configLoader: { loadConfigFromFile(file: string, overrides: object, ignoreDeps: boolean): Promise<unknown> };
+}
+interface PlaywrightRunner {
+  testRunner: { runAllTestsWithConfig(config: unknown, options: object): Promise<'passed' | 'failed' | 'timedout' | 'interrupted'> };
+}
+
+/**
+ * `playwright test --config FILE [--grep G] [--shard S]`, in this process rather than a child of its own: a process
+ * fewer costs a run ~100 MB of memory and a node start.
+ */
+export async function runPlaywright(configFile: string, filter: RunnerFilter): Promise<void> {
+  keepWorkersSmall();
+  const playwright = createRequire(createRequire(import.meta.url).resolve('@playwright/test'));
+  const { configLoader } = playwright('playwright/lib/common') as PlaywrightCommon;
+  const { testRunner } = playwright('playwright/lib/runner') as PlaywrightRunner;
+  const config = await configLoader.loadConfigFromFile(configFile, { shard: shardOf(filter.shard) }, false);
+  await testRunner.runAllTestsWithConfig(config, { grep: filter.grep, listMode: false, passWithNoTests: false });
+}
+
+function shardOf(shard: string | undefined): { current: number; total: number } | undefined {
+  if (!shard) return undefined;
+  const [current, total] = shard.split('/').map(Number);
+  return { current: current!, total: total! };
+}
+
+/**
+ * A worker holds ~100 MB of live data, but reads answers up to the body cap, hundreds of times against a target that
+ * answers too much: left to their defaults V8 lets that garbage grow a worker by 100 MB and more before it collects,
+ * and glibc keeps the freed megabyte buffers. A small young generation, an old-space ceiling well above the live
+ * data, and a fixed mmap threshold (a freed large buffer goes back to the system) keep a whole run under 400 MB
+ * (npm run hostile). Workers are forked with this process's execArgv and environment; a flag the user gives in
+ * NODE_OPTIONS is left to win.
+ */
+function keepWorkersSmall(): void {
+  const userOptions = process.env.NODE_OPTIONS ?? '';
+  for (const flag of ['--max-semi-space-size=2', '--max-old-space-size=384']) {
+    const name = flag.split('=')[0]!;
+    if (!userOptions.includes(name) && !process.execArgv.some((arg) => arg.startsWith(name))) process.execArgv.push(flag);
+  }
+  process.env.MALLOC_MMAP_THRESHOLD_ ??= String(128 * 1024);
+}
