@@ -62,11 +62,15 @@ export default class ConformanceReporter implements Reporter {
     const judgement = jsonAnnotation<Judgement>(annotations, resultNames.judged);
     // A test that passed without judging one answer showed nothing: SKIP, saying what it saw instead.
     const vacuous = result.status === 'passed' && judgement?.judged === 0;
-    const outcome = result.status === 'skipped' || cut || vacuous ? 'skipped' : result.status === 'passed' ? 'passed' : 'failed';
+    // A worker that died (out of memory, killed, a bad node flag) says nothing of the target: the run broke down.
+    const crash = result.status === 'failed' ? /^(?:Error: )?(worker process exited unexpectedly.*)/.exec(result.error?.message ?? '')?.[1] : undefined;
+    if (crash) this.errors.push(`${crash}, while running "${test.title}"`);
+    const outcome = result.status === 'skipped' || cut || vacuous || crash ? 'skipped' : result.status === 'passed' ? 'passed' : 'failed';
     const record: TestRecord = { id: test.id, title: test.title, requirementIds: requirementIdsIn(annotations), outcome, wireLog, durationMs: result.duration };
     const file = specFileOf(test);
     if (file) record.file = file;
     const skipReason = cut ? `not finished: ${this.deadlineReason}`
+      : crash ? `not judged: ${crash}`
       : vacuous ? nothingJudged(judgement!)
         : annotations.find((a) => a.type === 'skip')?.description;
     if (skipReason) record.skipReason = skipReason;

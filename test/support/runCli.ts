@@ -14,8 +14,8 @@ export interface CliRun {
 
 const main = join(packageRoot, 'dist', 'src', 'cli', 'main.js');
 
-/** Runs the built CLI as a user would, in its own report directory. */
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+/** Runs the built CLI as a user would, in its own report directory; `started` gets its process id. */
+export function runCli(args: string[], env: Record<string, string> = {}, started?: (pid: number) => void): Promise<CliRun> {
   const reportDir = mkdtempSync(join(tmpdir(), 'wa-conformance-'));
   // `contracts` writes no report; the run and `merge` do.
   const hasReportDir = args.includes('--report-dir') || args[0] === 'contracts';
@@ -23,6 +23,7 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
     env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started?.(child.pid!);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
