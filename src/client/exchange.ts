@@ -22,9 +22,20 @@ export interface Exchange {
   durationMs: number;
 }
 
-/** The answer's body as JSON, or undefined when it is empty or not JSON. */
+/** Parsed answers: one answer is judged by several checks, and parsing a large one costs more than sending it. */
+const parsedAnswers = new WeakMap<NonNullable<Exchange['response']>, unknown>();
+
+/** The answer's body as JSON, or undefined when it is empty or not JSON. Parsed once per answer: do not change it. */
 export function jsonOf(exchange: Exchange): unknown {
-  const text = exchange.response?.body ?? '';
+  const response = exchange.response;
+  if (!response) return undefined;
+  if (parsedAnswers.has(response)) return parsedAnswers.get(response);
+  const parsed = parse(response.body);
+  parsedAnswers.set(response, parsed);
+  return parsed;
+}
+
+function parse(text: string): unknown {
   if (!text.trim()) return undefined;
   try {
     return JSON.parse(text);
