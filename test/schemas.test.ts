@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { generate, readSources } from '../scripts/generate.js';
 import { packageRoot } from '../src/paths.js';
 import { isValid, loadSchema, schemaNames, validate } from '../src/schema/registry.js';
@@ -14,8 +15,10 @@ test('the committed schemas and types are what `npm run generate` writes', async
 });
 
 test('every schema is JSON Schema 2020-12 and compiles with ajv', () => {
+  const metaSchema = new Ajv2020({ strict: true, keywords: ['x-citation'] });
   for (const name of schemaNames) {
     assert.equal(loadSchema(name).$schema, 'https://json-schema.org/draft/2020-12/schema');
+    assert.equal(metaSchema.validateSchema(loadSchema(name)), true, `${name}: ${metaSchema.errorsText()}`);
     // Every schema here describes an object: one that takes a number compiled to nothing.
     assert.equal(isValid(name, 42), false, `${name} accepts 42`);
   }

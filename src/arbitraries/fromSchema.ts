@@ -7,6 +7,7 @@ export interface SchemaNode {
   enum?: unknown[];
   const?: unknown;
   pattern?: string;
+  contentEncoding?: string;
   minLength?: number;
   maxLength?: number;
   minimum?: number;
@@ -21,7 +22,7 @@ export interface SchemaNode {
 
 const annotations = new Set(['$schema', '$id', 'title', 'description', 'x-citation', 'examples']);
 const supported = new Set<string>([
-  'type', 'enum', 'const', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum',
+  'type', 'enum', 'const', 'pattern', 'contentEncoding', 'minLength', 'maxLength', 'minimum', 'maximum',
   'properties', 'required', 'additionalProperties', 'items', 'minItems', 'maxItems',
 ]);
 
@@ -71,6 +72,9 @@ function build(schema: SchemaNode, at: string): fc.Arbitrary<unknown> {
 
 function stringFrom(schema: SchemaNode): fc.Arbitrary<string> {
   const { minLength = 0, maxLength } = schema;
+  // Base64 is what its pattern says, and fast-check's own arbitrary costs nothing to build (stringMatching on that
+  // pattern took ~100 ms of every worker's start).
+  if (schema.contentEncoding === 'base64') return fc.base64String({ minLength, maxLength });
   if (schema.pattern) {
     const inRange = (s: string) => [...s].length >= minLength && (maxLength === undefined || [...s].length <= maxLength);
     return fc.stringMatching(new RegExp(schema.pattern)).filter(inRange);

@@ -1,9 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
-import { runCommand } from './runCommand.js';
-import { serveCommand } from './serveCommand.js';
-import { contractsPublishCommand, contractsVerifyCommand } from './contractsCommand.js';
-import { mergeCommand } from './mergeCommand.js';
+// Each command's module is imported when the command runs: a run does not load the Pact tooling, nor `contracts`
+// the runner (a quarter of a second each).
 import { integerIn, profileName, shardSpec } from './runOptions.js';
 import { sourceKinds } from '../reference/index.js';
 import { exitCodes, UsageError } from './usageError.js';
@@ -48,6 +46,7 @@ targetOptions(program.command('run', { isDefault: true }))
   .addOption(new Option('--workers <n>', 'Playwright workers (default 1: properties already keep several requests in flight; raise it for a slow, distant target; the specs that register numbers always run one at a time)').argParser(integerIn('--workers', 1, 64)))
   .addOption(new Option('--max-time <seconds>', 'the whole run\'s deadline: what it cuts short is SKIP, the report is written').argParser(integerIn('--max-time', 1, 86_400)))
   .action(async (flags) => {
+    const { runCommand } = await import('./runCommand.js');
     process.exitCode = await runCommand(flags);
   });
 
@@ -61,6 +60,7 @@ program
   .addOption(new Option('--sources <kind>', 'how the suite reaches state and codes: control (the control protocol), or with it off: header, inbox, command, hooks, fixed').choices(sourceKinds).default('control'))
   .option('--no-control', 'the control protocol off, codes in a response header and states through a Pact state-change URL (same as --sources header)')
   .action(async (options) => {
+    const { serveCommand } = await import('./serveCommand.js');
     process.exitCode = await serveCommand({ ...options, sources: options.control === false && options.sources === 'control' ? 'header' : options.sources });
   });
 
@@ -68,6 +68,7 @@ const contracts = program.command('contracts').description('Pact contracts gener
 targetOptions(contracts.command('verify'))
   .description('verify --target (or the embedded reference) against the profile\'s contract with the Pact Verifier')
   .action(async (options) => {
+    const { contractsVerifyCommand } = await import('./contractsCommand.js');
     process.exitCode = await contractsVerifyCommand(options);
   });
 contracts
@@ -82,6 +83,7 @@ contracts
   .option('--tag <tag...>', 'tags for the consumer version')
   .addOption(new Option('--profile <name>', 'which profile\'s contract').argParser(profileName).default('sunset'))
   .action(async (options) => {
+    const { contractsPublishCommand } = await import('./contractsCommand.js');
     process.exitCode = await contractsPublishCommand(options);
   });
 
@@ -91,7 +93,8 @@ program
   .argument('<dirs...>', 'report directories of the shards')
   .option('--report-dir <dir>', 'where the merged report goes (default: ./conformance-report)')
   .option('--expected-failures <file>', 'known FAILs, as for a run')
-  .action((dirs: string[], options) => {
+  .action(async (dirs: string[], options) => {
+    const { mergeCommand } = await import('./mergeCommand.js');
     process.exitCode = mergeCommand(dirs, options);
   });
 
