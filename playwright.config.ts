@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { packageRoot } from './src/paths.js';
@@ -20,7 +21,8 @@ export default defineConfig({
   timeout: 0,
   // --max-time: the whole run; the reporter turns what it cut short into SKIPs, and writes the report all the same.
   globalTimeout: settings.maxTimeSeconds ? settings.maxTimeSeconds * 1000 : 0,
-  outputDir: join(settings.reportDir, '.playwright'),
+  // Playwright's own files (error contexts, its last-run list) are no part of the report the README describes.
+  outputDir: join(settings.runDir ?? tmpdir(), 'playwright'),
   reporter: [[join(here, 'reporters', 'conformance.js'), {
     reportDir: settings.reportDir,
     target: settings.target,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { sunsetDetailsTypo } from '../mutants/sunsetMutants.js';
@@ -13,6 +13,8 @@ test('report.json validates against schemas/conformance-report.schema.json, for 
   const served = await serveTarget('sunset', sunsetDetailsTypo.build);
   try {
     for (const run of [await runCli(['--seed', '1', '--runs', '20']), await runCli([...served.args, '--seed', '1', '--runs', '20'], served.env)]) {
+      // The files the README lists, and nothing of Playwright's own.
+      assert.deepEqual(readdirSync(run.reportDir).sort(), ['junit.xml', 'report.html', 'report.json', 'summary.md']);
       const result = validate('conformance-report', readReport(run));
       assert.deepEqual(result, { ok: true });
       const summary = readFileSync(join(run.reportDir, 'summary.md'), 'utf8');

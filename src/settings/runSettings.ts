@@ -26,6 +26,8 @@ export interface RunSettings extends SourceSettings {
   mintedCertificatesNote?: string;
   /** The circuit breaker's state, shared by the run's processes (set by runSuite). */
   breakerFile?: string;
+  /** A directory of the run's own, removed when it ends (set by runSuite): Playwright's own output goes there. */
+  runDir?: string;
   /** The whole run's deadline, in seconds. */
   maxTimeSeconds?: number;
   /** At most this many bytes of an answer are read. */
