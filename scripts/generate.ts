@@ -1,9 +1,11 @@
-// npm run generate: schemas/source/*.json → schemas/*.schema.json and src/generated/types.ts.
+// npm run generate: schemas/source/*.json → schemas/*.schema.json and src/generated/types.ts; the catalogue →
+// docs/evidence.md.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from 'json-schema-to-typescript';
 import { schemaFileName, toJsonSchema, type JsonSchema, type SourceSchema } from '../src/schema/schemaSource.js';
 import { packageRoot } from '../src/paths.js';
+import { evidenceMarkdown } from './evidence.js';
 
 export interface GeneratedFile {
   path: string;
@@ -47,6 +49,7 @@ export async function generate(root = packageRoot): Promise<GeneratedFile[]> {
     style: { singleQuote: true, printWidth: 120 },
   });
   files.push({ path: join('src', 'generated', 'types.ts'), content: dropEmptyRoot(types) });
+  files.push({ path: join('docs', 'evidence.md'), content: evidenceMarkdown(root) });
   return files;
 }
 
