@@ -1,7 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
+// The Verifier's own module: pact-js's index loads its whole consumer DSL too (GraphQL, matchers, a mock server), a
+// second of every run that verifies a contract.
+import type { VerifierOptions } from '@pact-foundation/pact/src/dsl/verifier/types.js';
+import { Verifier } from '@pact-foundation/pact/src/dsl/verifier/verifier.js';
 import { packageRoot } from '../src/paths.js';
 import { providerStateNamed, type ProviderState } from '../src/protocol/index.js';
 import type { Profile } from '../src/requirements/index.js';
