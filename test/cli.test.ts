@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { wrongPinAccepted } from '../mutants/legacyMutants.js';
 import { sunsetAcceptsRegistration } from '../mutants/sunsetMutants.js';
 import { createReference } from '../src/reference/index.js';
+import { packageRoot } from '../src/paths.js';
 import { catalogue } from '../src/requirements/index.js';
 import { assertNoSecrets, runCli, tempFile } from './support/runCli.js';
 import { issuedTokens, recorder, serveTarget } from './support/servers.js';
@@ -144,4 +145,23 @@ test('an admin or non-admin account the target refuses is exit 2 before any test
   } finally {
     await served.close();
   }
+});
+
+test('the configuration file holds every setting a run flag sets, and an expected-failures file named there is read relative to it', async () => {
+  const help = (await runCli(['run', '--help'])).stdout;
+  const flags = [...help.matchAll(/^\s+(?:-\w, )?--([a-z-]+)/gm)].map((m) => m[1]!);
+  const oneRun = ['help', 'grep', 'shard', 'list', 'config'];
+  const keyOf: Record<string, string> = { user: 'auth', password: 'auth', token: 'auth', 'non-admin': 'auth', 'non-admin-password': 'auth', 'allow-side-effects': 'sideEffects' };
+  const schema = JSON.parse(readFileSync(join(packageRoot, 'schemas', 'conformance-config.schema.json'), 'utf8')) as { properties: Record<string, unknown> };
+  const missing = flags.filter((f) => !oneRun.includes(f)).map((f) => keyOf[f] ?? f.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())).filter((key) => !(key in schema.properties));
+  assert.ok(flags.includes('workers') && flags.includes('expected-failures'), help);
+  assert.deepEqual(missing, []);
+
+  const known = tempFile('known.json', JSON.stringify({ expectedFailures: [{ id: 'ACCOUNT-SUNSET-STATUS-4XX', reason: 'our proxy answers 502' }] }));
+  const config = join(dirname(known), 'conformance.json');
+  writeFileSync(config, JSON.stringify({ expectedFailures: 'known.json', runs: 5 }));
+  const run = await runCli(['--config', config, '--grep', 'ACCOUNT-SUNSET-STATUS-4XX']);
+  // The reference passes it: the listed entry is stale, which fails the run naming it.
+  assert.equal(run.code, 1, run.stdout + run.stderr);
+  assert.match(run.stdout, /STALE/);
 });

@@ -52,6 +52,7 @@ export function resolveSettings(flags: RunOptions, config: ConformanceConfig, en
     return path;
   };
   const hooks = fileFrom(flags.hooks, config.hooks, 'the hooks module', false);
+  const expectedFailures = fileFrom(flags.expectedFailures, config.expectedFailures, 'the expected-failures file', false);
   const clientCert = fileFrom(flags.clientCert, config.clientCert, 'the client certificate');
   const clientKey = fileFrom(flags.clientKey, config.clientKey, 'the client certificate key');
   if (!clientCert !== !clientKey) throw new UsageError('a client certificate needs both --client-cert and --client-key (clientCert and clientKey)');
@@ -80,7 +81,7 @@ export function resolveSettings(flags: RunOptions, config: ConformanceConfig, en
     hooks,
     codeSource,
     sourceTimeoutMs: config.sourceTimeout,
-    expectedFailures: flags.expectedFailures ? readExpectedFailures(flags.expectedFailures) : [],
+    expectedFailures: expectedFailures ? readExpectedFailures(expectedFailures) : [],
     notices,
   };
 }

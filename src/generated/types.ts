@@ -85,6 +85,10 @@ export interface ConformanceConfig {
    */
   stateChangeUrl?: string;
   /**
+   * An expected-failures file (relative to the configuration file): known FAILs of this target; --expected-failures overrides it.
+   */
+  expectedFailures?: string;
+  /**
    * A hooks module (.mjs or .js, relative to the configuration file): stateHandlers like Pact JS, and sentCode({cc, phone_number, method, requestedAt}).
    */
   hooks?: string;
