@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { redactExchange, Secrets, type Exchange } from '../src/client/index.js';
+import { packageRoot } from '../src/paths.js';
 
 test('redaction replaces secrets in every string of an exchange and leaves its numbers intact, whatever their digits', () => {
   const secrets = new Secrets();
@@ -22,4 +25,15 @@ test('redaction replaces secrets in every string of an exchange and leaves its n
   assert.equal(redacted.request.body, '{"pin":"${WA_CONFORMANCE_PIN}","password":"${WA_CONFORMANCE_PASSWORD}"}');
   assert.equal(redacted.response!.body, '{"errors":[{"code":1008,"title":"${WA_CONFORMANCE_PIN}"}]}');
   assert.equal(exchange.request.body, '{"pin":"314159","password":"pa\\"ss"}', 'the original is not changed');
+});
+
+test('the README explains every variable a redacted value is replaced by', () => {
+  const readme = readFileSync(join(packageRoot, 'README.md'), 'utf8');
+  const sources = ['src/fixtures/test.ts', 'src/fixtures/sessions.ts', 'src/fixtures/target.ts', 'src/sources/numbers.ts', 'src/cli/contractsCommand.ts'];
+  const named = new Set(sources.flatMap((file) => [...readFileSync(join(packageRoot, file), 'utf8').matchAll(/'(WA_CONFORMANCE_[A-Z_]+)'/g)].map((m) => m[1]!)));
+  // addBasic adds NAME_BASIC beside each password.
+  for (const password of [...named].filter((v) => v.endsWith('_PASSWORD'))) named.add(`${password}_BASIC`);
+  const explained = (variable: string) => readme.includes(`| \`${variable}\``) || readme.includes(`\`…${variable.replace('WA_CONFORMANCE', '')}\``) || readme.includes(`, \`${variable}\``);
+  assert.ok(named.size >= 8, [...named].join(' '));
+  assert.deepEqual([...named].filter((v) => !explained(v)), []);
 });
