@@ -49,6 +49,9 @@ test('contracts verify fails, naming the interaction, for 1009 where 1008 is req
       const run = await runCli(['contracts', 'verify', ...served.args], served.env);
       assert.equal(run.code, 1, run.stdout);
       assert.match(run.stdout, failing);
+      // The verifier's own account once (it writes one from native code too, in a child whose output is dropped).
+      assert.equal(run.stdout.match(/^Verifying a pact between/gm)?.length, 1, run.stdout);
+      assert.doesNotMatch(run.stdout, /\u001b\[/, 'colour codes in a pipe');
     } finally {
       await served.close();
     }
@@ -62,6 +65,7 @@ test('an interaction whose provider state cannot be set is skipped with the reas
     assert.equal(run.code, 0, run.stdout);
     assert.match(run.stdout, /^SKIPPED +a registration of a number that is registered: provider state "a number is registered": needs fixtures\.registered in the configuration file, or /m);
     assert.match(run.stdout, /^OK +a registration without a bearer token$/m);
+    assert.match(run.stdout, /^\d+ passed, 0 failed, \d+ skipped: \d+ of 8 interactions verified, the others need what this run lacks \(above\)$/m);
   } finally {
     await served.close();
   }
