@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -8,6 +10,7 @@ import { packageRoot } from '../src/paths.js';
 import { catalogue } from '../src/requirements/index.js';
 import { createReference, numberKey, Registrations, serveHandler } from '../src/reference/index.js';
 import { readReport, runCli, tempFile } from './support/runCli.js';
+import { serveTarget } from './support/servers.js';
 
 const example = (name: string) => join(packageRoot, 'examples', name);
 
@@ -58,5 +61,29 @@ test('examples/inbox-code.mjs prints the code of the request it is given, and fa
     await assert.rejects(run(process.execPath, [example('inbox-code.mjs')]), /usage: inbox-code\.mjs INBOX_URL/);
   } finally {
     await api.close();
+  }
+});
+
+test('examples/github-actions.yml: its suite command runs as written against a target (exit 0 on the reference), with flags the CLI has, and writes the files its later steps read', async () => {
+  const workflow = readFileSync(join(packageRoot, 'examples', 'github-actions.yml'), 'utf8');
+  const command = /^\s+run: npx --yes wa-account-conformance@([\d.]+) (.+)$/m.exec(workflow);
+  assert.ok(command, 'no npx wa-account-conformance step');
+  assert.equal(command[1], (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version, 'the example pins another version');
+  const args = command[2]!.split(' ');
+  const help = (await runCli(['run', '--help'])).stdout;
+  for (const flag of args.filter((a) => a.startsWith('--'))) assert.match(help, new RegExp(`^\\s+(?:-\\w, )?${flag}\\b`, 'm'), `${flag} is no flag of the CLI`);
+  const read = [...workflow.matchAll(/conformance-report\/([\w.]+)/g)].map((m) => m[1]!);
+  assert.deepEqual([...new Set(read)].sort(), ['junit.xml', 'summary.md']);
+
+  const served = await serveTarget('sunset');
+  try {
+    const target = served.emulator.server.url;
+    const reportDir = mkdtempSync(join(tmpdir(), 'wa-actions-'));
+    const asWritten = args.map((a) => (a === 'http://localhost:9090' ? target : a === 'conformance-report' ? reportDir : a));
+    const run = await runCli([...asWritten, '--runs', '20'], { WA_CONFORMANCE_PASSWORD: served.emulator.admin.password });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    for (const file of read) assert.ok(existsSync(join(reportDir, file)), `${file} was not written`);
+  } finally {
+    await served.close();
   }
 });
