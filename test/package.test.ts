@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { packageRoot } from '../src/paths.js';
 
@@ -39,4 +40,24 @@ test('the package check fails when a named file is missing', () => {
   const text = 'See [the evidence](docs/evidence.md), `examples/inbox-code.mjs` and `src/cli/main.ts`.';
   assert.deepEqual(missingFromPackage(text, ['docs/evidence.md', 'examples/inbox-code.mjs', 'dist/src/cli/main.js']), []);
   assert.deepEqual(missingFromPackage(text, ['examples/inbox-code.mjs']), ['docs/evidence.md', 'src/cli/main.ts']);
+});
+
+/** Every file below `dir`, as paths relative to it. */
+function filesBelow(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((path) => statSync(join(dir, path)).isFile()).map((path) => relative(dir, join(dir, path)));
+}
+
+test('npm pack installed into an empty folder: npx wa-account-conformance --help and a run work there, and every path the README names is there', () => {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const dir = mkdtempSync(join(tmpdir(), 'wa-pack-'));
+  const tarball = execFileSync(npm, ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: packageRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n').at(-1)!;
+  const app = join(dir, 'app');
+  mkdirSync(app);
+  writeFileSync(join(app, 'package.json'), '{"name": "app", "private": true}');
+  execFileSync(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', join(dir, tarball)], { cwd: app, stdio: 'ignore' });
+  const npx = (args: string[]) => execFileSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['--no-install', 'wa-account-conformance', ...args], { cwd: app, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  assert.match(npx(['--help']), /^Usage: wa-account-conformance/);
+  assert.match(npx(['--runs', '5', '--report-dir', join(dir, 'report')]), /^\d+ passed, 0 failed, \d+ skipped, 0 warned, 0 info$/m);
+  const installed = join(app, 'node_modules', 'wa-account-conformance');
+  assert.deepEqual(missingFromPackage(readFileSync(join(installed, 'README.md'), 'utf8'), filesBelow(installed)), []);
 });
