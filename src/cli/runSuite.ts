@@ -14,7 +14,7 @@ export async function runSuite(settings: RunSettings, filter: RunnerFilter = {})
   rmSync(reportFile, { force: true });
   const runDir = mkdtempSync(join(tmpdir(), 'wa-run-'));
   // The configuration and every worker read the settings from the environment.
-  Object.assign(process.env, settingsToEnv({ ...settings, runDir, breakerFile: join(runDir, 'breaker.json') }));
+  Object.assign(process.env, settingsToEnv({ ...settings, runDir }));
   try {
     await runPlaywright(join(packageRoot, 'dist', 'playwright.config.js'), filter);
   } finally {

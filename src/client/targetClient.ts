@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { request as send, type Dispatcher } from 'undici';
 import type { Exchange } from './exchange.js';
 import type { Secrets } from './secrets.js';
@@ -11,8 +12,8 @@ export interface TargetClientOptions extends Transport {
   secrets: Secrets;
   /** At most this many bytes of a body are read (default 1 MiB); the rest is not waited for. */
   maxBodyBytes?: number;
-  /** Where the run keeps its circuit breaker's state (shared by its processes); without it, this client's alone. */
-  breakerFile?: string;
+  /** The run's own directory, where it keeps its circuit breaker's state (shared by its processes); without it, this client's alone. */
+  runDir?: string;
 }
 
 export const defaultMaxBodyBytes = 1024 * 1024;
@@ -38,7 +39,7 @@ export class TargetClient {
 
   constructor(private readonly options: TargetClientOptions) {
     this.base = new URL(options.baseUrl);
-    this.breaker = new CircuitBreaker(options.breakerFile);
+    this.breaker = new CircuitBreaker(options.runDir && join(options.runDir, 'breaker.json'));
     this.agent = dispatcherFor(options, { timeoutMs: options.timeoutMs, connections: 8, keepAliveTimeout: 10_000 });
   }
 

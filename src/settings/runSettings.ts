@@ -24,9 +24,10 @@ export interface RunSettings extends SourceSettings {
   mintedCertificates: boolean;
   /** Why not, when not: shown by the tests that need them. */
   mintedCertificatesNote?: string;
-  /** The circuit breaker's state, shared by the run's processes (set by runSuite). */
-  breakerFile?: string;
-  /** A directory of the run's own, removed when it ends (set by runSuite): Playwright's own output goes there. */
+  /**
+   * A directory of the run's own, removed when it ends (set by runSuite): the circuit breaker's state, shared by the
+   * run's processes, and Playwright's own output go there.
+   */
   runDir?: string;
   /** The whole run's deadline, in seconds. */
   maxTimeSeconds?: number;
