@@ -1,14 +1,14 @@
 import { createRequire } from 'node:module';
+import type { Shard } from './runOptions.js';
 
 /** What of Playwright's command line the suite passes on. */
 export interface RunnerFilter {
   grep?: string;
-  /** `i/n`, already checked by the command line. */
-  shard?: string;
+  shard?: Shard;
 }
 
 // The two calls `playwright test` makes (playwright/lib/cli/testActions.js), from the package's exported
-// subpaths; @playwright/test is pinned, and test/cli.test.ts runs them on every change.
+// subpaths; @playwright/test is pinned, and every test that runs the command runs them.
 interface PlaywrightCommon {
   configLoader: { loadConfigFromFile(file: string, overrides: object, ignoreDeps: boolean): Promise<unknown> };
 }
@@ -28,14 +28,8 @@ export async function runPlaywright(configFile: string, filter: RunnerFilter): P
   const playwright = createRequire(createRequire(import.meta.url).resolve('@playwright/test'));
   const { configLoader } = playwright('playwright/lib/common') as PlaywrightCommon;
   const { testRunner } = playwright('playwright/lib/runner') as PlaywrightRunner;
-  const config = await configLoader.loadConfigFromFile(configFile, { shard: shardOf(filter.shard) }, false);
+  const config = await configLoader.loadConfigFromFile(configFile, { shard: filter.shard }, false);
   await testRunner.runAllTestsWithConfig(config, { grep: filter.grep, listMode: false, passWithNoTests: false });
-}
-
-function shardOf(shard: string | undefined): { current: number; total: number } | undefined {
-  if (!shard) return undefined;
-  const [current, total] = shard.split('/').map(Number);
-  return { current: current!, total: total! };
 }
 
 /**

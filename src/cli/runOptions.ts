@@ -28,17 +28,23 @@ export interface RunOptions {
   timeout?: number;
   allowSideEffects?: boolean;
   expectedFailures?: string;
-  shard?: string;
+  shard?: Shard;
   workers?: number;
 }
 
+/** Part `current` of `total`, as Playwright's runner takes a shard. */
+export interface Shard {
+  current: number;
+  total: number;
+}
+
 /** `i/n` with 1 ≤ i ≤ n, as Playwright's --shard takes it. */
-export function shardSpec(value: string): string {
+export function shardSpec(value: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(value);
   if (!match || Number(match[1]) < 1 || Number(match[1]) > Number(match[2])) {
     throw new InvalidArgumentError('shard must be i/n with 1 ≤ i ≤ n, e.g. 1/2');
   }
-  return value;
+  return { current: Number(match[1]), total: Number(match[2]) };
 }
 
 export function integerIn(name: string, min: number, max: number): (value: string) => number {
