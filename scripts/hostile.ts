@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageRoot } from '../src/paths.js';
 import { hostileBehaviours, serveHostile } from '../test/support/hostileServers.js';
+import { processes } from '../test/support/processes.js';
 
 const { values } = parseArgs({ options: { timeout: { type: 'string', default: '2000' }, runs: { type: 'string', default: '20' }, only: { type: 'string' } } });
 const admin = { user: 'admin', password: 'Hostile-Adm1n!pass' };
@@ -15,13 +16,7 @@ const main = join(packageRoot, 'dist', 'src', 'cli', 'main.js');
 /** RSS in KiB of `pid` and every process below it, from /proc. */
 function treeRss(pid: number): number {
   const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-    } catch { /* gone */ }
-  }
+  for (const { pid: child, ppid } of processes()) children.set(ppid, [...(children.get(ppid) ?? []), child]);
   let total = 0;
   for (const stack = [pid]; stack.length > 0;) {
     const next = stack.pop()!;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
 import { assertNoSecrets, readReport, runCli, tempFile } from './support/runCli.js';
 import { hostileBehaviours, serveHostile } from './support/hostileServers.js';
+import { processes } from './support/processes.js';
 
 const admin = { user: 'admin', password: 'Hostile-Adm1n!pass' };
 
@@ -23,23 +23,11 @@ for (const name of Object.keys(hostileBehaviours)) {
   });
 }
 
-/** The process ids whose parent is `parent` and whose command line contains `part`. */
-function childrenOf(parent: number, part: string): number[] {
-  return readdirSync('/proc').filter((e) => /^\d+$/.test(e)).map(Number).filter((pid) => {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(part);
-    } catch {
-      return false;
-    }
-  });
-}
-
 test('a worker that dies (out of memory, killed) is the suite\'s breakdown, exit 2 naming it, never a FAIL of the target; the report is written', async () => {
   let killed = false;
   const run = await runCli([], {}, (cli) => void (async () => {
     for (let tries = 0; tries < 300 && !killed; tries += 1) {
-      for (const worker of childrenOf(cli, 'workerProcessEntry')) {
+      for (const { pid: worker } of processes().filter((p) => p.ppid === cli && p.command.includes('workerProcessEntry'))) {
         await sleep(500); // into its first test
         process.kill(worker, 'SIGKILL');
         killed = true;
