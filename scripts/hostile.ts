@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageRoot } from '../src/paths.js';
 import { hostileBehaviours, serveHostile } from '../test/support/hostileServers.js';
-import { processes } from '../test/support/processes.js';
+import { processes } from '../src/cli/processes.js';
 
 const { values } = parseArgs({ options: { timeout: { type: 'string', default: '2000' }, runs: { type: 'string', default: '20' }, only: { type: 'string' } } });
 const admin = { user: 'admin', password: 'Hostile-Adm1n!pass' };

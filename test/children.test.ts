@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { packageRoot } from '../src/paths.js';
-import { processes } from './support/processes.js';
+import { processes } from '../src/cli/processes.js';
 
 const main = join(packageRoot, 'dist', 'src', 'cli', 'main.js');
 

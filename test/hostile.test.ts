@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
 import { assertNoSecrets, readReport, runCli, tempFile } from './support/runCli.js';
 import { hostileBehaviours, serveHostile } from './support/hostileServers.js';
-import { processes } from './support/processes.js';
+import { processes } from '../src/cli/processes.js';
 
 const admin = { user: 'admin', password: 'Hostile-Adm1n!pass' };
 

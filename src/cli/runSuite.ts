@@ -5,6 +5,7 @@ import { runFailed } from '../../reporters/verdicts.js';
 import type { ConformanceReport } from '../generated/types.js';
 import { packageRoot } from '../paths.js';
 import { settingsToEnv, type RunSettings } from '../settings/runSettings.js';
+import { childrenStartedSinceEnded, ownChildren } from './processes.js';
 import { runPlaywright, type RunnerFilter } from './playwrightRunner.js';
 import { exitCodes, UsageError } from './usageError.js';
 
@@ -15,10 +16,12 @@ export async function runSuite(settings: RunSettings, filter: RunnerFilter = {})
   const runDir = mkdtempSync(join(tmpdir(), 'wa-run-'));
   // The configuration and every worker read the settings from the environment.
   Object.assign(process.env, settingsToEnv({ ...settings, runDir }));
+  const children = ownChildren();
   try {
     await runPlaywright(join(packageRoot, 'dist', 'playwright.config.js'), filter);
   } finally {
-    rmSync(runDir, { recursive: true, force: true });
+    await childrenStartedSinceEnded(children);
+    rmSync(runDir, { recursive: true, force: true, maxRetries: 5 });
   }
   if (!existsSync(reportFile)) throw new UsageError('the run ended without a report');
   return exitCodeOf(JSON.parse(readFileSync(reportFile, 'utf8')) as ConformanceReport);

@@ -24,3 +24,19 @@ export function processes(): ProcessEntry[] {
     }
   });
 }
+
+/** The children of this process alive now (none where there is no /proc). */
+export function ownChildren(): Set<number> {
+  return new Set(processes().filter((entry) => entry.ppid === process.pid && entry.state !== 'Z').map((entry) => entry.pid));
+}
+
+/**
+ * Waits, at most `limitMs`, until every child started since `before` has ended. Playwright's runner returns at its
+ * global timeout without waiting for its worker to stop, and the worker writes into the run's directory until it has.
+ */
+export async function childrenStartedSinceEnded(before: Set<number>, limitMs = 10_000): Promise<void> {
+  const end = Date.now() + limitMs;
+  while ([...ownChildren()].some((pid) => !before.has(pid)) && Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
