@@ -1,12 +1,17 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runFailed } from '../reporters/verdicts.js';
+import { runPlaywright } from '../src/cli/playwrightRunner.js';
+import { prepareTarget } from '../src/cli/prepareTarget.js';
+import { resolveSettings } from '../src/cli/resolveSettings.js';
 import type { ConformanceReport } from '../src/generated/types.js';
 import { packageRoot } from '../src/paths.js';
 import { requirement } from '../src/requirements/index.js';
-import { emulatorConfig, emulatorUrlVariable, startEmulator, type SourceKind } from '../src/reference/index.js';
+import { emulatorConfig, emulatorUrlVariable, startEmulator, type Emulator, type SourceKind } from '../src/reference/index.js';
 import { correctVariants, mutants, type Mutant } from './index.js';
+import { matrixPlanVariable, type MatrixPlan, type PlannedRun } from './matrixPlan.js';
 
 export type Outcome = 'killed' | 'survived' | 'caught-by-other' | 'clean' | 'false-fail' | 'false-warn' | 'broken-run';
 
@@ -16,7 +21,6 @@ export interface ModeResult {
   exitCode: number;
   failed: string[];
   warned: string[];
-  ms: number;
 }
 
 /** One mutant in both modes: with the control protocol, and foreign (control off, another source in its place). */
@@ -28,7 +32,6 @@ export interface MutantResult {
 
 export const passing: readonly Outcome[] = ['killed', 'clean'];
 
-const main = join(packageRoot, 'dist', 'src', 'cli', 'main.js');
 const rotation: Exclude<SourceKind, 'control' | 'fixed' | 'command'>[] = ['header', 'inbox', 'hooks'];
 
 /** The source a mutant's foreign run uses: its own choice, or the next of the rotation. */
@@ -48,46 +51,93 @@ export function outcomeOf(mutant: Mutant, exitCode: number, failed: string[], wa
   return failed.length === 0 && !mutant.catches.some(caught) ? 'survived' : 'caught-by-other';
 }
 
-/** The whole suite against one variant of the reference, served as an emulator, as a user would run it. */
-export async function runAgainst(mutant: Mutant, sources: SourceKind, { seed = 11, runs = 60 } = {}): Promise<ModeResult> {
-  const started = performance.now();
-  const emulator = await startEmulator({ profile: mutant.profile, build: mutant.build, sources });
-  const dir = mkdtempSync(join(tmpdir(), `wa-mutant-${mutant.id}-`));
-  writeFileSync(join(dir, 'conformance.json'), JSON.stringify(emulatorConfig(emulator)));
-  const args = [main, '--config', join(dir, 'conformance.json'), '--seed', String(seed), '--runs', String(runs), '--workers', '1', '--report-dir', dir];
-  const exitCode = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, args, { stdio: 'ignore', env: { ...process.env, CI: 'true', [emulatorUrlVariable]: emulator.server.url } });
-    child.on('close', (code) => resolve(code ?? -1));
-  });
-  await emulator.server.close();
-  const result = { sources, exitCode, failed: [] as string[], warned: [] as string[], ms: 0 };
-  try {
-    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as ConformanceReport;
-    result.failed = report.requirements.filter((r) => r.verdict === 'FAIL').map((r) => r.id);
-    result.warned = report.requirements.filter((r) => r.verdict === 'WARN').map((r) => r.id);
-  } catch {
-    return { ...result, outcome: 'broken-run', ms: performance.now() - started };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  return { ...result, outcome: outcomeOf(mutant, exitCode, result.failed, result.warned), ms: performance.now() - started };
+interface MatrixRun {
+  mutant: Mutant;
+  sources: SourceKind;
+  emulator: Emulator;
+  dir: string;
 }
 
-/** Every mutant and correct variant in both modes, `concurrency` runs at a time (one per core). */
+/**
+ * Every mutant and correct variant in both modes, each served as an emulator, run in one Playwright runner: a
+ * project per run, `concurrency` workers at a time (one per core). Each run's settings are resolved and its target
+ * prepared as the command does for a configuration file, and each gets the report files a run of its own writes.
+ */
 export async function runMutants(options: { concurrency?: number; seed?: number; runs?: number; only?: (m: Mutant) => boolean } = {}): Promise<MutantResult[]> {
   const chosen = [...mutants, ...correctVariants].filter(options.only ?? (() => true));
-  const queue = chosen.flatMap((mutant) => [{ mutant, sources: 'control' as SourceKind }, { mutant, sources: foreignSources(mutant) as SourceKind }]);
-  const done = new Map<Mutant, Partial<MutantResult>>();
-  const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      const result = await runAgainst(next.mutant, next.sources, options);
-      const entry = done.get(next.mutant) ?? { mutant: next.mutant };
-      entry[next.sources === 'control' ? 'control' : 'foreign'] = result;
-      done.set(next.mutant, entry);
+  const root = mkdtempSync(join(tmpdir(), 'wa-mutants-'));
+  const runs: MatrixRun[] = [];
+  try {
+    for (const mutant of chosen) {
+      for (const sources of ['control', foreignSources(mutant)] as SourceKind[]) {
+        const emulator = await startEmulator({ profile: mutant.profile, build: mutant.build, sources });
+        const dir = join(root, `${mutant.id}.${sources}`);
+        mkdirSync(dir);
+        runs.push({ mutant, sources, emulator, dir });
+      }
     }
-  };
-  await Promise.all(Array.from({ length: options.concurrency ?? 2 }, worker));
-  return chosen.map((mutant) => done.get(mutant) as MutantResult);
+    // One after another: a copy of the example hooks module takes its emulator's address from the environment.
+    const planned: (PlannedRun | { error: string })[] = [];
+    for (const run of runs) planned.push(await plannedRun(run, options));
+    const plan: MatrixPlan = { workers: options.concurrency ?? 2, outputDir: join(root, 'playwright'), runs: planned.flatMap((p) => ('settings' in p ? [p] : [])) };
+    writeFileSync(join(root, 'plan.json'), JSON.stringify(plan));
+    process.env[matrixPlanVariable] = join(root, 'plan.json');
+    if (plan.runs.length) await runPlaywright(join(packageRoot, 'dist', 'mutants', 'matrix.config.js'), {});
+    const results = runs.map((run, i) => resultOf(run, planned[i]!));
+    return chosen.map((mutant) => {
+      const [control, foreign] = results.filter((r) => r.mutant === mutant);
+      return { mutant, control: control!.result, foreign: foreign!.result };
+    });
+  } finally {
+    delete process.env[matrixPlanVariable];
+    delete process.env[emulatorUrlVariable];
+    await Promise.all(runs.map((run) => run.emulator.server.close()));
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** A run's settings, as `--config conformance.json --seed S --runs N` resolves them and the preflight leaves them. */
+async function plannedRun(run: MatrixRun, { seed = 11, runs = 60 } = {}): Promise<PlannedRun | { error: string }> {
+  const config = emulatorConfig(run.emulator);
+  // The example hooks module reads its emulator's address once, when it is loaded: one copy of it per emulator.
+  if (config.hooks) config.hooks = hooksFor(run, config.hooks);
+  const reportDir = join(run.dir, 'report');
+  try {
+    const resolved = resolveSettings({ seed, runs, workers: 1, reportDir }, config, {});
+    const settings = { ...(await prepareTarget({ ...resolved, target: config.target! }, () => {})), runDir: run.dir };
+    const report = { reportDir, target: settings.target, profile: settings.profile, seed, toolVersion: 'kill-matrix', expectedFailures: [] };
+    return { name: basename(run.dir), settings, report };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function hooksFor(run: MatrixRun, hooks: string): string {
+  const file = join(run.dir, 'hooks.mjs');
+  const source = `${pathToFileURL(hooks).href}?emulator=${encodeURIComponent(run.emulator.server.url)}`;
+  writeFileSync(file, [
+    `process.env.${emulatorUrlVariable} = ${JSON.stringify(run.emulator.server.url)};`,
+    `const hooks = await import(${JSON.stringify(source)});`,
+    'export const stateHandlers = hooks.stateHandlers;',
+    'export const sentCode = hooks.sentCode;',
+  ].join('\n'));
+  return file;
+}
+
+function resultOf(run: MatrixRun, planned: PlannedRun | { error: string }): { mutant: Mutant; result: ModeResult } {
+  const result: ModeResult = { sources: run.sources, outcome: 'broken-run', exitCode: 2, failed: [], warned: [] };
+  if ('settings' in planned) {
+    try {
+      const report = JSON.parse(readFileSync(join(planned.report.reportDir, 'report.json'), 'utf8')) as ConformanceReport;
+      result.failed = report.requirements.filter((r) => r.verdict === 'FAIL').map((r) => r.id);
+      result.warned = report.requirements.filter((r) => r.verdict === 'WARN').map((r) => r.id);
+      result.exitCode = report.errors.length ? 2 : runFailed(report.summary) ? 1 : 0;
+      result.outcome = result.exitCode === 2 ? 'broken-run' : outcomeOf(run.mutant, result.exitCode, result.failed, result.warned);
+    } catch {
+      // No report: the run broke down.
+    }
+  }
+  return { mutant: run.mutant, result };
 }
 
 export const isPassing = (r: MutantResult) => passing.includes(r.control.outcome) && passing.includes(r.foreign.outcome);

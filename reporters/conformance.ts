@@ -17,6 +17,8 @@ export interface ConformanceReporterOptions {
   expectedFailures: ExpectedFailure[];
   /** The whole-run deadline (--max-time), in seconds: tests it cut short or kept from running are SKIP, saying so. */
   maxTimeSeconds?: number;
+  /** Nothing on the console: the report files only (the kill matrix runs a reporter per mutant). */
+  quiet?: boolean;
 }
 
 type Annotation = { type: string; description?: string };
@@ -25,12 +27,14 @@ type Annotation = { type: string; description?: string };
 export default class ConformanceReporter implements Reporter {
   private readonly records: TestRecord[] = [];
   private readonly errors: string[] = [];
-  private readonly progress = new Progress();
+  private readonly progress: Progress | undefined;
   private startedAt = new Date();
   private shards: string[] = [];
   private tests: TestCase[] = [];
 
-  constructor(private readonly options: ConformanceReporterOptions) {}
+  constructor(private readonly options: ConformanceReporterOptions) {
+    this.progress = options.quiet ? undefined : new Progress();
+  }
 
   printsToStdio(): boolean {
     return true;
@@ -41,8 +45,8 @@ export default class ConformanceReporter implements Reporter {
     this.shards = config.shard ? [`${config.shard.current}/${config.shard.total}`] : [];
     const { target, profile, seed } = this.options;
     const shard = this.shards.length ? `, shard ${this.shards[0]}` : '';
-    console.log(`wa-account-conformance ${this.options.toolVersion}: ${suite.allTests().length} tests, profile ${profile}, target ${target}, seed ${seed}${shard}\n`);
-    this.progress.begin(suite.allTests().length);
+    if (!this.options.quiet) console.log(`wa-account-conformance ${this.options.toolVersion}: ${suite.allTests().length} tests, profile ${profile}, target ${target}, seed ${seed}${shard}\n`);
+    this.progress?.begin(suite.allTests().length);
     this.tests = suite.allTests();
   }
 
@@ -51,7 +55,7 @@ export default class ConformanceReporter implements Reporter {
   }
 
   onTestBegin(test: TestCase): void {
-    this.progress.show(requirementIdsIn(test.annotations).join(' ') || test.title);
+    this.progress?.show(requirementIdsIn(test.annotations).join(' ') || test.title);
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
@@ -79,7 +83,7 @@ export default class ConformanceReporter implements Reporter {
     if (property) record.property = property;
     if (outcome === 'failed') record.failure = failureOf(result, wireLog);
     this.records.push(record);
-    this.progress.finished(record.requirementIds.join(' ') || test.title);
+    this.progress?.finished(record.requirementIds.join(' ') || test.title);
   }
 
   onError(error: TestError): void {
@@ -90,7 +94,7 @@ export default class ConformanceReporter implements Reporter {
   }
 
   async onEnd(result: FullResult): Promise<{ status: FullResult['status'] }> {
-    this.progress.clear();
+    this.progress?.clear();
     if (result.status === 'timedout' && this.options.maxTimeSeconds !== undefined) {
       const recorded = new Set(this.records.map((r) => r.id));
       for (const test of this.tests.filter((t) => !recorded.has(t.id))) {
@@ -106,7 +110,8 @@ export default class ConformanceReporter implements Reporter {
       shards: this.shards,
       errors: this.errors,
     }, this.records, expectedFailures);
-    printReport(report, writeReportFiles(report, reportDir));
+    const files = writeReportFiles(report, reportDir);
+    if (!this.options.quiet) printReport(report, files);
     const deadline = result.status === 'timedout' && this.options.maxTimeSeconds !== undefined;
     const failed = runFailed(report.summary) || this.errors.length > 0 || result.status === 'interrupted' || (result.status === 'timedout' && !deadline);
     return { status: failed ? 'failed' : 'passed' };
