@@ -1,8 +1,9 @@
 // The child process of `contracts verify` (see verifyInChild): it gets the run's settings, verifies the contract with
 // the same client, sessions and sources as a run's specs, and sends back the result, or the one line of a usage error.
 import type { ContractVerification } from '../../contracts/verifyContracts.js';
-import { Secrets, TargetClient, type Exchange } from '../client/index.js';
+import { TargetClient, type Exchange } from '../client/index.js';
 import { verifyTargetContracts } from '../fixtures/contractRun.js';
+import { runSecrets } from '../fixtures/runSecrets.js';
 import { Sessions, tokenOf } from '../fixtures/sessions.js';
 import { Numbers } from '../sources/numbers.js';
 import { openSources } from '../sources/openSources.js';
@@ -13,7 +14,7 @@ export type VerifierAnswer = ContractVerification | { error: string };
 
 /** The same client, sessions and sources as a run's specs, outside Playwright. */
 async function verifyWithSources(settings: RunSettings): Promise<ContractVerification> {
-  const secrets = new Secrets();
+  const secrets = runSecrets(settings);
   const client = new TargetClient({ ...settings, baseUrl: settings.target, secrets });
   const sessions = new Sessions(client, settings);
   const asAdmin = async () => {
