@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 // Each command's module is imported when the command runs: a run does not load the Pact tooling, nor `contracts`
 // the runner (a quarter of a second each).
+import { selectorsArgument } from './brokerSettings.js';
 import { integerIn, profileName, shardSpec } from './runOptions.js';
 import { sourceKinds } from '../reference/index.js';
 import { exitCodes, UsageError } from './usageError.js';
@@ -29,6 +30,15 @@ function targetOptions(command: Command): Command {
     .addOption(new Option('--max-body-bytes <n>', 'read at most this many bytes of an answer (default 1048576)').argParser(integerIn('--max-body-bytes', 1024, 1024 ** 3)))
     .option('--allow-side-effects', 'let tests make a non-loopback target send a registration code or change a PIN')
     .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds (default 10000)').argParser(integerIn('--timeout', 100, 600_000)));
+}
+
+/** Where the Pact Broker is and how to log in: publish and verify take the same. */
+function brokerConnection(command: Command): Command {
+  return command
+    .option('--broker-url <url>', 'the Pact Broker base URL')
+    .option('--broker-token <token>', 'bearer token (better: PACT_BROKER_TOKEN)')
+    .option('--broker-username <name>', 'basic auth user (or PACT_BROKER_USERNAME)')
+    .option('--broker-password <password>', 'basic auth password (better: PACT_BROKER_PASSWORD)');
 }
 
 targetOptions(program.command('run', { isDefault: true }))
@@ -65,19 +75,24 @@ program
   });
 
 const contracts = program.command('contracts').description('Pact contracts generated from the schemas: verify a target, publish to a Pact Broker');
-targetOptions(contracts.command('verify'))
-  .description('verify --target (or the embedded reference) against the profile\'s contract with the Pact Verifier')
+brokerConnection(targetOptions(contracts.command('verify')))
+  .description('verify --target (or the embedded reference) against the profile\'s contract with the Pact Verifier, or against the pacts a Pact Broker selects (--broker-url)')
+  .option('--provider <name>', 'with --broker-url: the provider\'s name in the broker (default wa-onprem-account-api)')
+  .addOption(new Option('--consumer-version-selectors <json>', 'with --broker-url: which pacts, as a JSON array (https://docs.pact.io/selectors); default [{"mainBranch":true},{"deployedOrReleased":true}]').argParser(selectorsArgument))
+  .option('--main-branch', 'with --broker-url: select the pacts of each consumer\'s main branch')
+  .option('--branch <branch>', 'with --broker-url: select the latest pact of this consumer branch')
+  .option('--deployed-or-released', 'with --broker-url: select the pacts of the consumer versions deployed or released')
+  .option('--enable-pending', 'with --broker-url: a pact this provider has never verified reports failures without failing')
+  .option('--include-wip-pacts-since <date>', 'with --enable-pending: verify work-in-progress pacts published since YYYY-MM-DD, as pending')
+  .option('--publish-verification-results', 'with --broker-url: publish the results to the broker (needs --provider-app-version)')
+  .option('--provider-app-version <version>', 'the provider version the results are published for')
+  .option('--provider-branch <branch>', 'the provider branch: published with the results, and what decides pending')
   .action(async (options) => {
     const { contractsVerifyCommand } = await import('./contractsCommand.js');
     process.exitCode = await contractsVerifyCommand(options);
   });
-contracts
-  .command('publish')
+brokerConnection(contracts.command('publish'))
   .description('publish the profile\'s contract with `pact-broker publish` (pact-cli)')
-  .requiredOption('--broker-url <url>', 'the Pact Broker base URL')
-  .option('--broker-token <token>', 'bearer token (better: PACT_BROKER_TOKEN)')
-  .option('--broker-username <name>', 'basic auth user')
-  .option('--broker-password <password>', 'basic auth password (better: PACT_BROKER_PASSWORD)')
   .requiredOption('--consumer-app-version <version>', 'the consumer version the contract belongs to')
   .option('--branch <branch>', 'the consumer branch')
   .option('--tag <tag...>', 'tags for the consumer version')

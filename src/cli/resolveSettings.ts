@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type { CodeSourceConfig, ConformanceConfig } from '../generated/types.js';
 import type { RunSettings } from '../settings/runSettings.js';
 import type { RunOptions } from './runOptions.js';
+import { resolveBroker } from './brokerSettings.js';
 import { readExpectedFailures } from './expectedFailuresFile.js';
 import { UsageError } from './usageError.js';
 
@@ -82,6 +83,7 @@ export function resolveSettings(flags: RunOptions, config: ConformanceConfig, en
     codeSource,
     sourceTimeoutMs: config.sourceTimeout,
     expectedFailures: expectedFailures ? readExpectedFailures(expectedFailures) : [],
+    pactBroker: resolveBroker(flags, config.pactBroker, env),
     notices,
   };
 }

@@ -3,6 +3,7 @@ import { startEmulator } from '../reference/index.js';
 import type { RunSettings } from '../settings/runSettings.js';
 import { readConfigFile } from './configFile.js';
 import { listRequirements } from './listRequirements.js';
+import { checkReachable } from './preflight.js';
 import { prepareTarget } from './prepareTarget.js';
 import { startPromptServer } from './promptServer.js';
 import { resolveSettings, type ResolvedSettings } from './resolveSettings.js';
@@ -38,6 +39,7 @@ export async function runCommand(flags: RunOptions): Promise<number> {
   const prompt = resolved.codeSource?.type === 'prompt' && process.stdin.isTTY ? await startPromptServer() : undefined;
   if (resolved.codeSource?.type === 'prompt' && !prompt) say('notice: no terminal is attached, so nobody can be asked for a code: the checks that need one are skipped');
   try {
+    if (resolved.pactBroker) await checkReachable(resolved.pactBroker.url, { what: 'Pact Broker' });
     const withPrompt = { ...resolved, promptUrl: prompt?.url };
     if (resolved.target) return await runSuite(await prepareTarget({ ...withPrompt, target: resolved.target }, say), filter);
     const reference = await startEmulator({ profile: resolved.profile });

@@ -1,8 +1,9 @@
 import { InvalidArgumentError } from 'commander';
 import type { Profile } from '../requirements/index.js';
+import type { BrokerOptions } from './brokerSettings.js';
 
-/** The run command's flags as commander parses them. */
-export interface RunOptions {
+/** The run command's flags as commander parses them (and `contracts verify`'s, with its broker flags). */
+export interface RunOptions extends BrokerOptions {
   target?: string;
   profile?: Profile;
   user?: string;

@@ -88,6 +88,7 @@ export interface ConformanceConfig {
    * An expected-failures file (relative to the configuration file): known FAILs of this target; --expected-failures overrides it.
    */
   expectedFailures?: string;
+  pactBroker?: PactBrokerConfig;
   /**
    * A hooks module (.mjs or .js, relative to the configuration file): stateHandlers like Pact JS, and sentCode({cc, phone_number, method, requestedAt}).
    */
@@ -202,6 +203,43 @@ export interface UnregisteredFixture {
    * The verified name in its certificate.
    */
   vname: string;
+}
+/**
+ * Verify the pacts a Pact Broker selects for the provider instead of the contract in the package, in `contracts verify` and in CONTRACT-HONOURED; the contracts verify flags override it. Credentials only from PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD.
+ */
+export interface PactBrokerConfig {
+  /**
+   * The Pact Broker's base URL.
+   */
+  url: string;
+  /**
+   * The provider's name in the broker (default wa-onprem-account-api, as in the packaged contracts).
+   */
+  provider?: string;
+  /**
+   * Which consumer versions' pacts to verify, as the Pact Broker defines them (https://docs.pact.io/selectors); default [{"mainBranch": true}, {"deployedOrReleased": true}].
+   */
+  consumerVersionSelectors?: {}[];
+  /**
+   * Pending pacts: a pact no version of this provider (branch) has verified yet reports its failures without failing the verification.
+   */
+  enablePending?: boolean;
+  /**
+   * Work-in-progress pacts published since this date (YYYY-MM-DD) are verified too, as pending (needs enablePending).
+   */
+  includeWipPactsSince?: string;
+  /**
+   * Publish the verification results to the broker (needs providerAppVersion).
+   */
+  publishVerificationResults?: boolean;
+  /**
+   * The provider version the results are published for.
+   */
+  providerAppVersion?: string;
+  /**
+   * The provider's branch: recorded with the results, and what decides whether a pact is pending.
+   */
+  providerBranch?: string;
 }
 /**
  * Where the code sent to a number is read: fixed, a header of the 202, an HTTP inbox, a command, or a prompt on the terminal.

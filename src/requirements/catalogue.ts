@@ -185,7 +185,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'CONTRACT-HONOURED',
     level: 'SHOULD',
-    statement: 'The target passes the Pact Verifier on the profile\'s contract in contracts/pacts/ (interactions whose provider state cannot be set are skipped).',
+    statement: 'The target passes the Pact Verifier on the profile\'s contract in contracts/pacts/ (interactions whose provider state cannot be set are skipped), or on the pacts a configured Pact Broker selects.',
     citation: { section: 'リクエスト', quote: '受信した応答に応じた手順に従ってください。', url: accountPage },
     evidence: 'INFERRED: the contracts fix statuses the documentation leaves open (403 for 1005, 400 for 1008) the way the client does (WEBAPP), so a miss is a WARN',
     profiles: both,

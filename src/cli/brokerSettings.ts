@@ -1,0 +1,90 @@
+import { InvalidArgumentError } from 'commander';
+import type { PactBrokerConfig } from '../generated/types.js';
+import type { PactBrokerSettings } from '../settings/runSettings.js';
+import { UsageError } from './usageError.js';
+
+/** The broker flags of `contracts verify`, as commander parses them. */
+export interface BrokerOptions {
+  brokerUrl?: string;
+  brokerToken?: string;
+  brokerUsername?: string;
+  brokerPassword?: string;
+  provider?: string;
+  consumerVersionSelectors?: Record<string, unknown>[];
+  branch?: string;
+  mainBranch?: boolean;
+  deployedOrReleased?: boolean;
+  enablePending?: boolean;
+  includeWipPactsSince?: string;
+  publishVerificationResults?: boolean;
+  providerAppVersion?: string;
+  providerBranch?: string;
+}
+
+/** The selectors Pact recommends for a provider's own pipeline: its consumers' main branch and what is deployed. */
+export const defaultSelectors = [{ mainBranch: true }, { deployedOrReleased: true }];
+
+/** `--consumer-version-selectors '[{"branch": "main"}]'`: a JSON array of objects. */
+export function selectorsArgument(value: string): Record<string, unknown>[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    throw new InvalidArgumentError('not JSON: expected an array of selectors, e.g. \'[{"mainBranch": true}]\'');
+  }
+  if (!Array.isArray(parsed) || !parsed.every((s) => s && typeof s === 'object' && !Array.isArray(s))) {
+    throw new InvalidArgumentError('expected a JSON array of selector objects, e.g. \'[{"mainBranch": true}]\'');
+  }
+  return parsed as Record<string, unknown>[];
+}
+
+/**
+ * Flags over the configuration's pactBroker; the shortcuts (--branch, --main-branch, --deployed-or-released) add to
+ * --consumer-version-selectors. Credentials: the flags, else PACT_BROKER_TOKEN / _USERNAME / _PASSWORD.
+ */
+export function resolveBroker(flags: BrokerOptions, config: PactBrokerConfig | undefined, env: NodeJS.ProcessEnv): PactBrokerSettings | undefined {
+  const url = flags.brokerUrl ?? config?.url;
+  const given = Object.entries(flags).filter(([key, value]) => key !== 'brokerUrl' && brokerFlags.has(key) && value !== undefined).map(([key]) => key);
+  if (!url) {
+    if (given.length) throw new UsageError(`--${kebab(given[0]!)} needs --broker-url (or pactBroker.url in the configuration)`);
+    return undefined;
+  }
+  const shortcuts = [
+    ...(flags.mainBranch ? [{ mainBranch: true }] : []),
+    ...(flags.branch ? [{ branch: flags.branch }] : []),
+    ...(flags.deployedOrReleased ? [{ deployedOrReleased: true }] : []),
+  ];
+  const fromFlags = [...(flags.consumerVersionSelectors ?? []), ...shortcuts];
+  const settings: PactBrokerSettings = {
+    url,
+    provider: flags.provider ?? config?.provider,
+    consumerVersionSelectors: fromFlags.length ? fromFlags : (config?.consumerVersionSelectors as Record<string, unknown>[] | undefined) ?? defaultSelectors,
+    enablePending: flags.enablePending ?? config?.enablePending ?? false,
+    includeWipPactsSince: flags.includeWipPactsSince ?? config?.includeWipPactsSince,
+    publishVerificationResults: flags.publishVerificationResults ?? config?.publishVerificationResults ?? false,
+    providerAppVersion: flags.providerAppVersion ?? config?.providerAppVersion,
+    providerBranch: flags.providerBranch ?? config?.providerBranch,
+    token: flags.brokerToken ?? env.PACT_BROKER_TOKEN,
+    username: flags.brokerUsername ?? env.PACT_BROKER_USERNAME,
+    password: flags.brokerPassword ?? env.PACT_BROKER_PASSWORD,
+  };
+  try {
+    new URL(url);
+  } catch {
+    throw new UsageError(`the Pact Broker URL "${url}" is not a URL`);
+  }
+  if (settings.publishVerificationResults && !settings.providerAppVersion) {
+    throw new UsageError('--publish-verification-results needs --provider-app-version: the broker records results against a provider version');
+  }
+  if (settings.includeWipPactsSince && !settings.enablePending) {
+    throw new UsageError('--include-wip-pacts-since needs --enable-pending: work-in-progress pacts are verified as pending');
+  }
+  if (settings.includeWipPactsSince && Number.isNaN(Date.parse(settings.includeWipPactsSince))) {
+    throw new UsageError(`--include-wip-pacts-since "${settings.includeWipPactsSince}" is not a date (YYYY-MM-DD)`);
+  }
+  if (settings.username && !settings.password) throw new UsageError('--broker-username needs --broker-password (or PACT_BROKER_PASSWORD)');
+  return settings;
+}
+
+const brokerFlags = new Set(['brokerToken', 'brokerUsername', 'brokerPassword', 'provider', 'consumerVersionSelectors', 'branch', 'mainBranch', 'deployedOrReleased', 'enablePending', 'includeWipPactsSince', 'publishVerificationResults', 'providerAppVersion', 'providerBranch']);
+const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
