@@ -5,11 +5,15 @@
  */
 export class Secrets {
   private readonly values = new Map<string, string>();
+  /** Every value in one pattern, built again only when a secret is added: a run redacts every string it logs. */
+  private pattern: RegExp | undefined;
 
   add(variable: string, value: string | undefined): void {
     if (!value || value.length < 3) return;
     for (const form of [value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value)]) {
+      if (this.values.get(form) === variable) continue;
       this.values.set(form, variable);
+      this.pattern = undefined;
     }
   }
 
@@ -20,11 +24,14 @@ export class Secrets {
   }
 
   redact(text: string): string {
-    let out = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    for (const [value, variable] of [...this.values].sort((a, b) => b[0].length - a[0].length)) {
-      out = out.split(value).join(`\${${variable}}`);
-    }
-    return out;
+    if (this.values.size === 0) return text;
+    // Longest first, so a secret that contains another is replaced whole; one pass, so a variable name put in
+    // place of a secret is never taken for another.
+    this.pattern ??= new RegExp([...this.values.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
+    return text.replace(this.pattern, (value) => `\${${this.values.get(value)}}`);
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
