@@ -17,15 +17,11 @@ async function verifyWithSources(settings: RunSettings): Promise<ContractVerific
   const secrets = runSecrets(settings);
   const client = new TargetClient({ ...settings, baseUrl: settings.target, secrets });
   const sessions = new Sessions(client, settings);
-  const asAdmin = async () => {
-    const session = await sessions.token('admin');
-    return 'token' in session ? { authorization: `Bearer ${session.token}` } : {} as Record<string, string>;
-  };
   let count = 0;
-  const sources = await openSources(settings, async (method, path, body) => client.send({ method, path, body, headers: await asAdmin(), case: 'source' }));
+  const sources = await openSources(settings, async (method, path, body) => client.send({ method, path, body, headers: await sessions.headers('admin'), case: 'source' }));
   try {
     const numbers = new Numbers(settings, sources, (variable, value) => secrets.add(variable, value));
-    const api = { post: async (path: string, body: unknown) => client.send({ method: 'POST', path, body, headers: await asAdmin(), case: `contracts-state#${++count}` }) };
+    const api = { post: async (path: string, body: unknown) => client.send({ method: 'POST', path, body, headers: await sessions.headers('admin'), case: `contracts-state#${++count}` }) };
     // A token the login interaction is issued is a secret like the admin's own.
     const onExchange = (exchange: Exchange) => secrets.add('WA_CONFORMANCE_ISSUED_TOKEN', tokenOf(exchange));
     const result = await verifyTargetContracts({ settings, client, sessions, numbers, api, caseName: 'contracts#pact', onExchange });

@@ -30,8 +30,8 @@ export async function prepareTarget(resolved: ResolvedSettings & { target: strin
         throw new UsageError(`the ${which} account "${given.user}" cannot log in on ${resolved.target} (${tried.unavailable}): check its user name and password`);
       }
     }
-    const admin = (exchange: Omit<Parameters<TargetClient['send']>[0], 'case' | 'headers'>) =>
-      client.send({ ...exchange, headers: 'token' in session ? { authorization: `Bearer ${session.token}` } : {}, case: 'preflight' });
+    const admin = async (exchange: Omit<Parameters<TargetClient['send']>[0], 'case' | 'headers'>) =>
+      client.send({ ...exchange, headers: await sessions.headers('admin'), case: 'preflight' });
     const stateSupports = await checkSources(resolved, admin, 'token' in session);
     const settings: RunSettings = { ...resolved, mintedCertificates: false };
     delete (settings as Partial<ResolvedSettings>).notices;
