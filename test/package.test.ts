@@ -17,18 +17,27 @@ function packedFiles(): string[] {
  * The project paths a text names (a Markdown link, or a path with an extension in backticks) that a package with
  * these files lacks: a TypeScript source counts as there when its compiled JavaScript is.
  */
-export function missingFromPackage(text: string, files: readonly string[]): string[] {
+export function missingFromPackage(text: string, files: readonly string[], cloneOnly: readonly string[] = []): string[] {
   const have = new Set(files);
   const named = [
     ...[...text.matchAll(/\]\((?!https?:|#)([^)#\s]+)/g)].map((m) => m[1]!),
     ...[...text.matchAll(/`((?:[\w.-]+\/)+[\w.-]+\.\w{2,4})`/g)].map((m) => m[1]!),
   ];
-  return [...new Set(named)].filter((path) => !have.has(path) && !(path.endsWith('.ts') && have.has(`dist/${path.replace(/\.ts$/, '.js')}`)));
+  return [...new Set(named)].filter((path) => !have.has(path) && !(path.endsWith('.ts') && have.has(`dist/${path.replace(/\.ts$/, '.js')}`)) && !cloneOnly.some((dir) => path.startsWith(dir)));
+}
+
+/** The folders the README says exist only in a clone (`mutants/`, … — exists only in a clone): never in the package. */
+function cloneOnlyFolders(readme: string): string[] {
+  const sentence = /What this section and the\s+two after it name — (.*?) — exists only in a clone/s.exec(readme)?.[1] ?? '';
+  return [...sentence.matchAll(/`([\w-]+\/)`/g)].map((m) => m[1]!);
 }
 
 test('npm pack: every file the README names is in the package, and the bin, the config and the specs it runs', () => {
   const files = packedFiles();
-  assert.deepEqual(missingFromPackage(readFileSync(join(packageRoot, 'README.md'), 'utf8'), files), []);
+  const readme = readFileSync(join(packageRoot, 'README.md'), 'utf8');
+  const cloneOnly = cloneOnlyFolders(readme);
+  assert.deepEqual(cloneOnly, ['mutants/', 'scripts/', 'test/']);
+  assert.deepEqual(missingFromPackage(readme, files, cloneOnly), []);
   const { bin } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { bin: Record<string, string> };
   for (const path of [...Object.values(bin), 'dist/playwright.config.js', 'dist/specs/registration.spec.js', 'dist/reporters/conformance.js']) {
     assert.ok(files.includes(path), `${path} is not in the package`);
@@ -40,6 +49,7 @@ test('the package check fails when a named file is missing', () => {
   const text = 'See [the evidence](docs/evidence.md), `examples/inbox-code.mjs` and `src/cli/main.ts`.';
   assert.deepEqual(missingFromPackage(text, ['docs/evidence.md', 'examples/inbox-code.mjs', 'dist/src/cli/main.js']), []);
   assert.deepEqual(missingFromPackage(text, ['examples/inbox-code.mjs']), ['docs/evidence.md', 'src/cli/main.ts']);
+  assert.deepEqual(missingFromPackage(`${text} And \`test/broker.test.ts\`.`, ['examples/inbox-code.mjs'], ['test/']), ['docs/evidence.md', 'src/cli/main.ts']);
 });
 
 /** Every file below `dir`, as paths relative to it. */
@@ -59,5 +69,6 @@ test('npm pack installed into an empty folder: npx wa-account-conformance --help
   assert.match(npx(['--help']), /^Usage: wa-account-conformance/);
   assert.match(npx(['--runs', '5', '--report-dir', join(dir, 'report')]), /^\d+ passed, 0 failed, \d+ skipped, 0 warned, 0 info$/m);
   const installed = join(app, 'node_modules', 'wa-account-conformance');
-  assert.deepEqual(missingFromPackage(readFileSync(join(installed, 'README.md'), 'utf8'), filesBelow(installed)), []);
+  const readme = readFileSync(join(installed, 'README.md'), 'utf8');
+  assert.deepEqual(missingFromPackage(readme, filesBelow(installed), cloneOnlyFolders(readme)), []);
 });
