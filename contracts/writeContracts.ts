@@ -5,13 +5,7 @@ import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { getFfiLib } from '@pact-foundation/pact-core';
 import { profiles } from '../src/requirements/index.js';
 import { contractInteractions, type ContractInteraction } from './interactions.js';
-
-export interface ContractNames {
-  consumer: string;
-  provider: string;
-}
-
-export const defaultNames: ContractNames = { consumer: 'wa-registration-client', provider: 'wa-onprem-account-api' };
+import { defaultNames, type ContractNames } from './names.js';
 
 const exampleAuth = { bearer: 'Bearer token-from-login', basic: 'Basic YWRtaW46c2VjcmV0' };
 
