@@ -1,14 +1,16 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-// The Verifier's own module: pact-js's index loads its whole consumer DSL too (GraphQL, matchers, a mock server), a
-// second of every run that verifies a contract.
-import type { VerifierOptions } from '@pact-foundation/pact/src/dsl/verifier/types.js';
-import { Verifier } from '@pact-foundation/pact/src/dsl/verifier/verifier.js';
+// The Pact verifier itself (pact-core's, over libpact_ffi), not pact-js's Verifier around it: that one adds an express
+// proxy for state handlers and request filters (a third of a second of every worker's CPU to load) that logs a state
+// handler's failure to stdout and goes on without the state. The states are answered by startStateChanges below.
+import pactCore, { type ConsumerVersionSelector, type VerifierOptions } from '@pact-foundation/pact-core';
 import { packageRoot } from '../src/paths.js';
-import { providerStateNamed, providerStateNames, type ProviderState } from '../src/protocol/index.js';
+import { providerStateNamed, type ProviderState } from '../src/protocol/index.js';
 import type { Profile } from '../src/requirements/index.js';
-import { defaultNames, type ContractNames } from './writeContracts.js';
+import { defaultNames, type ContractNames } from './names.js';
 
 /** How the provider states of a contract are set on the target: by the run's state and code sources. */
 export interface ContractStates {
@@ -73,7 +75,6 @@ export async function verifyContracts(t: ContractTarget): Promise<ContractVerifi
   if (t.broker) return verifyFromBroker(t, t.broker);
   const pact = JSON.parse(readFileSync(contractFile(t.profile, t.names), 'utf8')) as PactFile;
   const skipped: InteractionResult[] = [];
-  const stateHandlers: Record<string, { setup: (params?: unknown) => Promise<Record<string, string>> }> = {};
   const runnable = pact.interactions.filter((interaction) => {
     for (const { name } of interaction.providerStates ?? []) {
       const state = providerStateNamed(name);
@@ -82,7 +83,6 @@ export async function verifyContracts(t: ContractTarget): Promise<ContractVerifi
         skipped.push({ description: interaction.description, result: 'SKIPPED', reason: `provider state "${name}": ${why}` });
         return false;
       }
-      stateHandlers[name] = { setup: (params) => t.states.setup(state!, (params ?? {}) as Record<string, string>) };
     }
     if (interaction.description.startsWith('a login') && !t.canLogIn) {
       skipped.push({ description: interaction.description, result: 'SKIPPED', reason: 'needs the admin password (only a token was given)' });
@@ -95,13 +95,7 @@ export async function verifyContracts(t: ContractTarget): Promise<ContractVerifi
   const file = join(dir, 'contract.json');
   writeFileSync(file, JSON.stringify({ ...pact, interactions: runnable }));
   try {
-    const results = await runVerifier({
-      providerBaseUrl: t.providerBaseUrl,
-      pactUrls: [file],
-      logLevel: 'error',
-      // pact-js types state handlers as an intersection with message handlers that no object satisfies.
-      stateHandlers: stateHandlers as unknown as VerifierOptions['stateHandlers'],
-    });
+    const results = await runVerifier(t, { providerBaseUrl: t.providerBaseUrl, pactUrls: [file] });
     const interactions = [...results.interactions, ...skipped];
     const ok = interactions.every((r) => r.result !== 'FAILED') && results.interactions.length === runnable.length;
     return { ok, interactions, output: results.output };
@@ -116,47 +110,42 @@ export async function verifyContracts(t: ContractTarget): Promise<ContractVerifi
  * The verifier itself publishes the results, and decides what is pending.
  */
 async function verifyFromBroker(t: ContractTarget, broker: BrokerSource): Promise<ContractVerification> {
-  const stateHandlers = Object.fromEntries(Object.entries(providerStateNames).map(([state, name]) => [name, {
-    setup: async (params?: unknown) => {
-      const why = t.states.unavailable(state as ProviderState);
-      if (why) throw new Error(`provider state "${name}": ${why}`);
-      return t.states.setup(state as ProviderState, (params ?? {}) as Record<string, string>);
-    },
-  }]));
   const credentials = broker.token ? { pactBrokerToken: broker.token } : broker.username ? { pactBrokerUsername: broker.username, pactBrokerPassword: broker.password } : {};
-  const results = await runVerifier(given({
+  const results = await runVerifier(t, given({
     providerBaseUrl: t.providerBaseUrl,
     provider: broker.provider ?? (t.names ?? defaultNames).provider,
     pactBrokerUrl: broker.url,
     ...credentials,
-    consumerVersionSelectors: broker.consumerVersionSelectors as VerifierOptions['consumerVersionSelectors'],
+    consumerVersionSelectors: broker.consumerVersionSelectors as ConsumerVersionSelector[],
     enablePending: broker.enablePending,
     includeWipPactsSince: broker.includeWipPactsSince,
     publishVerificationResult: broker.publishVerificationResults,
     providerVersion: broker.providerAppVersion,
     providerVersionBranch: broker.providerBranch,
-    logLevel: 'error',
-    stateHandlers: stateHandlers as unknown as VerifierOptions['stateHandlers'],
   }));
   const ok = results.result ?? results.interactions.every((r) => r.result !== 'FAILED' || r.pending);
   return { ok: ok && results.interactions.length > 0, interactions: results.interactions, output: results.output || (results.interactions.length ? '' : 'the broker selected no pact to verify') };
 }
 
-/** pact-js rejects an option that is present but unset (a token beside an undefined user name, publishing off). */
+/** pact-core rejects an option that is present but unset (a token beside an undefined user name, publishing off). */
 function given(options: VerifierOptions): VerifierOptions {
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined && value !== false)) as VerifierOptions;
 }
 
-/** One run of the Pact Verifier: its per-interaction results and its own account, without colours. */
-async function runVerifier(options: VerifierOptions): Promise<{ result?: boolean; interactions: InteractionResult[]; output: string }> {
+/** One run of the Pact verifier, its states set by the run: its per-interaction results and its own account, without colours. */
+async function runVerifier(t: ContractTarget, options: VerifierOptions): Promise<{ result?: boolean; interactions: InteractionResult[]; output: string }> {
   let json: string;
+  const states = await startStateChanges(t.states);
   const restore = withoutProxyVariables();
   try {
-    json = String(await new Verifier(options).verifyProvider());
+    // A CommonJS module: its default export is under `default` of what an ES import gets.
+    pactCore.default.logLevel('error');
+    json = String(await pactCore.default.verifyPacts({ ...options, providerStatesSetupUrl: states.url, logLevel: 'error' }));
   } catch (error) {
     json = String((error as Error).message);
   } finally {
     restore();
+    await states.close();
   }
   const output: string[] = [];
   type Failure = { interaction?: string };
@@ -168,11 +157,18 @@ async function runVerifier(options: VerifierOptions): Promise<{ result?: boolean
   }
   // A failure is named "Verifying a pact between C and P - <description>", under errors or, pending, pendingErrors.
   const among = (failures: Failure[] | undefined, description: string) => (failures ?? []).some((f) => f.interaction?.endsWith(` - ${description}`));
-  const interactions = (results.interactionResults ?? []).map((r): InteractionResult => ({
-    description: r.description,
-    result: r.result === 'OK' ? 'OK' : 'FAILED',
-    ...(r.result !== 'OK' && among(results.pendingErrors, r.description) && !among(results.errors, r.description) ? { pending: true } : {}),
-  }));
+  // The verifier says only that a state change failed; the state server knows which, and why.
+  const refusal = (description: string) => [...states.refused].find(([name]) => [...(results.errors ?? []), ...(results.pendingErrors ?? [])]
+    .some((f) => f.interaction?.includes(`Given ${name}`) && f.interaction.endsWith(` - ${description}`)));
+  const interactions = (results.interactionResults ?? []).map((r): InteractionResult => {
+    const refused = r.result === 'OK' ? undefined : refusal(r.description);
+    return {
+      description: r.description,
+      result: r.result === 'OK' ? 'OK' : 'FAILED',
+      ...(refused ? { reason: `provider state "${refused[0]}": ${refused[1]}` } : {}),
+      ...(r.result !== 'OK' && among(results.pendingErrors, r.description) && !among(results.errors, r.description) ? { pending: true } : {}),
+    };
+  });
   output.push(...(results.output ?? []));
   return { result: results.result, interactions, output: output.join('\n').replace(/\u001b\[[0-9;]*m/g, '') };
 }
@@ -189,5 +185,41 @@ function withoutProxyVariables(): () => void {
   for (const name of names) delete process.env[name];
   return () => {
     for (const [name, value] of Object.entries(saved)) if (value !== undefined) process.env[name] = value;
+  };
+}
+
+/**
+ * The verifier's provider-state change URL on loopback: it POSTs {state, params, action} before an interaction (and
+ * after, to tear down); a setup answers the values the state gave, which replace the contract's examples. A state
+ * this run cannot set is refused with why, so the verifier fails the interaction naming it and sends nothing.
+ */
+async function startStateChanges(states: ContractStates): Promise<{ url: string; refused: Map<string, string>; close(): Promise<void> }> {
+  const refused = new Map<string, string>();
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      void (async () => {
+        const change = JSON.parse(body || '{}') as { state?: string; params?: Record<string, string>; action?: string };
+        const state = change.state === undefined ? undefined : providerStateNamed(change.state);
+        // An interaction without a state is announced too, with none named.
+        if (change.action !== 'setup' || !change.state) return {};
+        const why = state ? states.unavailable(state) : 'no state of the suite has this name';
+        if (why) {
+          refused.set(change.state, why);
+          throw new Error(`provider state "${change.state}": ${why}`);
+        }
+        return states.setup(state!, change.params ?? {});
+      })().then(
+        (values) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(values)),
+        (error: unknown) => res.writeHead(500, { 'content-type': 'text/plain' }).end(error instanceof Error ? error.message : String(error)),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    refused,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

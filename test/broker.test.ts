@@ -9,6 +9,7 @@ import { contractFile } from '../contracts/verifyContracts.js';
 import { sunsetDetailsTypo } from '../mutants/sunsetMutants.js';
 import { packageRoot } from '../src/paths.js';
 import { runCli, tempFile, verdictsOf, type CliRun } from './support/runCli.js';
+import { createReference } from '../src/reference/index.js';
 import { serveTarget } from './support/servers.js';
 import { startStandInBroker } from './support/standInBroker.js';
 
@@ -150,5 +151,22 @@ test('the README\'s broker pipeline: every flag exists in the command it is give
       : (await pactBroker([words[4]!, '--help'])).stdout;
     if (words[1] !== 'wa-account-conformance') assert.equal(words[2], `@pact-foundation/pact-cli@${pinned}`, command);
     for (const flag of flags.filter((f) => f !== '--broker-base-url' || words[1] !== 'wa-account-conformance')) assert.match(help, new RegExp(`${flag}\\b`), `${command}: ${flag}`);
+  }
+});
+
+test('from a broker, an interaction whose provider state this run cannot set fails, naming the state and why', async () => {
+  const broker = await startStandInBroker();
+  // Fixtures and a fixed code, no state source: a number cannot be made unregistered on demand.
+  const served = await serveTarget('legacy', createReference, 'fixed');
+  try {
+    const published = await runCli(['contracts', 'publish', '--broker-url', broker.url, '--consumer-app-version', '1.0.0', '--branch', 'main', '--profile', 'legacy']);
+    assert.equal(published.code, 0, published.stdout + published.stderr);
+    const run = await runCli(['contracts', 'verify', '--profile', 'legacy', ...served.args, '--broker-url', broker.url], served.env);
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.match(run.stdout, /^FAILED +a registration of a number that is not registered: provider state "a number is not registered": fixtures\.unregistered may have been registered by this run's own \/verify/m);
+    assert.match(run.stdout, /^OK +a registration of a number that is registered$/m);
+  } finally {
+    await served.close();
+    await broker.close();
   }
 });
