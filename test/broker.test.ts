@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { contractFile } from '../contracts/verifyContracts.js';
 import { sunsetDetailsTypo } from '../mutants/sunsetMutants.js';
 import { packageRoot } from '../src/paths.js';
-import { runCli, tempFile, verdictsOf, type CliRun } from './support/runCli.js';
+import { readReport, runCli, tempFile, verdictsOf, type CliRun } from './support/runCli.js';
 import { createReference } from '../src/reference/index.js';
 import { serveTarget } from './support/servers.js';
 import { startStandInBroker } from './support/standInBroker.js';
@@ -165,6 +165,13 @@ test('from a broker, an interaction whose provider state this run cannot set fai
     assert.equal(run.code, 1, run.stdout + run.stderr);
     assert.match(run.stdout, /^FAILED +a registration of a number that is not registered: provider state "a number is not registered": fixtures\.unregistered may have been registered by this run's own \/verify/m);
     assert.match(run.stdout, /^OK +a registration of a number that is registered$/m);
+    // The run's CONTRACT-HONOURED, from the same broker: the refusal is in the failure, and sent no request of its own.
+    const config = JSON.parse(readFileSync(served.args[1]!, 'utf8'));
+    const withBroker = tempFile('conformance.json', JSON.stringify({ ...config, pactBroker: { url: broker.url, consumerVersionSelectors: [{ mainBranch: true }] } }));
+    const honoured = await runCli(['--config', withBroker, '--grep', 'CONTRACT-HONOURED'], served.env);
+    const requirement = readReport(honoured).requirements.find((r) => r.id === 'CONTRACT-HONOURED');
+    assert.equal(requirement?.verdict, 'WARN', honoured.stdout);
+    assert.match(honoured.stdout, /a registration of a number that is not registered \(provider state "a number is not registered": fixtures\.unregistered/);
   } finally {
     await served.close();
     await broker.close();

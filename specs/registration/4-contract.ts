@@ -19,15 +19,19 @@ test('the target honours the profile\'s Pact contract', verifies('CONTRACT-HONOU
     ? `no interaction could run: ${result.interactions.map((r) => `${r.description}: ${r.reason}`).join('; ')}`
     : `no interaction to verify in ${pacts}: ${target.redact(result.output)}`);
   target.judgedElsewhere(ran.length);
-  // The verifier sends one request per interaction, in the order it reports them: the n-th result is the n-th request.
-  // A pending pact's failure does not fail the verification (the broker's pending pacts: --enable-pending).
-  const failed = ran.flatMap((r, i) => (r.result === 'FAILED' && !r.pending ? [{ description: r.description, exchange: forwarded[i] }] : []));
+  // The verifier sends one request per interaction, in the order it reports them, but none for an interaction whose
+  // state change was refused (it carries the reason). A pending pact's failure does not fail the verification.
+  let sent = 0;
+  const failed = ran.flatMap((r) => {
+    const exchange = r.reason ? undefined : forwarded[sent++];
+    return r.result === 'FAILED' && !r.pending ? [{ description: r.description, exchange, reason: r.reason }] : [];
+  });
   if (failed.length === 0) return;
   const last = failed.at(-1)!.exchange;
   if (last) target.record([last]);
   throw new Mismatch(
     `every interaction of ${pacts} verified`,
-    `FAILED: ${failed.map((f) => `${f.description}${f.exchange ? ` (X-Conformance-Case: ${f.exchange.case})` : ''}`).join('; ')}`,
+    `FAILED: ${failed.map((f) => `${f.description}${f.reason ? ` (${f.reason})` : ''}${f.exchange ? ` (X-Conformance-Case: ${f.exchange.case})` : ''}`).join('; ')}`,
     target.redact(result.output),
   );
 });
