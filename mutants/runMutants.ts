@@ -67,6 +67,8 @@ export async function runMutants(options: { concurrency?: number; seed?: number;
   const chosen = [...mutants, ...correctVariants].filter(options.only ?? (() => true));
   const root = mkdtempSync(join(tmpdir(), 'wa-mutants-'));
   const runs: MatrixRun[] = [];
+  // The copies of the hooks module set the emulator's address in this process too, while the targets are prepared.
+  const emulatorUrl = process.env[emulatorUrlVariable];
   try {
     for (const mutant of chosen) {
       for (const sources of ['control', foreignSources(mutant)] as SourceKind[]) {
@@ -90,7 +92,8 @@ export async function runMutants(options: { concurrency?: number; seed?: number;
     });
   } finally {
     delete process.env[matrixPlanVariable];
-    delete process.env[emulatorUrlVariable];
+    if (emulatorUrl === undefined) delete process.env[emulatorUrlVariable];
+    else process.env[emulatorUrlVariable] = emulatorUrl;
     await Promise.all(runs.map((run) => run.emulator.server.close()));
     rmSync(root, { recursive: true, force: true });
   }
