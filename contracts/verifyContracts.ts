@@ -7,6 +7,7 @@ import { join } from 'node:path';
 // proxy for state handlers and request filters (a third of a second of every worker's CPU to load) that logs a state
 // handler's failure to stdout and goes on without the state. The states are answered by startStateChanges below.
 import pactCore, { type ConsumerVersionSelector, type VerifierOptions } from '@pact-foundation/pact-core';
+import type { PactBrokerConfig } from '../src/generated/types.js';
 import { packageRoot } from '../src/paths.js';
 import { providerStateNamed, type ProviderState } from '../src/protocol/index.js';
 import type { Profile } from '../src/requirements/index.js';
@@ -20,16 +21,12 @@ export interface ContractStates {
   setup(state: ProviderState, params: Record<string, string>): Promise<Record<string, string>>;
 }
 
-/** The pacts a broker selects, instead of the packaged file; results published when asked. */
-export interface BrokerSource {
-  url: string;
-  provider?: string;
+/**
+ * The pacts a broker selects, instead of the packaged file; results published when asked: the configuration's
+ * pactBroker with its selectors resolved, and the credentials from the environment (secrets, never printed).
+ */
+export interface BrokerSource extends PactBrokerConfig {
   consumerVersionSelectors: Record<string, unknown>[];
-  enablePending?: boolean;
-  includeWipPactsSince?: string;
-  publishVerificationResults?: boolean;
-  providerAppVersion?: string;
-  providerBranch?: string;
   token?: string;
   username?: string;
   password?: string;

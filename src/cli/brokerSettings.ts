@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import type { PactBrokerConfig } from '../generated/types.js';
-import type { PactBrokerSettings } from '../settings/runSettings.js';
+import type { BrokerSource } from '../../contracts/verifyContracts.js';
 import { UsageError } from './usageError.js';
 
 /** The broker flags of `contracts verify`, as commander parses them. */
@@ -42,7 +42,7 @@ export function selectorsArgument(value: string): Record<string, unknown>[] {
  * Flags over the configuration's pactBroker; the shortcuts (--branch, --main-branch, --deployed-or-released) add to
  * --consumer-version-selectors. Credentials: the flags, else PACT_BROKER_TOKEN / _USERNAME / _PASSWORD.
  */
-export function resolveBroker(flags: BrokerOptions, config: PactBrokerConfig | undefined, env: NodeJS.ProcessEnv): PactBrokerSettings | undefined {
+export function resolveBroker(flags: BrokerOptions, config: PactBrokerConfig | undefined, env: NodeJS.ProcessEnv): BrokerSource | undefined {
   const url = flags.brokerUrl ?? config?.url;
   const given = Object.entries(flags).filter(([key, value]) => key !== 'brokerUrl' && brokerFlags.has(key) && value !== undefined).map(([key]) => key);
   if (!url) {
@@ -55,7 +55,7 @@ export function resolveBroker(flags: BrokerOptions, config: PactBrokerConfig | u
     ...(flags.deployedOrReleased ? [{ deployedOrReleased: true }] : []),
   ];
   const fromFlags = [...(flags.consumerVersionSelectors ?? []), ...shortcuts];
-  const settings: PactBrokerSettings = {
+  const settings: BrokerSource = {
     url,
     provider: flags.provider ?? config?.provider,
     consumerVersionSelectors: fromFlags.length ? fromFlags : (config?.consumerVersionSelectors as Record<string, unknown>[] | undefined) ?? defaultSelectors,

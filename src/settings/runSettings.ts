@@ -1,4 +1,5 @@
-import type { ExpectedFailure, Fixtures, PactBrokerConfig } from '../generated/types.js';
+import type { BrokerSource } from '../../contracts/verifyContracts.js';
+import type { ExpectedFailure, Fixtures } from '../generated/types.js';
 import type { Profile } from '../requirements/index.js';
 import type { SourceSettings } from '../sources/openSources.js';
 
@@ -36,15 +37,7 @@ export interface RunSettings extends SourceSettings {
   /** Requirements known to FAIL on this target, with the reason. */
   expectedFailures: ExpectedFailure[];
   /** The pacts to verify come from this broker, not from the package (contracts verify, CONTRACT-HONOURED). */
-  pactBroker?: PactBrokerSettings;
-}
-
-/** A broker's settings, its selectors resolved, with the credentials from the environment (secrets, never printed). */
-export interface PactBrokerSettings extends PactBrokerConfig {
-  consumerVersionSelectors: Record<string, unknown>[];
-  token?: string;
-  username?: string;
-  password?: string;
+  pactBroker?: BrokerSource;
 }
 
 /** 127.0.0.0/8, ::1 and localhost as written; any other spelling counts as remote, so it asks for the opt-in. */
