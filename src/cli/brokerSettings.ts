@@ -21,6 +21,13 @@ export interface BrokerOptions {
   providerBranch?: string;
 }
 
+/** The broker's credentials: the flags, else PACT_BROKER_TOKEN / _USERNAME / _PASSWORD; a user name needs its password. */
+export function brokerCredentials(flags: Pick<BrokerOptions, 'brokerToken' | 'brokerUsername' | 'brokerPassword'>, env: NodeJS.ProcessEnv): Pick<BrokerSource, 'token' | 'username' | 'password'> {
+  const credentials = { token: flags.brokerToken ?? env.PACT_BROKER_TOKEN, username: flags.brokerUsername ?? env.PACT_BROKER_USERNAME, password: flags.brokerPassword ?? env.PACT_BROKER_PASSWORD };
+  if (credentials.username && !credentials.password) throw new UsageError('--broker-username needs --broker-password (or PACT_BROKER_PASSWORD)');
+  return credentials;
+}
+
 /** The selectors Pact recommends for a provider's own pipeline: its consumers' main branch and what is deployed. */
 export const defaultSelectors = [{ mainBranch: true }, { deployedOrReleased: true }];
 
@@ -64,9 +71,7 @@ export function resolveBroker(flags: BrokerOptions, config: PactBrokerConfig | u
     publishVerificationResults: flags.publishVerificationResults ?? config?.publishVerificationResults ?? false,
     providerAppVersion: flags.providerAppVersion ?? config?.providerAppVersion,
     providerBranch: flags.providerBranch ?? config?.providerBranch,
-    token: flags.brokerToken ?? env.PACT_BROKER_TOKEN,
-    username: flags.brokerUsername ?? env.PACT_BROKER_USERNAME,
-    password: flags.brokerPassword ?? env.PACT_BROKER_PASSWORD,
+    ...brokerCredentials(flags, env),
   };
   try {
     new URL(url);
@@ -82,7 +87,6 @@ export function resolveBroker(flags: BrokerOptions, config: PactBrokerConfig | u
   if (settings.includeWipPactsSince && Number.isNaN(Date.parse(settings.includeWipPactsSince))) {
     throw new UsageError(`--include-wip-pacts-since "${settings.includeWipPactsSince}" is not a date (YYYY-MM-DD)`);
   }
-  if (settings.username && !settings.password) throw new UsageError('--broker-username needs --broker-password (or PACT_BROKER_PASSWORD)');
   return settings;
 }
 

@@ -11,6 +11,8 @@ import { checkReachable } from './preflight.js';
 import { prepareTarget } from './prepareTarget.js';
 import { embeddedSettings, say, settingsOf } from './runCommand.js';
 import type { RunOptions } from './runOptions.js';
+import { Secrets } from '../client/index.js';
+import { brokerCredentials, type BrokerOptions } from './brokerSettings.js';
 import type { VerifierAnswer } from './contractsVerifier.js';
 import { exitCodes, UsageError } from './usageError.js';
 
@@ -52,11 +54,7 @@ export async function contractsVerifyCommand(flags: RunOptions): Promise<number>
   }
 }
 
-export interface PublishOptions {
-  brokerUrl?: string;
-  brokerToken?: string;
-  brokerUsername?: string;
-  brokerPassword?: string;
+export interface PublishOptions extends Pick<BrokerOptions, 'brokerUrl' | 'brokerToken' | 'brokerUsername' | 'brokerPassword'> {
   consumerAppVersion: string;
   branch?: string;
   tag?: string[];
@@ -67,10 +65,8 @@ const pactBroker = join(createRequire(import.meta.url).resolve('@pact-foundation
 
 /** `contracts publish`: the official `pact-broker publish` (pact-cli's Rust binary) on the profile's contract. */
 export async function contractsPublishCommand(o: PublishOptions): Promise<number> {
-  const token = o.brokerToken ?? process.env.PACT_BROKER_TOKEN;
-  const password = o.brokerPassword ?? process.env.PACT_BROKER_PASSWORD;
   if (!o.brokerUrl) throw new UsageError('contracts publish needs --broker-url');
-  if (o.brokerUsername && !password) throw new UsageError('--broker-username needs --broker-password (or PACT_BROKER_PASSWORD)');
+  const { token, username, password } = brokerCredentials(o, process.env);
   await checkReachable(o.brokerUrl, { what: 'Pact Broker' });
   const args = ['publish', '--broker-base-url', o.brokerUrl, '--consumer-app-version', o.consumerAppVersion];
   if (o.branch) args.push('--branch', o.branch);
@@ -80,11 +76,13 @@ export async function contractsPublishCommand(o: PublishOptions): Promise<number
   // Credentials go by environment, never on a command line where ps (or an error message) would show them.
   const env: NodeJS.ProcessEnv = { ...process.env, PACT_DO_NOT_TRACK: 'true' };
   if (token) env.PACT_BROKER_TOKEN = token;
-  if (o.brokerUsername) Object.assign(env, { PACT_BROKER_USERNAME: o.brokerUsername, PACT_BROKER_PASSWORD: password });
+  if (username) Object.assign(env, { PACT_BROKER_USERNAME: username, PACT_BROKER_PASSWORD: password });
   const child = spawn(process.execPath, [pactBroker, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const secrets = [token, password].filter((x): x is string => !!x);
-  const redact = (chunk: Buffer) => secrets.reduce((text, secret) => text.split(secret).join('${PACT_BROKER_SECRET}'), chunk.toString());
-  child.stdout.on('data', (d: Buffer) => process.stdout.write(redact(d)));
-  child.stderr.on('data', (d: Buffer) => process.stderr.write(redact(d)));
+  // What pact-broker prints passes through the same redaction as a run's reports.
+  const secrets = new Secrets();
+  secrets.add('PACT_BROKER_TOKEN', token);
+  secrets.add('PACT_BROKER_PASSWORD', password);
+  child.stdout.on('data', (d: Buffer) => process.stdout.write(secrets.redact(d.toString())));
+  child.stderr.on('data', (d: Buffer) => process.stderr.write(secrets.redact(d.toString())));
   return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
 }
