@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runFailed } from '../reporters/verdicts.js';
 import { runPlaywright } from '../src/cli/playwrightRunner.js';
 import { prepareTarget } from '../src/cli/prepareTarget.js';
 import { resolveSettings } from '../src/cli/resolveSettings.js';
+import { exitCodeOf } from '../src/cli/runSuite.js';
 import type { ConformanceReport } from '../src/generated/types.js';
 import { packageRoot } from '../src/paths.js';
 import { requirement } from '../src/requirements/index.js';
@@ -134,10 +134,10 @@ function resultOf(run: MatrixRun, planned: PlannedRun | { error: string }): { mu
       const report = JSON.parse(readFileSync(join(planned.report.reportDir, 'report.json'), 'utf8')) as ConformanceReport;
       result.failed = report.requirements.filter((r) => r.verdict === 'FAIL').map((r) => r.id);
       result.warned = report.requirements.filter((r) => r.verdict === 'WARN').map((r) => r.id);
-      result.exitCode = report.errors.length ? 2 : runFailed(report.summary) ? 1 : 0;
-      result.outcome = result.exitCode === 2 ? 'broken-run' : outcomeOf(run.mutant, result.exitCode, result.failed, result.warned);
+      result.exitCode = exitCodeOf(report);
+      result.outcome = outcomeOf(run.mutant, result.exitCode, result.failed, result.warned);
     } catch {
-      // No report: the run broke down.
+      // No report, or the report of a run that broke down (the command's exit 2).
     }
   }
   return { mutant: run.mutant, result };
