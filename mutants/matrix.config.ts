@@ -3,19 +3,15 @@
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import type { RunSettings } from '../src/settings/runSettings.js';
+import { suiteTests } from '../src/settings/suiteConfig.js';
 import { readMatrixPlan } from './matrixPlan.js';
 
 const plan = readMatrixPlan();
-const here = import.meta.dirname;
 
 export default defineConfig<object, { settings: RunSettings }>({
-  testDir: join(here, '..', 'specs'),
-  testMatch: '*.spec.js',
-  fullyParallel: true,
+  ...suiteTests,
   workers: plan.workers,
-  retries: 0,
-  timeout: 0,
   outputDir: plan.outputDir,
-  reporter: [[join(here, 'matrixReporter.js')]],
+  reporter: [[join(import.meta.dirname, 'matrixReporter.js')]],
   projects: plan.runs.map((run) => ({ name: run.name, workers: 1, use: { settings: run.settings } })),
 });

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { ConformanceReporterOptions } from '../reporters/conformance.js';
 import type { RunSettings } from '../src/settings/runSettings.js';
 
 /** One suite run of the kill matrix: a mutant in one mode, as a Playwright project of its own. */
 export interface PlannedRun {
   name: string;
   settings: RunSettings;
-  report: ConformanceReporterOptions;
 }
 
 /** Every run of one kill-matrix invocation; the runner and each worker read it from the file the variable names. */

@@ -1,10 +1,11 @@
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
 import ConformanceReporter from '../reporters/conformance.js';
+import { reporterOptions } from '../src/settings/suiteConfig.js';
 import { readMatrixPlan } from './matrixPlan.js';
 
 /** The suite's own reporter once per project: each mutant run gets the report files a run of its own would write. */
 export default class MatrixReporter implements Reporter {
-  private readonly byProject = new Map(readMatrixPlan().runs.map((run) => [run.name, new ConformanceReporter({ ...run.report, quiet: true })]));
+  private readonly byProject = new Map(readMatrixPlan().runs.map((run) => [run.name, new ConformanceReporter({ ...reporterOptions(run.settings), quiet: true })]));
 
   printsToStdio(): boolean {
     return true;

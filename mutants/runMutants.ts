@@ -108,8 +108,7 @@ async function plannedRun(run: MatrixRun, { seed = 11, runs = 60 } = {}): Promis
   try {
     const resolved = resolveSettings({ seed, runs, workers: 1, reportDir }, config, {});
     const settings = { ...(await prepareTarget({ ...resolved, target: config.target! }, () => {})), runDir: run.dir };
-    const report = { reportDir, target: settings.target, profile: settings.profile, seed, toolVersion: 'kill-matrix', expectedFailures: [] };
-    return { name: basename(run.dir), settings, report };
+    return { name: basename(run.dir), settings };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
@@ -131,7 +130,7 @@ function resultOf(run: MatrixRun, planned: PlannedRun | { error: string }): { mu
   const result: ModeResult = { sources: run.sources, outcome: 'broken-run', exitCode: 2, failed: [], warned: [] };
   if ('settings' in planned) {
     try {
-      const report = JSON.parse(readFileSync(join(planned.report.reportDir, 'report.json'), 'utf8')) as ConformanceReport;
+      const report = JSON.parse(readFileSync(join(planned.settings.reportDir, 'report.json'), 'utf8')) as ConformanceReport;
       result.failed = report.requirements.filter((r) => r.verdict === 'FAIL').map((r) => r.id);
       result.warned = report.requirements.filter((r) => r.verdict === 'WARN').map((r) => r.id);
       result.exitCode = exitCodeOf(report);

@@ -1,0 +1,33 @@
+// What every Playwright configuration that runs the suite shares (playwright.config.ts, and the kill matrix's
+// mutants/matrix.config.ts): the compiled specs and how they run, and the suite's reporter for a run's settings.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ConformanceReporterOptions } from '../../reporters/conformance.js';
+import { packageRoot } from '../paths.js';
+import type { RunSettings } from './runSettings.js';
+
+export const suiteTests = {
+  testDir: join(packageRoot, 'dist', 'specs'),
+  testMatch: '*.spec.js',
+  fullyParallel: true,
+  retries: 0,
+  // Per-request timeouts bound every test; a whole-test timeout would cut long property runs short.
+  timeout: 0,
+};
+
+export const conformanceReporter = join(packageRoot, 'dist', 'reporters', 'conformance.js');
+
+const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+
+/** The suite's reporter's options for a run with these settings. */
+export function reporterOptions(settings: RunSettings): ConformanceReporterOptions {
+  return {
+    reportDir: settings.reportDir,
+    target: settings.target,
+    profile: settings.profile,
+    seed: settings.seed,
+    toolVersion: version,
+    expectedFailures: settings.expectedFailures,
+    maxTimeSeconds: settings.maxTimeSeconds,
+  };
+}
