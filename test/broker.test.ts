@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -8,7 +7,7 @@ import { test } from 'node:test';
 import { contractFile } from '../contracts/verifyContracts.js';
 import { sunsetDetailsTypo } from '../mutants/sunsetMutants.js';
 import { packageRoot } from '../src/paths.js';
-import { readReport, runCli, tempFile, verdictsOf, type CliRun } from './support/runCli.js';
+import { readReport, runCli, runNode, tempFile, verdictsOf, type CliRun } from './support/runCli.js';
 import { createReference } from '../src/reference/index.js';
 import { serveTarget } from './support/servers.js';
 import { startStandInBroker } from './support/standInBroker.js';
@@ -21,15 +20,7 @@ const pactBrokerClient = join(createRequire(import.meta.url).resolve('@pact-foun
 
 /** pact-cli's own `pact-broker` client, as a pipeline runs it, the token in its environment. */
 function pactBroker(args: string[]): Promise<CliRun> {
-  const child = spawn(process.execPath, [pactBrokerClient, ...args], {
-    env: { ...process.env, PACT_BROKER_TOKEN: token, PACT_DO_NOT_TRACK: 'true', NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, reportDir: '' })));
+  return runNode([pactBrokerClient, ...args], { PACT_BROKER_TOKEN: token, PACT_DO_NOT_TRACK: 'true' });
 }
 
 function assertTokenNowhere(runs: CliRun[]): void {

@@ -19,7 +19,12 @@ export function runCli(args: string[], env: Record<string, string> = {}, started
   const reportDir = mkdtempSync(join(tmpdir(), 'wa-conformance-'));
   // `contracts` writes no report; the run and `merge` do.
   const hasReportDir = args.includes('--report-dir') || args[0] === 'contracts';
-  const child = spawn(process.execPath, [main, ...args, ...(hasReportDir ? [] : ['--report-dir', reportDir])], {
+  return runNode([main, ...args, ...(hasReportDir ? [] : ['--report-dir', reportDir])], env, started).then((run) => ({ ...run, reportDir }));
+}
+
+/** A node script with these arguments, without colours, its output collected. */
+export function runNode(argv: string[], env: Record<string, string> = {}, started?: (pid: number) => void): Promise<CliRun> {
+  const child = spawn(process.execPath, argv, {
     env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -28,7 +33,7 @@ export function runCli(args: string[], env: Record<string, string> = {}, started
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, reportDir })));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, reportDir: '' })));
 }
 
 export interface ReportRequirement {
