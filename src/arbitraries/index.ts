@@ -1,7 +1,7 @@
 // The arbitraries specs may use.
 export { fromSchema } from './fromSchema.js';
 export { invalidBody, invalidCategories, invalidValue, missingEach, type InvalidBody, type InvalidCategory } from './invalidBody.js';
-export { invalidCertificate, mintedRegistration, wrongCode, wrongPin, type PhoneNumber } from './legacyRequests.js';
+export { invalidCertificate, mintedRegistration, wrongCodes, wrongPin, type PhoneNumber } from './legacyRequests.js';
 export {
   documentedPart, malformedExamples, malformedRequest, requestCategories, requestText, withUnknownProperties,
   type GeneratedRequest, type RequestCategory,

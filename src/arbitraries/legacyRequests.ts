@@ -21,9 +21,13 @@ export function wrongPin(pin: string): fc.Arbitrary<string> {
   return fc.stringMatching(/^[0-9]{6}$/).filter((p) => p !== pin);
 }
 
-/** Codes other than those in `sent`: six digits, as real codes are, so only a check of the code refuses them. */
-export function wrongCode(sent: readonly string[]): fc.Arbitrary<string> {
-  return fc.stringMatching(/^[0-9]{6}$/).filter((code) => !sent.includes(code));
+/**
+ * Two different codes, neither of them in `read`: six digits, as real codes are, so only a check of the code refuses
+ * them. Two, because one can still be a code the target sent for a registration the run never read (postWrongCode).
+ */
+export function wrongCodes(read: ReadonlySet<string>): fc.Arbitrary<[string, string]> {
+  const code = fc.stringMatching(/^[0-9]{6}$/).filter((c) => !read.has(c));
+  return fc.tuple(code, code).filter(([first, second]) => first !== second);
 }
 
 /** Certificates that are not base64, or base64 that is no verified-name certificate. */

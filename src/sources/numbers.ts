@@ -60,6 +60,8 @@ const freshName = 'コンフォーマンス試験 株式会社 ✓';
  * there is one. Codes and PINs that come from sources are handed to `secret` for redaction.
  */
 export class Numbers {
+  private readonly codesRead = new Set<string>();
+
   constructor(
     private readonly settings: NumberSettings,
     private readonly sources: { state?: StateSource; code?: CodeSource },
@@ -150,7 +152,13 @@ export class Numbers {
     const response = pending.answer.response;
     const code = await this.sources.code.sentCode({ ...pending.request, ...(response ? { answer: { status: response.status, headers: response.headers } } : {}) });
     this.secret('WA_CONFORMANCE_CODE', code);
+    this.codesRead.add(code);
     return code;
+  }
+
+  /** Every code this worker has read: a code meant to be wrong must be none of them, whichever test read it. */
+  get readCodes(): ReadonlySet<string> {
+    return this.codesRead;
   }
 
   /** Registers a number the documented way: a code, then /verify with it. A step that fails is the target's fault. */
