@@ -13,5 +13,5 @@ export default defineConfig<object, { settings: RunSettings }>({
   workers: plan.workers,
   outputDir: plan.outputDir,
   reporter: [[join(import.meta.dirname, 'matrixReporter.js')]],
-  projects: plan.runs.map((run) => ({ name: run.name, workers: 1, use: { settings: run.settings } })),
+  projects: plan.runs.map((run) => ({ name: run.name, workers: 1, use: { settings: run.settings }, ...(run.grep ? { grep: new RegExp(run.grep) } : {}) })),
 });

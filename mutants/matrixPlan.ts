@@ -5,6 +5,8 @@ import type { RunSettings } from '../src/settings/runSettings.js';
 export interface PlannedRun {
   name: string;
   settings: RunSettings;
+  /** Only the tests whose tags this pattern matches (a RegExp's source); every test when absent. */
+  grep?: string;
 }
 
 /** Every run of one kill-matrix invocation; the runner and each worker read it from the file the variable names. */

@@ -59,11 +59,26 @@ interface MatrixRun {
 }
 
 /**
+ * Which requirements a mutant's runs check: every one (the README's table: what else catches it), or only those it
+ * declares (the test gate: whether it is killed depends on nothing else, as a mutation tester runs only the tests
+ * that cover a mutant). A correct variant is always checked against every requirement: a false FAIL can be anywhere.
+ */
+export type MatrixScope = 'every' | 'declared';
+
+export interface MatrixOptions {
+  concurrency?: number;
+  seed?: number;
+  runs?: number;
+  scope?: MatrixScope;
+  only?: (m: Mutant) => boolean;
+}
+
+/**
  * Every mutant and correct variant in both modes, each served as an emulator, run in one Playwright runner: a
  * project per run, `concurrency` workers at a time (one per core). Each run's settings are resolved and its target
  * prepared as the command does for a configuration file, and each gets the report files a run of its own writes.
  */
-export async function runMutants(options: { concurrency?: number; seed?: number; runs?: number; only?: (m: Mutant) => boolean } = {}): Promise<MutantResult[]> {
+export async function runMutants(options: MatrixOptions = {}): Promise<MutantResult[]> {
   const chosen = [...mutants, ...correctVariants].filter(options.only ?? (() => true));
   const root = mkdtempSync(join(tmpdir(), 'wa-mutants-'));
   const runs: MatrixRun[] = [];
@@ -100,7 +115,7 @@ export async function runMutants(options: { concurrency?: number; seed?: number;
 }
 
 /** A run's settings, as `--config conformance.json --seed S --runs N` resolves them and the preflight leaves them. */
-async function plannedRun(run: MatrixRun, { seed = 11, runs = 60 } = {}): Promise<PlannedRun | { error: string }> {
+async function plannedRun(run: MatrixRun, { seed = 11, runs = 60, scope = 'every' }: MatrixOptions): Promise<PlannedRun | { error: string }> {
   const config = emulatorConfig(run.emulator);
   // The example hooks module reads its emulator's address once, when it is loaded: one copy of it per emulator.
   if (config.hooks) config.hooks = hooksFor(run, config.hooks);
@@ -108,10 +123,15 @@ async function plannedRun(run: MatrixRun, { seed = 11, runs = 60 } = {}): Promis
   try {
     const resolved = resolveSettings({ seed, runs, workers: 1, reportDir }, config, {});
     const settings = { ...(await prepareTarget({ ...resolved, target: config.target! }, () => {})), runDir: run.dir };
-    return { name: basename(run.dir), settings };
+    return { name: basename(run.dir), settings, ...(scope === 'declared' && run.mutant.catches.length ? { grep: tagsOf(run.mutant.catches) } : {}) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** A pattern that matches the tags (`@ID`, see verifies()) of the tests of these requirements, and no other's. */
+export function tagsOf(ids: readonly string[]): string {
+  return `@(?:${ids.join('|')})(?=\\s|$)`;
 }
 
 function hooksFor(run: MatrixRun, hooks: string): string {
@@ -147,7 +167,7 @@ export const isPassing = (r: MutantResult) => passing.includes(r.control.outcome
 const ids = (list: string[]) => list.map((id) => `\`${id}\``).join(', ') || '—';
 
 /** The kill matrix as a Markdown table, and the score line. */
-export function killMatrix(results: MutantResult[], totalMs: number): string {
+export function killMatrix(results: MutantResult[], totalMs: number, scope: MatrixScope = 'every'): string {
   const faulty = results.filter((r) => r.mutant.catches.length > 0);
   const variants = results.filter((r) => r.mutant.catches.length === 0);
   const killed = (mode: 'control' | 'foreign') => faulty.filter((r) => r[mode].outcome === 'killed').length;
@@ -156,7 +176,7 @@ export function killMatrix(results: MutantResult[], totalMs: number): string {
   const caught = (m: ModeResult) => ids([...m.failed, ...m.warned.map((id) => `${id} (WARN)`)]);
   const rows = results.map((r) => `| \`${r.mutant.id}\` | ${r.mutant.profile} | ${ids(r.mutant.catches) === '—' ? '— (correct variant)' : ids(r.mutant.catches)} | ${caught(r.control)} | ${r.control.outcome} | ${r.foreign.sources} | ${caught(r.foreign)} | ${r.foreign.outcome} |`);
   return [
-    `**Mutation score: ${killed('control')}/${faulty.length} mutants killed by their declared requirement with the control protocol, ${killed('foreign')}/${faulty.length} in foreign mode (control protocol off; sources: ${kinds}); correct variants clean: ${clean('control')}/${variants.length} and ${clean('foreign')}/${variants.length}; ${results.length * 2} suite runs in ${(totalMs / 1000).toFixed(0)} s.**`,
+    `**Mutation score: ${killed('control')}/${faulty.length} mutants killed by their declared requirement with the control protocol, ${killed('foreign')}/${faulty.length} in foreign mode (control protocol off; sources: ${kinds}); correct variants clean: ${clean('control')}/${variants.length} and ${clean('foreign')}/${variants.length}; ${results.length * 2} suite runs${scope === 'declared' ? ' (each mutant against the requirements it declares, each variant against every one)' : ''} in ${(totalMs / 1000).toFixed(0)} s.**`,
     '',
     '| mutant | profile | must be caught by | FAIL/WARN with control protocol | outcome | foreign sources | FAIL/WARN foreign | outcome |',
     '|---|---|---|---|---|---|---|---|',

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { catalogue } from '../src/requirements/index.js';
 import { correctVariants, mutants } from '../mutants/index.js';
-import { foreignSources, isPassing, killMatrix, runMutants } from '../mutants/runMutants.js';
+import { verifies } from '../src/fixtures/verifies.js';
+import { foreignSources, isPassing, killMatrix, runMutants, tagsOf } from '../mutants/runMutants.js';
 
 test('the mutant catalogue: at least 30 mutants and 3 correct variants, every MUST requirement declared by one', () => {
   assert.ok(mutants.length >= 30, `${mutants.length} mutants`);
@@ -16,10 +17,21 @@ test('the mutant catalogue: at least 30 mutants and 3 correct variants, every MU
   assert.equal(new Set([...mutants, ...correctVariants].map((m) => m.id)).size, mutants.length + correctVariants.length, 'duplicate mutant ID');
 });
 
-test('npm run mutants: every mutant killed by its declared requirement in both modes, no FAIL (nor undeclared WARN) on a correct variant', async () => {
+test('a declared-requirements run selects the tests of those requirements and no other (one ID is the start of another: REQUEST-MALFORMED-JSON, …-400)', () => {
+  for (const selected of catalogue) {
+    const pattern = new RegExp(tagsOf([selected.id]));
+    for (const other of catalogue) {
+      // What Playwright's grep reads: the title path, then the tags.
+      const line = ['registration.spec.js', `a test of ${other.id}`, ...verifies(other.id).tag].join(' ');
+      assert.equal(pattern.test(line), other.id === selected.id, `${selected.id} against the tags of ${other.id}`);
+    }
+  }
+});
+
+test('every mutant killed by its declared requirement in both modes, no FAIL (nor undeclared WARN) on a correct variant (npm run mutants runs every requirement against each)', async () => {
   const started = performance.now();
-  const results = await runMutants();
-  const matrix = killMatrix(results, performance.now() - started);
+  const results = await runMutants({ scope: 'declared' });
+  const matrix = killMatrix(results, performance.now() - started, 'declared');
   const bad = results.filter((r) => !isPassing(r)).map((r) => `${r.mutant.id}: ${r.control.outcome} / ${r.foreign.sources} ${r.foreign.outcome} (FAIL: ${r.control.failed.join(', ') || 'none'} / ${r.foreign.failed.join(', ') || 'none'})`);
   assert.deepEqual(bad, [], matrix);
 });
