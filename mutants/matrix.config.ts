@@ -1,17 +1,18 @@
-// The kill matrix in one Playwright runner: a project per mutant and mode, each with its own target and settings,
-// one worker each (its registration specs run in order), as many at a time as the plan says.
+// The kill matrix in one Playwright runner: one project whose test files are the runs (mutants/matrixSpecs.ts), as
+// many workers as the plan says, each judging one run after another.
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
-import type { RunSettings } from '../src/settings/runSettings.js';
 import { suiteTests } from '../src/settings/suiteConfig.js';
 import { readMatrixPlan } from './matrixPlan.js';
+import { runsGrep } from './matrixSpecs.js';
 
 const plan = readMatrixPlan();
 
-export default defineConfig<object, { settings: RunSettings }>({
+export default defineConfig({
   ...suiteTests,
+  testDir: plan.testDir,
   workers: plan.workers,
   outputDir: plan.outputDir,
+  grep: runsGrep(plan.runs),
   reporter: [[join(import.meta.dirname, 'matrixReporter.js')]],
-  projects: plan.runs.map((run) => ({ name: run.name, workers: 1, use: { settings: run.settings }, ...(run.grep ? { grep: new RegExp(run.grep) } : {}) })),
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { RunSettings } from '../src/settings/runSettings.js';
 
-/** One suite run of the kill matrix: a mutant in one mode, as a Playwright project of its own. */
+/** One suite run of the kill matrix: a mutant in one mode, as a test file of its own (mutants/matrixSpecs.ts). */
 export interface PlannedRun {
   name: string;
   settings: RunSettings;
@@ -12,6 +12,8 @@ export interface PlannedRun {
 /** Every run of one kill-matrix invocation; the runner and each worker read it from the file the variable names. */
 export interface MatrixPlan {
   workers: number;
+  /** Where the runs' test files are. */
+  testDir: string;
   /** Playwright's own output (the runs' reports are in each run's reportDir). */
   outputDir: string;
   runs: PlannedRun[];

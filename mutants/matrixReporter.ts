@@ -2,17 +2,18 @@ import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, Test
 import ConformanceReporter from '../reporters/conformance.js';
 import { reporterOptions } from '../src/settings/suiteConfig.js';
 import { readMatrixPlan } from './matrixPlan.js';
+import { specFileOf } from './matrixSpecs.js';
 
-/** The suite's own reporter once per project: each mutant run gets the report files a run of its own would write. */
+/** The suite's own reporter once per run (a test file): each gets the report files a run of its own would write. */
 export default class MatrixReporter implements Reporter {
-  private readonly byProject = new Map(readMatrixPlan().runs.map((run) => [run.name, new ConformanceReporter({ ...reporterOptions(run.settings), quiet: true })]));
+  private readonly byFile = new Map(readMatrixPlan().runs.map((run) => [specFileOf(run), new ConformanceReporter({ ...reporterOptions(run.settings), quiet: true })]));
 
   printsToStdio(): boolean {
     return true;
   }
 
   onBegin(config: FullConfig, suite: Suite): void {
-    for (const project of suite.suites) this.byProject.get(project.title)?.onBegin(config, project);
+    for (const file of suite.suites.flatMap((project) => project.suites)) this.byFile.get(file.title)?.onBegin(config, file);
   }
 
   onTestBegin(test: TestCase): void {
@@ -25,14 +26,16 @@ export default class MatrixReporter implements Reporter {
 
   // An error outside any test breaks every run: each report says so, and no mutant counts as killed by it.
   onError(error: TestError): void {
-    for (const reporter of this.byProject.values()) reporter.onError(error);
+    for (const reporter of this.byFile.values()) reporter.onError(error);
   }
 
   async onEnd(result: FullResult): Promise<void> {
-    for (const reporter of this.byProject.values()) await reporter.onEnd(result);
+    for (const reporter of this.byFile.values()) await reporter.onEnd(result);
   }
 
   private of(test: TestCase): ConformanceReporter | undefined {
-    return this.byProject.get(test.parent.project()?.name ?? '');
+    let suite = test.parent;
+    while (suite.type !== 'file' && suite.parent) suite = suite.parent;
+    return this.byFile.get(suite.title);
   }
 }

@@ -12,6 +12,7 @@ import { requirement } from '../src/requirements/index.js';
 import { emulatorConfig, emulatorUrlVariable, startEmulator, type Emulator, type SourceKind } from '../src/reference/index.js';
 import { correctVariants, mutants, type Mutant } from './index.js';
 import { matrixPlanVariable, type MatrixPlan, type PlannedRun } from './matrixPlan.js';
+import { writeRunSpec } from './matrixSpecs.js';
 
 export type Outcome = 'killed' | 'survived' | 'caught-by-other' | 'clean' | 'false-fail' | 'false-warn' | 'broken-run';
 
@@ -75,7 +76,7 @@ export interface MatrixOptions {
 
 /**
  * Every mutant and correct variant in both modes, each served as an emulator, run in one Playwright runner: a
- * project per run, `concurrency` workers at a time (one per core). Each run's settings are resolved and its target
+ * test file per run, `concurrency` workers (one per core) judging one run after another. Each run's settings are resolved and its target
  * prepared as the command does for a configuration file, and each gets the report files a run of its own writes.
  */
 export async function runMutants(options: MatrixOptions = {}): Promise<MutantResult[]> {
@@ -96,7 +97,10 @@ export async function runMutants(options: MatrixOptions = {}): Promise<MutantRes
     // One after another: a copy of the example hooks module takes its emulator's address from the environment.
     const planned: (PlannedRun | { error: string })[] = [];
     for (const run of runs) planned.push(await plannedRun(run, options));
-    const plan: MatrixPlan = { workers: options.concurrency ?? 2, outputDir: join(root, 'playwright'), runs: planned.flatMap((p) => ('settings' in p ? [p] : [])) };
+    const testDir = join(root, 'specs');
+    mkdirSync(testDir);
+    const plan: MatrixPlan = { workers: options.concurrency ?? 2, testDir, outputDir: join(root, 'playwright'), runs: planned.flatMap((p) => ('settings' in p ? [p] : [])) };
+    for (const run of plan.runs) writeRunSpec(testDir, run);
     writeFileSync(join(root, 'plan.json'), JSON.stringify(plan));
     process.env[matrixPlanVariable] = join(root, 'plan.json');
     if (plan.runs.length) await runPlaywright(join(packageRoot, 'dist', 'mutants', 'matrix.config.js'), {});

@@ -5,22 +5,25 @@ import { errorsOf, forAll, isClientError, jsonOfAnswer, orSkip, status, test, va
 const account = '/v1/account';
 const refusal = 'a 4xx error envelope, never 201 or 202';
 
-test('a number with two-step on is not registered without its pin', verifies('LEGACY-PIN-REQUIRED'), async ({ target }) => {
-  const { cc, phone_number, cert } = await orSkip(() => target.numbers.inState(target, 'two-step'));
-  const answer = await target.post(account, { cc, phone_number, cert, method: 'sms' });
-  target.check(answer, refusal, (a) => isClientError(a) && errorsOf(a) !== undefined);
-});
-
-test('a wrong pin is refused', verifies('LEGACY-PIN-CHECKED'), async ({ target }) => {
-  const { cc, phone_number, cert, pin } = await orSkip(() => target.numbers.inState(target, 'two-step'));
-  await forAll(target, wrongPin(pin!), async (wrong) => {
-    const answer = await target.post(account, { cc, phone_number, cert, method: 'sms', pin: wrong });
+/** Declares these tests in the file that calls it: registration.spec.ts, once per instance of it. */
+export function pinTests(): void {
+  test('a number with two-step on is not registered without its pin', verifies('LEGACY-PIN-REQUIRED'), async ({ target }) => {
+    const { cc, phone_number, cert } = await orSkip(() => target.numbers.inState(target, 'two-step'));
+    const answer = await target.post(account, { cc, phone_number, cert, method: 'sms' });
     target.check(answer, refusal, (a) => isClientError(a) && errorsOf(a) !== undefined);
   });
-});
 
-test('the right pin gives 202 with the vname', verifies('LEGACY-PIN-ACCEPTED'), async ({ target }) => {
-  const number = await orSkip(() => target.numbers.inState(target, 'two-step'));
-  const { answer } = await target.numbers.requestCode(target, number, { method: 'voice', pin: number.pin });
-  target.check(answer, 'status 202 with account[0].vname', (a) => status(a) === 202 && validateSchema('register-accepted', jsonOfAnswer(a)).ok);
-});
+  test('a wrong pin is refused', verifies('LEGACY-PIN-CHECKED'), async ({ target }) => {
+    const { cc, phone_number, cert, pin } = await orSkip(() => target.numbers.inState(target, 'two-step'));
+    await forAll(target, wrongPin(pin!), async (wrong) => {
+      const answer = await target.post(account, { cc, phone_number, cert, method: 'sms', pin: wrong });
+      target.check(answer, refusal, (a) => isClientError(a) && errorsOf(a) !== undefined);
+    });
+  });
+
+  test('the right pin gives 202 with the vname', verifies('LEGACY-PIN-ACCEPTED'), async ({ target }) => {
+    const number = await orSkip(() => target.numbers.inState(target, 'two-step'));
+    const { answer } = await target.numbers.requestCode(target, number, { method: 'voice', pin: number.pin });
+    target.check(answer, 'status 202 with account[0].vname', (a) => status(a) === 202 && validateSchema('register-accepted', jsonOfAnswer(a)).ok);
+  });
+}

@@ -11,21 +11,6 @@ import { newModel, newSystem, registrationCommands } from '../../src/model/index
 const verify = '/v1/account/verify';
 const refused = (a: Exchange) => isClientError(a) && errorsOf(a) !== undefined;
 
-test('a code that was not sent is refused and registers nothing', verifies('VERIFY-WRONG-CODE'), async ({ target }) => {
-  const { numbers } = target;
-  const number = await orSkip(() => numbers.inState(target, 'unregistered'));
-  const pending = await numbers.requestCode(target, number);
-  target.check(pending.answer, 'status 202 (to have a registration pending)', (a) => status(a) === 202);
-  // The code really sent is left out when a source can tell it without asking a person.
-  if (numbers.codeSource && !numbers.codeSource.interactive) await numbers.codeOf(pending);
-  // Few tries: a live client may lock out after many wrong codes.
-  await forAll(target, wrongCodes(numbers.readCodes), async (codes) => {
-    target.check((await postWrongCode(target, codes)).answer, 'a 4xx error envelope', refused);
-  }, { maxRuns: 20 });
-  const again = await numbers.requestCode(target, number);
-  target.check(again.answer, 'status 202: the number is still not registered', (a) => status(a) === 202);
-});
-
 interface Flow {
   number: TestNumber;
   verified: Exchange;
@@ -33,69 +18,87 @@ interface Flow {
   exchanges: Exchange[];
 }
 
-// One registration judged by three requirements: a fixture number can be registered only once per run.
-let flow: Promise<Flow> | undefined;
-
-function verifyFlow(target: Target): Promise<Flow> {
-  flow ??= (async () => {
+/** Declares these tests in the file that calls it: registration.spec.ts, once per instance of it. */
+export function verifyTests(): void {
+  test('a code that was not sent is refused and registers nothing', verifies('VERIFY-WRONG-CODE'), async ({ target }) => {
     const { numbers } = target;
-    const from = target.requestCount;
-    const number = await numbers.inState(target, 'unregistered');
+    const number = await orSkip(() => numbers.inState(target, 'unregistered'));
     const pending = await numbers.requestCode(target, number);
     target.check(pending.answer, 'status 202 (to have a registration pending)', (a) => status(a) === 202);
-    const verified = await target.post(verify, { code: await numbers.codeOf(pending) });
-    const again = (await numbers.requestCode(target, number)).answer;
+    // The code really sent is left out when a source can tell it without asking a person.
+    if (numbers.codeSource && !numbers.codeSource.interactive) await numbers.codeOf(pending);
+    // Few tries: a live client may lock out after many wrong codes.
+    await forAll(target, wrongCodes(numbers.readCodes), async (codes) => {
+      target.check((await postWrongCode(target, codes)).answer, 'a 4xx error envelope', refused);
+    }, { maxRuns: 20 });
+    const again = await numbers.requestCode(target, number);
+    target.check(again.answer, 'status 202: the number is still not registered', (a) => status(a) === 202);
+  });
+
+  // One registration judged by three requirements: a fixture number can be registered only once per run.
+  let flow: Promise<Flow> | undefined;
+
+  function verifyFlow(target: Target): Promise<Flow> {
+    flow ??= (async () => {
+      const { numbers } = target;
+      const from = target.requestCount;
+      const number = await numbers.inState(target, 'unregistered');
+      const pending = await numbers.requestCode(target, number);
+      target.check(pending.answer, 'status 202 (to have a registration pending)', (a) => status(a) === 202);
+      const verified = await target.post(verify, { code: await numbers.codeOf(pending) });
+      const again = (await numbers.requestCode(target, number)).answer;
+      if (number.origin !== 'fresh') await numbers.restore(number, 'unregistered');
+      return { number, verified, again, exchanges: target.wireLog().slice(-(target.requestCount - from)) };
+    })();
+    return flow;
+  }
+
+  async function judgedFlow(target: Target): Promise<Flow> {
+    const before = target.requestCount;
+    const result = await orSkip(() => verifyFlow(target));
+    if (target.requestCount === before) target.record(result.exchanges);
+    return result;
+  }
+
+  test('the code that was sent completes the registration', verifies('VERIFY-COMPLETES'), async ({ target }) => {
+    const { verified } = await judgedFlow(target);
+    target.check(verified, '2xx: the code that was sent completes the registration', isSuccess);
+  });
+
+  test('a completed registration is answered 201', verifies('VERIFY-201'), async ({ target }) => {
+    const { verified } = await judgedFlow(target);
+    target.check(verified, 'status 201 Created', (a) => status(a) === 201);
+  });
+
+  test('after verification the number is registered', verifies('VERIFY-REGISTERS'), async ({ target }) => {
+    const { again } = await judgedFlow(target);
+    target.check(again, 'status 201: the number is registered now', (a) => status(a) === 201);
+  });
+
+  test('two-step settings set and clear the PIN re-registration needs', verifies('TWO-STEP-SETTINGS'), async ({ target }) => {
+    const { numbers } = target;
+    const state = numbers.stateSource!;
+    const pin = '314159';
+    // Registered the documented way, so the settings must apply to the account just verified.
+    const number = await numbers.registerThroughApi(target, await orSkip(() => numbers.inState(target, 'unregistered')));
+    const { cc, phone_number, cert } = number;
+    target.check(await target.post('/v1/settings/account/two-step', { pin }), 'status 200', (a) => status(a) === 200);
+    await state.setup('moved-away', { cc, phone_number, cert });
+    target.check(await target.post('/v1/account', { cc, phone_number, cert, method: 'sms' }), 'a refusal without the PIN', (a) => !isSuccess(a));
+    const withPin = await numbers.requestCode(target, number, { pin });
+    target.check(withPin.answer, 'status 202 with the PIN', (a) => status(a) === 202);
+    target.check(await target.post(verify, { code: await numbers.codeOf(withPin) }), '2xx: registered again', isSuccess);
+    target.check(await target.send('DELETE', '/v1/settings/account/two-step', undefined, {}), 'status 200', (a) => status(a) === 200);
+    await state.setup('moved-away', { cc, phone_number, cert });
+    const without = await numbers.requestCode(target, number);
+    target.check(without.answer, 'status 202 without a PIN once two-step is off', (a) => status(a) === 202);
     if (number.origin !== 'fresh') await numbers.restore(number, 'unregistered');
-    return { number, verified, again, exchanges: target.wireLog().slice(-(target.requestCount - from)) };
-  })();
-  return flow;
+  });
+
+  test('any sequence of registrations, verifications and two-step changes matches the model', verifies('LEGACY-STATEFUL-MODEL'), async ({ target }) => {
+    test.skip(target.numbers.codeSource?.interactive === true, 'the model needs many codes: a person cannot type them fast enough (use another code source)');
+    await forAll(target, registrationCommands({ moveAway: target.numbers.stateSource?.supports('moved-away') ?? false }), async (commands) => {
+      await fc.asyncModelRun(() => ({ model: newModel(), real: newSystem(target) }), commands);
+    }, { maxRuns: 100 });
+  });
 }
-
-async function judgedFlow(target: Target): Promise<Flow> {
-  const before = target.requestCount;
-  const result = await orSkip(() => verifyFlow(target));
-  if (target.requestCount === before) target.record(result.exchanges);
-  return result;
-}
-
-test('the code that was sent completes the registration', verifies('VERIFY-COMPLETES'), async ({ target }) => {
-  const { verified } = await judgedFlow(target);
-  target.check(verified, '2xx: the code that was sent completes the registration', isSuccess);
-});
-
-test('a completed registration is answered 201', verifies('VERIFY-201'), async ({ target }) => {
-  const { verified } = await judgedFlow(target);
-  target.check(verified, 'status 201 Created', (a) => status(a) === 201);
-});
-
-test('after verification the number is registered', verifies('VERIFY-REGISTERS'), async ({ target }) => {
-  const { again } = await judgedFlow(target);
-  target.check(again, 'status 201: the number is registered now', (a) => status(a) === 201);
-});
-
-test('two-step settings set and clear the PIN re-registration needs', verifies('TWO-STEP-SETTINGS'), async ({ target }) => {
-  const { numbers } = target;
-  const state = numbers.stateSource!;
-  const pin = '314159';
-  // Registered the documented way, so the settings must apply to the account just verified.
-  const number = await numbers.registerThroughApi(target, await orSkip(() => numbers.inState(target, 'unregistered')));
-  const { cc, phone_number, cert } = number;
-  target.check(await target.post('/v1/settings/account/two-step', { pin }), 'status 200', (a) => status(a) === 200);
-  await state.setup('moved-away', { cc, phone_number, cert });
-  target.check(await target.post('/v1/account', { cc, phone_number, cert, method: 'sms' }), 'a refusal without the PIN', (a) => !isSuccess(a));
-  const withPin = await numbers.requestCode(target, number, { pin });
-  target.check(withPin.answer, 'status 202 with the PIN', (a) => status(a) === 202);
-  target.check(await target.post(verify, { code: await numbers.codeOf(withPin) }), '2xx: registered again', isSuccess);
-  target.check(await target.send('DELETE', '/v1/settings/account/two-step', undefined, {}), 'status 200', (a) => status(a) === 200);
-  await state.setup('moved-away', { cc, phone_number, cert });
-  const without = await numbers.requestCode(target, number);
-  target.check(without.answer, 'status 202 without a PIN once two-step is off', (a) => status(a) === 202);
-  if (number.origin !== 'fresh') await numbers.restore(number, 'unregistered');
-});
-
-test('any sequence of registrations, verifications and two-step changes matches the model', verifies('LEGACY-STATEFUL-MODEL'), async ({ target }) => {
-  test.skip(target.numbers.codeSource?.interactive === true, 'the model needs many codes: a person cannot type them fast enough (use another code source)');
-  await forAll(target, registrationCommands({ moveAway: target.numbers.stateSource?.supports('moved-away') ?? false }), async (commands) => {
-    await fc.asyncModelRun(() => ({ model: newModel(), real: newSystem(target) }), commands);
-  }, { maxRuns: 100 });
-});

@@ -2,36 +2,39 @@
 // Its provider states register numbers and send codes, so specs/registration.spec.ts runs it with the others, last.
 import { Mismatch, test, verifies, verifyTargetContracts, type Exchange } from '../../src/fixtures/index.js';
 
-test('the target honours the profile\'s Pact contract', verifies('CONTRACT-HONOURED'), async ({ target }) => {
-  const forwarded: Exchange[] = [];
-  const result = await verifyTargetContracts({
-    settings: target.settings, client: target.client, sessions: target.sessions, numbers: target.numbers, api: target,
-    caseName: 'CONTRACT-HONOURED#pact',
-    onExchange: (exchange) => {
-      forwarded.push(exchange);
-      target.record([exchange]);
-    },
+/** Declares these tests in the file that calls it: registration.spec.ts, once per instance of it. */
+export function contractTests(): void {
+  test('the target honours the profile\'s Pact contract', verifies('CONTRACT-HONOURED'), async ({ target }) => {
+    const forwarded: Exchange[] = [];
+    const result = await verifyTargetContracts({
+      settings: target.settings, client: target.client, sessions: target.sessions, numbers: target.numbers, api: target,
+      caseName: 'CONTRACT-HONOURED#pact',
+      onExchange: (exchange) => {
+        forwarded.push(exchange);
+        target.record([exchange]);
+      },
+    });
+    const broker = target.settings.pactBroker;
+    const pacts = broker ? `the pacts ${broker.url} selects for the provider` : `contracts/pacts/${target.settings.profile}`;
+    const ran = result.interactions.filter((r) => r.result !== 'SKIPPED');
+    test.skip(ran.length === 0, result.interactions.length
+      ? `no interaction could run: ${result.interactions.map((r) => `${r.description}: ${r.reason}`).join('; ')}`
+      : `no interaction to verify in ${pacts}: ${target.redact(result.output)}`);
+    target.judgedElsewhere(ran.length);
+    // The verifier sends one request per interaction, in the order it reports them, but none for an interaction whose
+    // state change was refused (it carries the reason). A pending pact's failure does not fail the verification.
+    let sent = 0;
+    const failed = ran.flatMap((r) => {
+      const exchange = r.reason ? undefined : forwarded[sent++];
+      return r.result === 'FAILED' && !r.pending ? [{ description: r.description, exchange, reason: r.reason }] : [];
+    });
+    if (failed.length === 0) return;
+    const last = failed.at(-1)!.exchange;
+    if (last) target.record([last]);
+    throw new Mismatch(
+      `every interaction of ${pacts} verified`,
+      `FAILED: ${failed.map((f) => `${f.description}${f.reason ? ` (${f.reason})` : ''}${f.exchange ? ` (X-Conformance-Case: ${f.exchange.case})` : ''}`).join('; ')}`,
+      target.redact(result.output),
+    );
   });
-  const broker = target.settings.pactBroker;
-  const pacts = broker ? `the pacts ${broker.url} selects for the provider` : `contracts/pacts/${target.settings.profile}`;
-  const ran = result.interactions.filter((r) => r.result !== 'SKIPPED');
-  test.skip(ran.length === 0, result.interactions.length
-    ? `no interaction could run: ${result.interactions.map((r) => `${r.description}: ${r.reason}`).join('; ')}`
-    : `no interaction to verify in ${pacts}: ${target.redact(result.output)}`);
-  target.judgedElsewhere(ran.length);
-  // The verifier sends one request per interaction, in the order it reports them, but none for an interaction whose
-  // state change was refused (it carries the reason). A pending pact's failure does not fail the verification.
-  let sent = 0;
-  const failed = ran.flatMap((r) => {
-    const exchange = r.reason ? undefined : forwarded[sent++];
-    return r.result === 'FAILED' && !r.pending ? [{ description: r.description, exchange, reason: r.reason }] : [];
-  });
-  if (failed.length === 0) return;
-  const last = failed.at(-1)!.exchange;
-  if (last) target.record([last]);
-  throw new Mismatch(
-    `every interaction of ${pacts} verified`,
-    `FAILED: ${failed.map((f) => `${f.description}${f.reason ? ` (${f.reason})` : ''}${f.exchange ? ` (X-Conformance-Case: ${f.exchange.case})` : ''}`).join('; ')}`,
-    target.redact(result.output),
-  );
-});
+}
