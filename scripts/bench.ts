@@ -1,5 +1,5 @@
 // npm run bench [-- --old REV --runs-each N --requests N]: in one run, on one machine, prints
-//   - the bare-loop limit: undici keep-alive POSTs to the reference, nothing else;
+//   - the bare-loop limit: undici keep-alive POSTs to the reference, nothing else (the best of three passes);
 //   - the suite's target client and Playwright's APIRequestContext on the same bodies;
 //   - the default run and a one-test run of this checkout and of REV (default HEAD) built in a git worktree beside
 //     it: wall time, property-phase requests/s and its share of the bare-loop limit, and the ratio new/old.
@@ -36,13 +36,19 @@ const token = ((await login.json()) as { users: { token: string }[] }).users[0]!
 const bodies = fc.sample(registerRequest(), { numRuns: count, seed: 1 });
 const headers = { authorization: `Bearer ${token}` };
 
-async function rate(name: string, send: (body: unknown) => Promise<unknown>): Promise<number> {
+async function rate(name: string, send: (body: unknown) => Promise<unknown>): Promise<{ best: number; first: number }> {
   for (const body of bodies.slice(0, 100)) await send(body); // warm up connections and JIT
-  const started = performance.now();
-  for (const body of bodies) await send(body);
-  const perSecond = count / ((performance.now() - started) / 1000);
-  console.log(`${name.padEnd(44)} ${Math.round(perSecond)} requests/s (${count} requests)`);
-  return perSecond;
+  // The best of three passes: a limit is what the machine does at its best, with its JIT warm. The first pass is
+  // printed too: benches before this one measured only it, about half the best.
+  const passes: number[] = [];
+  for (let pass = 0; pass < 3; pass += 1) {
+    const started = performance.now();
+    for (const body of bodies) await send(body);
+    passes.push(count / ((performance.now() - started) / 1000));
+  }
+  const best = Math.max(...passes);
+  console.log(`${name.padEnd(44)} ${Math.round(best)} requests/s (best of 3 passes of ${count} requests; the first ${Math.round(passes[0]!)})`);
+  return { best, first: passes[0]! };
 }
 
 const agent = new Agent({ keepAliveTimeout: 10_000, connections: 1 });
@@ -105,7 +111,8 @@ function compare(name: string, args: string[], old: string): void {
   const exits = (side: 'old' | 'new') => [...new Set(figures[side].map((f) => f.exit))].join('/');
   console.log(`${name}: wall ${(wall.old / 1000).toFixed(2)} s old → ${(wall.new / 1000).toFixed(2)} s new (ratio new/old ${(wall.new / wall.old).toFixed(2)}); exit ${exits('old')} → ${exits('new')}`);
   if (perSecond.new > 0) {
-    console.log(`  property phase: ${perSecond.old} → ${perSecond.new} requests/s (ratio ${(perSecond.new / perSecond.old).toFixed(2)}); ${Math.round((100 * perSecond.old) / limit)}% → ${Math.round((100 * perSecond.new) / limit)}% of the bare-loop limit`);
+    const share = (rate: number, of: number) => `${Math.round((100 * rate) / of)}%`;
+    console.log(`  property phase: ${perSecond.old} → ${perSecond.new} requests/s (ratio ${(perSecond.new / perSecond.old).toFixed(2)}); ${share(perSecond.old, limit.best)} → ${share(perSecond.new, limit.best)} of the bare-loop limit (${share(perSecond.old, limit.first)} → ${share(perSecond.new, limit.first)} of its first pass)`);
   }
 }
 
