@@ -143,8 +143,9 @@ function attachedJson<T>(result: TestResult, name: string): T | undefined {
 function failureOf(result: TestResult, wireLog: LoggedExchange[]): Failure {
   const message = result.errors.map(errorText).join('\n') || (result.status === 'timedOut' ? 'timed out' : 'failed');
   const failure: Failure = { message, ...attachedJson<Partial<Failure>>(result, resultNames.failure) };
+  // The exchange the failed check judged, when the test says; else the last one sent.
   const last = wireLog.at(-1);
-  if (last) Object.assign(failure, { curl: last.curl, correlation: last.case });
+  if (last && !failure.curl) Object.assign(failure, { curl: last.curl, correlation: last.case });
   return failure;
 }
 

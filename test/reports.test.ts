@@ -3,7 +3,9 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { meta, rewriteAnswers } from '../mutants/mutant.js';
 import { sunsetDetailsTypo } from '../mutants/sunsetMutants.js';
+import type { ConformanceReport } from '../src/generated/types.js';
 import { packageRoot } from '../src/paths.js';
 import { validate } from '../src/schema/registry.js';
 import { readReport, runCli, tempFile, verdictsOf } from './support/runCli.js';
@@ -100,4 +102,31 @@ test('a terminal gets a live progress line; CI gets none', async () => {
   });
   assert.match(await runInTerminal(false), /\[\d+\/\d+\] [A-Z]+-[A-Z0-9-]+/);
   assert.doesNotMatch(await runInTerminal(true), /\[\d+\/\d+\] [A-Z]+-/);
+});
+
+test('a counterexample that passes when sent again: the failure reproduces the request that failed, not the replay sent after it', async () => {
+  // A flaky target: the 1st and the 21st verification are accepted, every other refused as the reference does.
+  // --runs 20: the first answer fails the values checked side by side, the 21st fails fast-check's own run of
+  // them, and the replay of its counterexample is refused.
+  let verifications = 0;
+  const accepted: string[] = [];
+  const served = await serveTarget('sunset', rewriteAnswers('/v1/account/verify', (response, request) => {
+    if (![1, 21].includes(++verifications)) return response;
+    accepted.push(String(request.headers['x-conformance-case']));
+    return { status: 201, body: { meta } };
+  }));
+  try {
+    const run = await runCli([...served.args, '--grep', 'VERIFY-SUNSET-REFUSED', '--runs', '20', '--seed', '1'], served.env);
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    const report = JSON.parse(readFileSync(join(run.reportDir, 'report.json'), 'utf8')) as ConformanceReport;
+    const tested = report.requirements.find((r) => r.id === 'VERIFY-SUNSET-REFUSED')!.tests![0]!;
+    assert.match(tested.failure!.message, /passed when sent again/);
+    const failed = accepted.at(-1)!;
+    assert.equal(tested.failure!.correlation, failed);
+    assert.match(tested.failure!.curl!, new RegExp(`x-conformance-case: ${failed}'`));
+    assert.notEqual(tested.wireLog.at(-1)!.case, failed, 'the replay and the shrinking came after the failed request');
+    assert.match(run.stdout, new RegExp(`correlation: X-Conformance-Case: ${failed}\\n`));
+  } finally {
+    await served.close();
+  }
 });
