@@ -76,8 +76,9 @@ export interface MatrixOptions {
 
 /**
  * Every mutant and correct variant in both modes, each served as an emulator, run in one Playwright runner: a
- * test file per run, `concurrency` workers (one per core) judging one run after another. Each run's settings are resolved and its target
- * prepared as the command does for a configuration file, and each gets the report files a run of its own writes.
+ * test file per run, `concurrency` workers (one per core) judging one run after another. Each run's settings are
+ * resolved and its target prepared as the command does for a configuration file, and each gets the report files a
+ * run of its own writes.
  */
 export async function runMutants(options: MatrixOptions = {}): Promise<MutantResult[]> {
   const chosen = [...mutants, ...correctVariants].filter(options.only ?? (() => true));
