@@ -165,3 +165,25 @@ test('the configuration file holds every setting a run flag sets, and an expecte
   assert.equal(run.code, 1, run.stdout + run.stderr);
   assert.match(run.stdout, /STALE/);
 });
+
+test('a target under a path prefix: every request goes below it, and the tokens its logins issue are redacted', async () => {
+  const record = recorder();
+  const prefix = '/wa-api';
+  const served = await serveTarget('sunset', (options) => {
+    const reference = record.wrap(createReference(options));
+    return async (request) => (request.path.startsWith(`${prefix}/`)
+      ? reference({ ...request, path: request.path.slice(prefix.length) })
+      : { status: 404, body: { errors: [{ code: 1006, title: 'Resource not found' }] } });
+  });
+  try {
+    const config = JSON.parse(readFileSync(served.args[1]!, 'utf8')) as { target: string };
+    const file = tempFile('conformance.json', JSON.stringify({ ...config, target: `${config.target}${prefix}` }));
+    const run = await runCli(['--config', file, '--runs', '5', '--grep', 'LOGIN-'], served.env);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const tokens = issuedTokens(record.seen);
+    assert.ok(tokens.length >= 2, 'the tests logged in');
+    assertNoSecrets(run, tokens);
+  } finally {
+    await served.close();
+  }
+});
