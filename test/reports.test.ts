@@ -104,7 +104,7 @@ test('a terminal gets a live progress line; CI gets none', async () => {
   assert.doesNotMatch(await runInTerminal(true), /\[\d+\/\d+\] [A-Z]+-/);
 });
 
-test('a counterexample that passes when sent again: the failure reproduces the request that failed, not the replay sent after it', async () => {
+test('a counterexample that passes when sent again: the failure reproduces the request that failed, not the replay sent after it, and the wire log keeps it', async () => {
   // A flaky target: the 1st and the 21st verification are accepted, every other refused as the reference does.
   // --runs 20: the first answer fails the values checked side by side, the 21st fails fast-check's own run of
   // them, and the replay of its counterexample is refused.
@@ -125,6 +125,8 @@ test('a counterexample that passes when sent again: the failure reproduces the r
     assert.equal(tested.failure!.correlation, failed);
     assert.match(tested.failure!.curl!, new RegExp(`x-conformance-case: ${failed}'`));
     assert.notEqual(tested.wireLog.at(-1)!.case, failed, 'the replay and the shrinking came after the failed request');
+    // Kept in the wire log, though more than its 25 last exchanges were sent after it.
+    assert.equal(tested.wireLog.find((e) => e.case === failed)?.response?.status, 201);
     assert.match(run.stdout, new RegExp(`correlation: X-Conformance-Case: ${failed}\\n`));
   } finally {
     await served.close();
