@@ -6,6 +6,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { escapeRegExp } from '../src/client/index.js';
 import { packageRoot } from '../src/paths.js';
 import type { PlannedRun } from './matrixPlan.js';
 
@@ -28,5 +29,5 @@ export function writeRunSpec(dir: string, run: PlannedRun): void {
 
 /** Playwright's grep for the runs: a test runs when its title path names its run's file, and the run selects it. */
 export function runsGrep(runs: PlannedRun[]): RegExp[] {
-  return runs.map((run) => new RegExp(` ${specFileOf(run).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ${run.grep ? `.*${run.grep}` : ''}`));
+  return runs.map((run) => new RegExp(` ${escapeRegExp(specFileOf(run))} ${run.grep ? `.*${run.grep}` : ''}`));
 }

@@ -1,7 +1,7 @@
 export { toCurl } from './curl.js';
 export { describeAnswer, jsonOf, keptForLog, keptForReport, type Exchange } from './exchange.js';
 export { redactExchange } from './redactExchange.js';
-export { Secrets } from './secrets.js';
+export { escapeRegExp, Secrets } from './secrets.js';
 export { caseHeader, defaultMaxBodyBytes, describeNetworkError, TargetClient, type OutgoingRequest, type TargetClientOptions } from './targetClient.js';
 export { dispatcherFor, type Transport } from './transport.js';
 export { startForwarding, type Forwarding, type ForwardingOptions } from './forwardingProxy.js';
