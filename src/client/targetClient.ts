@@ -1,6 +1,6 @@
-import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
-import { request as send, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { AnswerReader } from './answerReader.js';
 import type { Exchange } from './exchange.js';
 import type { Secrets } from './secrets.js';
 import { CircuitBreaker } from './circuitBreaker.js';
@@ -50,7 +50,8 @@ export class TargetClient {
 
   /** Sends a request; a refused connection or a timeout comes back as an exchange with `error`, not a throw. */
   async send(outgoing: OutgoingRequest): Promise<Exchange> {
-    const url = new URL(outgoing.path.replace(/^\//, ''), this.base.href.endsWith('/') ? this.base : `${this.base.href}/`).href;
+    const target = new URL(outgoing.path.replace(/^\//, ''), this.base.href.endsWith('/') ? this.base : `${this.base.href}/`);
+    const url = target.href;
     const headers: Record<string, string> = { accept: 'application/json', ...outgoing.headers, [caseHeader]: outgoing.case };
     let body: string | undefined;
     if (outgoing.body !== undefined) {
@@ -62,30 +63,31 @@ export class TargetClient {
     const stopped = this.breaker.open(path);
     if (stopped) return { ...exchange, error: stopped };
     const started = performance.now();
-    const deadline = new Deadline(this.options.timeoutMs);
+    const reader = new AnswerReader(this.options.maxBodyBytes ?? defaultMaxBodyBytes, this.options.timeoutMs);
     try {
-      const answer = await send(url, {
-        method: outgoing.method as 'POST',
+      this.agent.dispatch({
+        origin: target.origin,
+        path: target.pathname + target.search,
+        method: outgoing.method as Dispatcher.HttpMethod,
         headers,
         body,
-        dispatcher: this.agent,
         headersTimeout: this.options.timeoutMs,
         bodyTimeout: this.options.timeoutMs,
-        signal: deadline,
-      });
-      const answerHeaders = flatten(answer.headers);
-      const read = await readCapped(answer.body, this.options.maxBodyBytes ?? defaultMaxBodyBytes);
-      exchange.response = { status: answer.statusCode, headers: answerHeaders, body: read.text };
+      }, reader);
+    } catch (error) {
+      reader.fail(error as Error);
+    }
+    try {
+      const read = await reader.answer;
+      exchange.response = { status: read.status, headers: read.headers, body: read.text };
       if (read.truncated) {
-        const declared = Number(answerHeaders['content-length']);
+        const declared = Number(read.headers['content-length']);
         Object.assign(exchange.response, { truncated: true, bytes: Number.isSafeInteger(declared) && declared > read.bytes ? declared : read.bytes });
       }
       this.breaker.answered(path);
     } catch (error) {
       exchange.error = describeNetworkError(error);
       this.breaker.failed(path, exchange.error);
-    } finally {
-      deadline.clear();
     }
     exchange.durationMs = performance.now() - started;
     return exchange;
@@ -96,65 +98,9 @@ export class TargetClient {
   }
 }
 
-/**
- * The whole-request deadline, in the form undici takes a signal: an EventEmitter. AbortSignal.timeout (an EventTarget,
- * a timer held through weak references) was 6 % of a property run's CPU.
- */
-class Deadline extends EventEmitter {
-  aborted = false;
-  reason: Error | undefined;
-  private readonly timer: NodeJS.Timeout;
-
-  constructor(ms: number) {
-    super();
-    this.timer = setTimeout(() => {
-      this.aborted = true;
-      this.reason = Object.assign(new Error(`${ms} ms`), { name: 'TimeoutError' });
-      this.emit('abort');
-    }, ms);
-  }
-
-  clear(): void {
-    clearTimeout(this.timer);
-  }
-}
-
-/**
- * The first `cap` bytes of a body; a larger one is cut off there, not read to its end. Read from its events: its
- * async iterator cost a property run as much again.
- */
-function readCapped(body: Dispatcher.ResponseData['body'], cap: number): Promise<{ text: string; bytes: number; truncated: boolean }> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let bytes = 0;
-    const onData = (buffer: Buffer) => {
-      if (bytes + buffer.length <= cap) {
-        bytes += buffer.length;
-        chunks.push(buffer);
-        return;
-      }
-      chunks.push(buffer.subarray(0, cap - bytes));
-      body.off('data', onData);
-      body.destroy();
-      resolve({ text: Buffer.concat(chunks, cap).toString('utf8'), bytes: bytes + buffer.length, truncated: true });
-    };
-    body.on('data', onData);
-    body.once('end', () => resolve({ text: chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, bytes).toString('utf8'), bytes, truncated: false }));
-    body.once('error', reject);
-  });
-}
-
-function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return out;
-}
-
 export function describeNetworkError(error: unknown): string {
   const e = error as { name?: string; code?: unknown; message?: string; cause?: { code?: string; message?: string } };
-  // The whole-request deadline (Deadline, or AbortSignal.timeout's DOMException, whose numeric code means nothing).
+  // The whole-request deadline (AnswerReader's, or AbortSignal.timeout's DOMException, whose numeric code means nothing).
   if (e.name === 'TimeoutError') return `TimeoutError: no complete answer within the request deadline (${e.message ?? 'timed out'})`;
   const code = e.cause?.code ?? e.code;
   const message = e.cause?.message ?? e.message ?? String(error);
