@@ -1,11 +1,14 @@
 // npm run bench [-- --old REV --runs-each N --requests N]: in one run, on one machine, prints
 //   - the bare-loop limit: undici keep-alive POSTs to the reference, nothing else (the best of three passes);
+//   - the same loop as a run's worker meets it: a fresh process, the reference fresh in another, the default run's
+//     property-phase request count at its concurrency (scripts/coldLoop.ts);
 //   - the suite's target client and Playwright's APIRequestContext on the same bodies;
 //   - the default run and a one-test run of this checkout and of REV (default HEAD) built in a git worktree beside
 //     it: wall time, property-phase requests/s and its share of the bare-loop limit, and the ratio new/old.
 // Medians of --runs-each runs, taken in turn (old, new, old, new…) so that load on the machine hits both alike.
 // Prints figures; asserts nothing.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +18,7 @@ import fc from 'fast-check';
 import { request as undiciRequest, Agent } from 'undici';
 import { registerRequest } from '../src/arbitraries/index.js';
 import { Secrets, TargetClient } from '../src/client/index.js';
+import { defaultConcurrency } from '../src/cli/resolveSettings.js';
 import { packageRoot } from '../src/paths.js';
 import { startEmulator } from '../src/reference/index.js';
 
@@ -84,6 +88,7 @@ function buildOf(rev: string): string {
 
 interface RunFigures {
   wallMs: number;
+  requests: number;
   requestsPerSecond: number;
   exit: number | null;
 }
@@ -93,30 +98,66 @@ function runSuite(root: string, args: string[]): RunFigures {
   const started = performance.now();
   const run = spawnSync(process.execPath, [join(root, 'dist', 'src', 'cli', 'main.js'), '--seed', '7', '--report-dir', reportDir, ...args], { cwd: root, encoding: 'utf8' });
   const wallMs = performance.now() - started;
-  const report = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as { property: { requestsPerSecond: number } };
+  const report = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as { property: { requests: number; requestsPerSecond: number } };
   rmSync(reportDir, { recursive: true, force: true });
-  return { wallMs, requestsPerSecond: report.property.requestsPerSecond, exit: run.status };
+  return { wallMs, ...report.property, exit: run.status };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-function compare(name: string, args: string[], old: string): void {
+/** Requests/s of scripts/coldLoop.ts against a reference of its own, started by `serve` in another process. */
+async function coldLoop(requests: number, lanes: number): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'wa-bench-cold-'));
+  const config = join(dir, 'conformance.json');
+  const server = spawn(process.execPath, [join(packageRoot, 'dist', 'src', 'cli', 'main.js'), 'serve', '--config-out', config], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    // Read to its end, not left at the line awaited: its last line, at SIGTERM, must not meet a closed pipe.
+    let printed = '';
+    await new Promise<void>((resolve, reject) => {
+      server.stdout.on('data', (chunk) => (printed += String(chunk)).includes('wrote ') && resolve());
+      server.once('exit', (code) => reject(new Error(`serve exited ${code} before writing its configuration: ${printed}`)));
+    });
+    const loop = spawnSync(process.execPath, ['--import', 'tsx', join(packageRoot, 'scripts', 'coldLoop.ts'), config, String(requests), String(lanes)], { cwd: packageRoot, encoding: 'utf8' });
+    if (loop.status !== 0) throw new Error(`scripts/coldLoop.ts exited ${loop.status}: ${loop.stderr}`);
+    return Number(loop.stdout.trim());
+  } finally {
+    const exited = server.exitCode !== null || server.signalCode !== null ? Promise.resolve() : once(server, 'exit');
+    server.kill();
+    await exited;
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+interface Compared {
+  perSecond: { old: number; new: number };
+  /** The property phase's requests in a run of this checkout. */
+  requests: number;
+}
+
+function compare(name: string, args: string[], old: string): Compared {
   const figures: Record<'old' | 'new', RunFigures[]> = { old: [], new: [] };
   for (let i = 0; i < runsEach; i++) {
     figures.old.push(runSuite(old, args));
     figures.new.push(runSuite(packageRoot, args));
   }
   const wall = { old: median(figures.old.map((f) => f.wallMs)), new: median(figures.new.map((f) => f.wallMs)) };
-  const perSecond = { old: median(figures.old.map((f) => f.requestsPerSecond)), new: median(figures.new.map((f) => f.requestsPerSecond)) };
   const exits = (side: 'old' | 'new') => [...new Set(figures[side].map((f) => f.exit))].join('/');
   console.log(`${name}: wall ${(wall.old / 1000).toFixed(2)} s old → ${(wall.new / 1000).toFixed(2)} s new (ratio new/old ${(wall.new / wall.old).toFixed(2)}); exit ${exits('old')} → ${exits('new')}`);
-  if (perSecond.new > 0) {
-    const share = (rate: number, of: number) => `${Math.round((100 * rate) / of)}%`;
-    console.log(`  property phase: ${perSecond.old} → ${perSecond.new} requests/s (ratio ${(perSecond.new / perSecond.old).toFixed(2)}); ${share(perSecond.old, limit.best)} → ${share(perSecond.new, limit.best)} of the bare-loop limit (${share(perSecond.old, limit.first)} → ${share(perSecond.new, limit.first)} of its first pass)`);
-  }
+  return {
+    perSecond: { old: median(figures.old.map((f) => f.requestsPerSecond)), new: median(figures.new.map((f) => f.requestsPerSecond)) },
+    requests: median(figures.new.map((f) => f.requests)),
+  };
 }
 
 const old = buildOf(options.old!);
 console.log(`\nwhole runs against the embedded reference, median of ${runsEach}: old = ${options.old} (${old}), new = this checkout`);
-compare('default run', [], old);
+const { perSecond, requests } = compare('default run', [], old);
+const colds: number[] = [];
+for (let i = 0; i < runsEach; i++) colds.push(await coldLoop(requests, defaultConcurrency));
+const cold = median(colds);
+const share = (rate: number, of: number) => `${Math.round((100 * rate) / of)}%`;
+const shares = (of: number) => `${share(perSecond.old, of)} → ${share(perSecond.new, of)}`;
+console.log(`  property phase: ${perSecond.old} → ${perSecond.new} requests/s (ratio ${(perSecond.new / perSecond.old).toFixed(2)})`);
+console.log(`    ${shares(limit.best)} of the bare-loop limit (${shares(limit.first)} of its first pass)`);
+console.log(`    ${shares(cold)} of the same loop in a run's place: ${cold} requests/s (median of ${runsEach}) from a fresh process sending the run's ${requests} requests, ${defaultConcurrency} at a time, to a fresh reference in another process`);
 compare('one-test run (--grep RESPONSE-JSON)', ['--grep', 'RESPONSE-JSON'], old);

@@ -15,6 +15,9 @@ export const secretVariables = {
 } as const;
 
 /** The settings before the target was looked at: whether it takes minted certificates may still be open. */
+/** Generated requests in flight at once, when neither --concurrency nor the config file says. */
+export const defaultConcurrency = 4;
+
 export type ResolvedSettings = Omit<RunSettings, 'target' | 'mintedCertificates'> & {
   target?: string;
   /** Declared in the configuration; undefined: probe it. */
@@ -62,7 +65,7 @@ export function resolveSettings(flags: RunOptions, config: ConformanceConfig, en
     profile: flags.profile ?? config.profile ?? 'sunset',
     seed: flags.seed ?? config.seed ?? randomInt(2 ** 31 - 1),
     runs: flags.runs ?? config.runs ?? 200,
-    concurrency: flags.concurrency ?? config.concurrency ?? 4,
+    concurrency: flags.concurrency ?? config.concurrency ?? defaultConcurrency,
     workers: flags.workers ?? config.workers ?? 1,
     timeoutMs: flags.timeout ?? config.timeout ?? 10_000,
     insecure: flags.insecure ?? config.insecure ?? false,
