@@ -69,7 +69,7 @@ test('the timeout bounds the whole request: a server that drips a byte at a time
   }
 });
 
-test('HTTP_PROXY and NO_PROXY are honoured as curl does', async () => {
+test('HTTP_PROXY and NO_PROXY are honoured as curl does, a lowercase variable set to nothing as not set', async () => {
   const seen: string[] = [];
   const origin = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
   const originUrl = await listen(origin);
@@ -83,20 +83,31 @@ test('HTTP_PROXY and NO_PROXY are honoured as curl does', async () => {
     req.pipe(upstream);
   });
   const proxyUrl = await listen(proxy);
-  const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY };
+  const names = ['http_proxy', 'HTTP_PROXY', 'no_proxy', 'NO_PROXY'];
+  const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
+  const send = async (label: string) => {
+    const target = client(originUrl);
+    assert.equal((await target.send({ method: 'POST', path: '/v1/account', body: {}, case: label })).response?.status, 200);
+    await target.close();
+  };
   try {
+    for (const name of names) delete process.env[name];
     process.env.HTTP_PROXY = proxyUrl;
-    delete process.env.NO_PROXY;
-    const viaProxy = client(originUrl);
-    assert.equal((await viaProxy.send({ method: 'POST', path: '/v1/account', body: {}, case: 'proxy#1' })).response?.status, 200);
-    await viaProxy.close();
+    await send('proxy#1');
     assert.deepEqual(seen, [`POST ${originUrl}/v1/account`]);
 
     process.env.NO_PROXY = '127.0.0.1';
-    const direct = client(originUrl);
-    assert.equal((await direct.send({ method: 'POST', path: '/v1/account', body: {}, case: 'proxy#2' })).response?.status, 200);
-    await direct.close();
+    await send('proxy#2');
     assert.equal(seen.length, 1, 'NO_PROXY: sent directly');
+
+    // A lowercase variable set to nothing is not set (curl's reading): the uppercase one still counts.
+    process.env.no_proxy = '';
+    await send('proxy#3');
+    assert.equal(seen.length, 1, 'an empty no_proxy does not hide NO_PROXY');
+    delete process.env.NO_PROXY;
+    process.env.http_proxy = '';
+    await send('proxy#4');
+    assert.equal(seen.length, 2, 'an empty http_proxy does not hide HTTP_PROXY');
   } finally {
     for (const [name, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[name];

@@ -12,7 +12,10 @@ export interface Transport {
   clientKey?: string;
 }
 
-const proxyVariables = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY'];
+/** A variable's value when it has one: as curl reads them, a variable set to nothing is not set. */
+function setTo(name: string): string | undefined {
+  return process.env[name] || undefined;
+}
 
 /**
  * The dispatcher every request of the suite goes through (the specs', the sources', the preflight's, and the
@@ -27,8 +30,12 @@ export function dispatcherFor(transport: Transport, { timeoutMs, connections, ke
     ...(transport.clientKey ? { key: readFileSync(transport.clientKey) } : {}),
   };
   const common = { ...(connections ? { connections } : {}), ...(keepAliveTimeout ? { keepAliveTimeout } : {}) };
-  return proxyVariables.some((name) => process.env[name])
+  // Read here, not left to undici: it takes a lowercase variable set to nothing over the uppercase one.
+  const httpProxy = setTo('http_proxy') ?? setTo('HTTP_PROXY');
+  const httpsProxy = setTo('https_proxy') ?? setTo('HTTPS_PROXY');
+  const noProxy = setTo('no_proxy') ?? setTo('NO_PROXY') ?? '';
+  return httpProxy || httpsProxy
     // As curl: plain HTTP goes to the proxy in absolute form, HTTPS through a CONNECT tunnel.
-    ? new EnvHttpProxyAgent({ ...common, connect: tls, requestTls: tls, proxyTunnel: false })
+    ? new EnvHttpProxyAgent({ ...common, httpProxy: httpProxy ?? '', httpsProxy: httpsProxy ?? '', noProxy, connect: tls, requestTls: tls, proxyTunnel: false })
     : new Agent({ ...common, connect: tls });
 }
