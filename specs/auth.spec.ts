@@ -1,6 +1,8 @@
 // 制約: "アプリを登録するには、必ずadminアカウントを使用します。" Users: login: every other endpoint needs the bearer token.
 import { invalidRegisterRequest, registerRequest } from '../src/arbitraries/index.js';
-import { errorsOf, example, hasErrorCode, isClientError, status, test, verifies, type Caller, type Exchange, type Target } from '../src/fixtures/index.js';
+import {
+  because, clientError, errorCode, errorsOf, example, expectation, status, statusIs, test, verifies, type Caller, type Exchange, type Target,
+} from '../src/fixtures/index.js';
 
 const account = '/v1/account';
 const strangers: [string, Caller][] = [
@@ -28,12 +30,13 @@ test('a request without a valid bearer token is refused, whatever its body', ver
     const answers: [string, Exchange][] = [];
     for (const [what, body] of bodies(target)) {
       const answer = await target.post(account, body, { as });
-      target.check(answer, `a 4xx refusal of ${what} with ${who}, never a 2xx`, isClientError);
+      target.check(answer, because(clientError, `refusing ${what} with ${who}`));
       answers.push([what, answer]);
     }
     const [first, ...rest] = answers;
     for (const [, answer] of rest) {
-      target.check(answer, `the answer ${gist(first![1])} that ${first![0]} got with ${who}: without a valid token the body must not be processed`, (a) => gist(a) === gist(first![1]));
+      const same = gist(first![1]);
+      target.check(answer, expectation(`the answer ${same} that ${first![0]} got with ${who}: without a valid token the body must not be processed`, (a) => gist(a) === same));
     }
   }
 });
@@ -44,23 +47,23 @@ test('a caller without a valid token is not answered as the admin is', verifies(
   const admin = await target.post(account, body);
   for (const [who, as] of strangers) {
     const answer = await target.post(account, body, { as });
-    target.check(answer, `an answer about the credentials (${who}), not the admin's ${gist(admin)}`, (a) => gist(a) !== gist(admin));
+    target.check(answer, expectation(`an answer about the credentials (${who}), not the admin's ${gist(admin)}`, (a) => gist(a) !== gist(admin)));
   }
 });
 
 test('a missing or unknown bearer token gets 401', verifies('AUTH-TOKEN-401'), async ({ target }) => {
   for (const [, as] of strangers) {
     const answer = await target.post(account, example(target, registerRequest()), { as });
-    target.check(answer, 'status 401', (a) => status(a) === 401);
+    target.check(answer, statusIs(401));
   }
 });
 
 test('a non-admin account cannot register', verifies('AUTH-ADMIN-ONLY'), async ({ target }) => {
   const answer = await target.post(account, example(target, registerRequest()), { as: 'user' });
-  target.check(answer, 'a 4xx refusal, never a 2xx', isClientError);
+  target.check(answer, clientError);
 });
 
 test('a non-admin account is refused with 403 and error 1005', verifies('AUTH-ADMIN-403'), async ({ target }) => {
   const answer = await target.post(account, example(target, registerRequest()), { as: 'user' });
-  target.check(answer, 'status 403 with errors[] code 1005', (a) => status(a) === 403 && hasErrorCode(a, 1005));
+  target.check(answer, errorCode(1005, 403));
 });

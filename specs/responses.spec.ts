@@ -2,8 +2,15 @@
 import fc from 'fast-check';
 import { invalidRegisterRequest, registerRequest } from '../src/arbitraries/index.js';
 import {
-  errorsOf, example, isJsonContentType, jsonOfAnswer, loginPath, targetRegistrations, test, validateSchema, verifies, type Target,
+  errorsOf, example, expectation, isJsonContentType, jsonOfAnswer, loginPath, targetRegistrations, test, validateSchema, verifies, type Target,
 } from '../src/fixtures/index.js';
+
+const errorEnvelope = expectation('a body matching schemas/error-envelope.schema.json', (a) => errorsOf(a) !== undefined);
+const parsedJson = expectation('Content-Type application/json and a body that parses', (a) => isJsonContentType(a) && jsonOfAnswer(a) !== undefined);
+const documentedMeta = expectation('meta matching schemas/meta.schema.json with version and api_status', (a) => {
+  const meta = (jsonOfAnswer(a) as { meta?: { version?: unknown; api_status?: unknown } } | undefined)?.meta;
+  return meta !== undefined && typeof meta.version === 'string' && typeof meta.api_status === 'string' && validateSchema('meta', meta).ok;
+});
 
 const account = '/v1/account';
 
@@ -23,7 +30,7 @@ test('an error answer carries errors[] of {code, title, details?, href?}', verif
       target.passOver(`a ${answer.response.status} answer, which needs no error envelope`);
       continue;
     }
-    target.check(answer, 'a body matching schemas/error-envelope.schema.json', (a) => errorsOf(a) !== undefined);
+    target.check(answer, errorEnvelope);
   }
 });
 
@@ -38,15 +45,12 @@ test('every answer with a body is JSON', verifies('RESPONSE-JSON'), async ({ tar
       target.passOver(answer.response ? `a ${answer.response.status} answer with an empty body` : 'no answer');
       continue;
     }
-    target.check(answer, 'Content-Type application/json and a body that parses', (a) => isJsonContentType(a) && jsonOfAnswer(a) !== undefined);
+    target.check(answer, parsedJson);
   }
 });
 
 test('a JSON answer carries meta {version, api_status}', verifies('RESPONSE-META'), async ({ target }) => {
   for (const answer of await refusedRegistrations(target)) {
-    target.check(answer, 'meta matching schemas/meta.schema.json with version and api_status', (a) => {
-      const meta = (jsonOfAnswer(a) as { meta?: { version?: unknown; api_status?: unknown } } | undefined)?.meta;
-      return meta !== undefined && typeof meta.version === 'string' && typeof meta.api_status === 'string' && validateSchema('meta', meta).ok;
-    });
+    target.check(answer, documentedMeta);
   }
 });

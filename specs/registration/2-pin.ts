@@ -1,29 +1,28 @@
 // パラメーター: "pin 任意。既存の6桁のPIN - このアカウントで二段階認証が有効になっている場合にのみ必要です。"
 import { wrongPin } from '../../src/arbitraries/index.js';
-import { errorsOf, forAll, isClientError, jsonOfAnswer, orSkip, status, test, validateSchema, verifies } from '../../src/fixtures/index.js';
+import { expectation, forAll, jsonOfAnswer, orSkip, refusedWithEnvelope, status, test, validateSchema, verifies } from '../../src/fixtures/index.js';
 
 const account = '/v1/account';
-const refusal = 'a 4xx error envelope, never 201 or 202';
 
 /** Declares these tests in the file that calls it: registration.spec.ts, once per instance of it. */
 export function pinTests(): void {
   test('a number with two-step on is not registered without its pin', verifies('LEGACY-PIN-REQUIRED'), async ({ target }) => {
     const { cc, phone_number, cert } = await orSkip(() => target.numbers.inState(target, 'two-step'));
     const answer = await target.post(account, { cc, phone_number, cert, method: 'sms' });
-    target.check(answer, refusal, (a) => isClientError(a) && errorsOf(a) !== undefined);
+    target.check(answer, refusedWithEnvelope);
   });
 
   test('a wrong pin is refused', verifies('LEGACY-PIN-CHECKED'), async ({ target }) => {
     const { cc, phone_number, cert, pin } = await orSkip(() => target.numbers.inState(target, 'two-step'));
     await forAll(target, wrongPin(pin!), async (wrong) => {
       const answer = await target.post(account, { cc, phone_number, cert, method: 'sms', pin: wrong });
-      target.check(answer, refusal, (a) => isClientError(a) && errorsOf(a) !== undefined);
+      target.check(answer, refusedWithEnvelope);
     });
   });
 
   test('the right pin gives 202 with the vname', verifies('LEGACY-PIN-ACCEPTED'), async ({ target }) => {
     const number = await orSkip(() => target.numbers.inState(target, 'two-step'));
     const { answer } = await target.numbers.requestCode(target, number, { method: 'voice', pin: number.pin });
-    target.check(answer, 'status 202 with account[0].vname', (a) => status(a) === 202 && validateSchema('register-accepted', jsonOfAnswer(a)).ok);
+    target.check(answer, expectation('status 202 with account[0].vname', (a) => status(a) === 202 && validateSchema('register-accepted', jsonOfAnswer(a)).ok));
   });
 }

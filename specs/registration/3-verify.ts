@@ -4,12 +4,12 @@
 import fc from 'fast-check';
 import { wrongCodes } from '../../src/arbitraries/index.js';
 import {
-  errorsOf, forAll, isClientError, isSuccess, orSkip, postWrongCode, status, test, verifies, type Exchange, type Target, type TestNumber,
+  because, expectation, forAll, isSuccess, orSkip, postWrongCode, refusedWithEnvelope, statusIs, success, test, verifies, type Exchange, type Target,
+  type TestNumber,
 } from '../../src/fixtures/index.js';
 import { newModel, newSystem, registrationCommands } from '../../src/model/index.js';
 
 const verify = '/v1/account/verify';
-const refused = (a: Exchange) => isClientError(a) && errorsOf(a) !== undefined;
 
 interface Flow {
   number: TestNumber;
@@ -24,15 +24,15 @@ export function verifyTests(): void {
     const { numbers } = target;
     const number = await orSkip(() => numbers.inState(target, 'unregistered'));
     const pending = await numbers.requestCode(target, number);
-    target.check(pending.answer, 'status 202 (to have a registration pending)', (a) => status(a) === 202);
+    target.check(pending.answer, because(statusIs(202), 'to have a registration pending'));
     // The code really sent is left out when a source can tell it without asking a person.
     if (numbers.codeSource && !numbers.codeSource.interactive) await numbers.codeOf(pending);
     // Few tries: a live client may lock out after many wrong codes.
     await forAll(target, wrongCodes(numbers.readCodes), async (codes) => {
-      target.check((await postWrongCode(target, codes)).answer, 'a 4xx error envelope', refused);
+      target.check((await postWrongCode(target, codes)).answer, refusedWithEnvelope);
     }, { maxRuns: 20 });
     const again = await numbers.requestCode(target, number);
-    target.check(again.answer, 'status 202: the number is still not registered', (a) => status(a) === 202);
+    target.check(again.answer, because(statusIs(202), 'the number is still not registered'));
   });
 
   // One registration judged by three requirements: a fixture number can be registered only once per run.
@@ -44,7 +44,7 @@ export function verifyTests(): void {
       const from = target.requestCount;
       const number = await numbers.inState(target, 'unregistered');
       const pending = await numbers.requestCode(target, number);
-      target.check(pending.answer, 'status 202 (to have a registration pending)', (a) => status(a) === 202);
+      target.check(pending.answer, because(statusIs(202), 'to have a registration pending'));
       const verified = await target.post(verify, { code: await numbers.codeOf(pending) });
       const again = (await numbers.requestCode(target, number)).answer;
       if (number.origin !== 'fresh') await numbers.restore(number, 'unregistered');
@@ -62,17 +62,17 @@ export function verifyTests(): void {
 
   test('the code that was sent completes the registration', verifies('VERIFY-COMPLETES'), async ({ target }) => {
     const { verified } = await judgedFlow(target);
-    target.check(verified, '2xx: the code that was sent completes the registration', isSuccess);
+    target.check(verified, because(success, 'the code that was sent completes the registration'));
   });
 
   test('a completed registration is answered 201', verifies('VERIFY-201'), async ({ target }) => {
     const { verified } = await judgedFlow(target);
-    target.check(verified, 'status 201 Created', (a) => status(a) === 201);
+    target.check(verified, statusIs(201));
   });
 
   test('after verification the number is registered', verifies('VERIFY-REGISTERS'), async ({ target }) => {
     const { again } = await judgedFlow(target);
-    target.check(again, 'status 201: the number is registered now', (a) => status(a) === 201);
+    target.check(again, because(statusIs(201), 'the number is registered now'));
   });
 
   test('two-step settings set and clear the PIN re-registration needs', verifies('TWO-STEP-SETTINGS'), async ({ target }) => {
@@ -82,16 +82,16 @@ export function verifyTests(): void {
     // Registered the documented way, so the settings must apply to the account just verified.
     const number = await numbers.registerThroughApi(target, await orSkip(() => numbers.inState(target, 'unregistered')));
     const { cc, phone_number, cert } = number;
-    target.check(await target.post('/v1/settings/account/two-step', { pin }), 'status 200', (a) => status(a) === 200);
+    target.check(await target.post('/v1/settings/account/two-step', { pin }), statusIs(200));
     await state.setup('moved-away', { cc, phone_number, cert });
-    target.check(await target.post('/v1/account', { cc, phone_number, cert, method: 'sms' }), 'a refusal without the PIN', (a) => !isSuccess(a));
+    target.check(await target.post('/v1/account', { cc, phone_number, cert, method: 'sms' }), expectation('a refusal without the PIN', (a) => !isSuccess(a)));
     const withPin = await numbers.requestCode(target, number, { pin });
-    target.check(withPin.answer, 'status 202 with the PIN', (a) => status(a) === 202);
-    target.check(await target.post(verify, { code: await numbers.codeOf(withPin) }), '2xx: registered again', isSuccess);
-    target.check(await target.send('DELETE', '/v1/settings/account/two-step', undefined, {}), 'status 200', (a) => status(a) === 200);
+    target.check(withPin.answer, because(statusIs(202), 'with the PIN'));
+    target.check(await target.post(verify, { code: await numbers.codeOf(withPin) }), because(success, 'registered again'));
+    target.check(await target.send('DELETE', '/v1/settings/account/two-step', undefined, {}), statusIs(200));
     await state.setup('moved-away', { cc, phone_number, cert });
     const without = await numbers.requestCode(target, number);
-    target.check(without.answer, 'status 202 without a PIN once two-step is off', (a) => status(a) === 202);
+    target.check(without.answer, because(statusIs(202), 'without a PIN once two-step is off'));
     if (number.origin !== 'fresh') await numbers.restore(number, 'unregistered');
   });
 

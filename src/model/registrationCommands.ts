@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import type { Exchange } from '../client/index.js';
-import { errorsOf, isClientError, isSuccess, jsonOfAnswer, postWrongCode, status } from '../fixtures/index.js';
+import { acceptedWithVname, because, either, isSuccess, postWrongCode, refusedWithEnvelope, status, statusIs, success } from '../fixtures/index.js';
 import { wrongCodes } from '../arbitraries/index.js';
 import type { RegistrationModel, RegistrationSystem } from './registrationModel.js';
 import { poolSize } from './registrationModel.js';
@@ -8,8 +7,6 @@ import { poolSize } from './registrationModel.js';
 type Command = fc.AsyncCommand<RegistrationModel, RegistrationSystem>;
 type PinChoice = 'none' | 'right' | 'wrong';
 
-const refused = (a: Exchange) => isClientError(a) && errorsOf(a) !== undefined;
-const vnameOf = (a: Exchange) => (jsonOfAnswer(a) as { account?: { vname?: unknown }[] } | undefined)?.account?.[0]?.vname;
 
 // A PIN that is not `pin` (or any PIN when there is none).
 const otherPin = (pin: string | undefined) => (pin === '111111' ? '222222' : '111111');
@@ -22,22 +19,22 @@ class RequestCode implements Command {
     const number = pool[this.index]!;
     const enabled = m.pins.get(this.index);
     const sent = this.pin === 'none' ? undefined : this.pin === 'right' ? enabled ?? '135246' : otherPin(enabled);
-    const vname = number.vname;
     const request = await target.numbers.requestCode(target, number, { method: this.method, pin: sent });
     const answer = request.answer;
     const pinMissing = enabled !== undefined && sent !== enabled;
-    const accepted = (a: Exchange) => status(a) === 202 && vnameOf(a) === vname;
+    const accepted = acceptedWithVname(number.vname);
     if (m.registered.has(this.index)) {
       // 201 says "already registered"; whether a client checks the PIN first is not documented.
-      target.check(answer, pinMissing ? '201, or a 4xx error envelope for the PIN' : '201 Created (already registered)', (a) => status(a) === 201 || (pinMissing && refused(a)));
+      const registered = because(statusIs(201), 'already registered');
+      target.check(answer, pinMissing ? either(registered, because(refusedWithEnvelope, 'for the PIN')) : registered);
     } else if (pinMissing) {
-      target.check(answer, 'a 4xx error envelope: two-step verification is on and the PIN is missing or wrong', refused);
+      target.check(answer, because(refusedWithEnvelope, 'two-step verification is on and the PIN is missing or wrong'));
     } else if (sent !== undefined && enabled === undefined) {
       // A PIN given while two-step is off: "only needed when enabled" — ignoring or refusing it are both fair.
-      target.check(answer, `202 with vname ${JSON.stringify(vname)}, or a 4xx error envelope`, (a) => accepted(a) || refused(a));
-      if (accepted(answer)) m.pending.add(this.index);
+      target.check(answer, either(accepted, refusedWithEnvelope));
+      if (accepted.holds(answer)) m.pending.add(this.index);
     } else {
-      target.check(answer, `202 Accepted with vname ${JSON.stringify(vname)}`, accepted);
+      target.check(answer, accepted);
       m.pending.add(this.index);
     }
     // Read at once, while it is this request's code: a wrong code is then none of the codes ever sent.
@@ -60,10 +57,10 @@ class VerifySentCode implements Command {
     // A client registers one number: whether an earlier number's code still completes its registration once
     // another number asked for a code is not documented, so completing it and refusing it are both fair.
     if (m.lastRequested !== this.index) {
-      target.check(answer, '2xx (the code completes its registration), or a 4xx error envelope (superseded by a later request)', (a) => isSuccess(a) || refused(a));
+      target.check(answer, either(because(success, 'the code completes its registration'), because(refusedWithEnvelope, 'superseded by a later request')));
       if (!isSuccess(answer)) return;
     } else {
-      target.check(answer, '2xx: the sent code completes the registration', isSuccess);
+      target.check(answer, because(success, 'the sent code completes the registration'));
     }
     m.registered.add(this.index);
     m.current = this.index;
@@ -78,7 +75,7 @@ class VerifyWrongCode implements Command {
   async run(m: RegistrationModel, { target }: RegistrationSystem): Promise<void> {
     const [codes] = fc.sample(wrongCodes(target.numbers.readCodes), { numRuns: 1, seed: this.seed });
     const { answer, collided } = await postWrongCode(target, codes!);
-    target.check(answer, 'a 4xx error envelope: the code was never sent', refused);
+    target.check(answer, because(refusedWithEnvelope, 'the code was never sent'));
     // Another registration completed: the settings now apply to an account outside the model.
     if (collided) m.current = undefined;
   }
@@ -91,7 +88,7 @@ class EnableTwoStep implements Command {
   check = (m: Readonly<RegistrationModel>) => m.current !== undefined;
   async run(m: RegistrationModel, { target }: RegistrationSystem): Promise<void> {
     const answer = await target.post('/v1/settings/account/two-step', { pin: this.pin });
-    target.check(answer, '2xx: two-step verification is on', isSuccess);
+    target.check(answer, because(success, 'two-step verification is on'));
     m.pins.set(m.current!, this.pin);
   }
   toString = () => `EnableTwoStep(${this.pin})`;
@@ -102,7 +99,7 @@ class DisableTwoStep implements Command {
   check = (m: Readonly<RegistrationModel>) => m.current !== undefined;
   async run(m: RegistrationModel, { target }: RegistrationSystem): Promise<void> {
     const answer = await target.send('DELETE', '/v1/settings/account/two-step', undefined, {});
-    target.check(answer, '2xx: two-step verification is off', isSuccess);
+    target.check(answer, because(success, 'two-step verification is off'));
     m.pins.delete(m.current!);
   }
   toString = () => 'DisableTwoStep()';
