@@ -4,14 +4,28 @@ import { parseArgs } from 'node:util';
 import { describeEmulator, emulatorConfig, sourceKinds, startEmulator, type SourceKind } from '../src/reference/index.js';
 import { correctVariants, mutants } from './index.js';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { port: { type: 'string', default: '0' }, 'config-out': { type: 'string' }, sources: { type: 'string', default: 'control' } } });
 const all = [...mutants, ...correctVariants];
-const mutant = all.find((m) => m.id === positionals[0]);
-if (!mutant || !sourceKinds.includes(values.sources as SourceKind)) {
-  console.error(`usage: npm run mutant -- <id> [--port N] [--config-out FILE] [--sources ${sourceKinds.join('|')}]\nids: ${all.map((m) => m.id).join(', ')}`);
+const usage = `usage: npm run mutant -- <id> [--port N] [--config-out FILE] [--sources ${sourceKinds.join('|')}]\nids: ${all.map((m) => m.id).join(', ')}`;
+
+function refuse(problem: string): never {
+  console.error(`${problem}\n${usage}`);
   process.exit(2);
 }
-const emulator = await startEmulator({ profile: mutant.profile, port: Number(values.port), build: mutant.build, sources: values.sources as SourceKind });
+
+function parsed() {
+  try {
+    return parseArgs({ allowPositionals: true, options: { port: { type: 'string', default: '0' }, 'config-out': { type: 'string' }, sources: { type: 'string', default: 'control' } } });
+  } catch (error) {
+    return refuse((error as Error).message);
+  }
+}
+
+const { values, positionals } = parsed();
+const mutant = all.find((m) => m.id === positionals[0]) ?? refuse(positionals[0] ? `no mutant or variant ${positionals[0]}` : 'which mutant?');
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) refuse(`--port ${values.port}: not a port number`);
+if (!sourceKinds.includes(values.sources as SourceKind)) refuse(`--sources ${values.sources}: not one of ${sourceKinds.join(', ')}`);
+const emulator = await startEmulator({ profile: mutant.profile, port, build: mutant.build, sources: values.sources as SourceKind });
 console.log(`mutant ${mutant.id}: ${mutant.description}`);
 console.log(`expected to be caught by: ${mutant.catches.join(', ') || '(nothing: a correct variant)'}`);
 console.log(describeEmulator(emulator));

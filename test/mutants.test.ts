@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { packageRoot } from '../src/paths.js';
 import { catalogue } from '../src/requirements/index.js';
 import { correctVariants, mutants } from '../mutants/index.js';
 import { verifies } from '../src/fixtures/verifies.js';
@@ -15,6 +18,23 @@ test('the mutant catalogue: at least 30 mutants and 3 correct variants, every MU
   const kinds = new Set(mutants.map(foreignSources));
   for (const kind of ['header', 'inbox', 'command', 'hooks', 'fixed']) assert.ok(kinds.has(kind as never), `no mutant's foreign run uses the ${kind} source`);
   assert.equal(new Set([...mutants, ...correctVariants].map((m) => m.id)).size, mutants.length + correctVariants.length, 'duplicate mutant ID');
+});
+
+test('npm run mutant: bad arguments get exit 2, the problem and the usage, never a stack trace', () => {
+  const serve = join(packageRoot, 'dist', 'mutants', 'serve.js');
+  for (const [args, problem] of [
+    [['--help'], /Unknown option '--help'/],
+    [[], /^which mutant\?/],
+    [['no-such-mutant'], /^no mutant or variant no-such-mutant/],
+    [[mutants[0]!.id, '--port', 'x'], /^--port x: not a port number/],
+    [[mutants[0]!.id, '--sources', 'telepathy'], /^--sources telepathy: not one of control,/],
+  ] as [string[], RegExp][]) {
+    const run = spawnSync(process.execPath, [serve, ...args], { encoding: 'utf8', timeout: 10_000 });
+    assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
+    assert.match(run.stderr, problem);
+    assert.match(run.stderr, /usage: npm run mutant -- <id>/);
+    assert.doesNotMatch(run.stderr, /\n\s+at /, 'a stack trace');
+  }
 });
 
 test('a declared-requirements run selects the tests of those requirements and no other (one ID is the start of another: REQUEST-MALFORMED-JSON, …-400)', () => {
