@@ -50,8 +50,8 @@ export class TargetClient {
 
   /** Sends a request; a refused connection or a timeout comes back as an exchange with `error`, not a throw. */
   async send(outgoing: OutgoingRequest): Promise<Exchange> {
-    const target = new URL(outgoing.path.replace(/^\//, ''), this.base.href.endsWith('/') ? this.base : `${this.base.href}/`);
-    const url = target.href;
+    const address = new URL(outgoing.path.replace(/^\//, ''), this.base.href.endsWith('/') ? this.base : `${this.base.href}/`);
+    const url = address.href;
     const headers: Record<string, string> = { accept: 'application/json', ...outgoing.headers, [caseHeader]: outgoing.case };
     let body: string | undefined;
     if (outgoing.body !== undefined) {
@@ -66,8 +66,8 @@ export class TargetClient {
     const reader = new AnswerReader(this.options.maxBodyBytes ?? defaultMaxBodyBytes, this.options.timeoutMs);
     try {
       this.agent.dispatch({
-        origin: target.origin,
-        path: target.pathname + target.search,
+        origin: address.origin,
+        path: address.pathname + address.search,
         method: outgoing.method as Dispatcher.HttpMethod,
         headers,
         body,
