@@ -69,6 +69,27 @@ test('the timeout bounds the whole request: a server that drips a byte at a time
   }
 });
 
+test('an informational 1xx before the answer is passed over: the answer judged is the final one, with its own headers', async () => {
+  const server = createServer((_req, res) => {
+    res.writeEarlyHints({ link: '</style.css>; rel=preload; as=style' }, () => {
+      res.writeHead(202, { 'content-type': 'application/json', 'x-final': 'yes' }).end('{"account":[{"vname":"A"}]}');
+    });
+  });
+  const url = await listen(server);
+  const target = client(url);
+  try {
+    const exchange = await target.send({ method: 'POST', path: '/v1/account', body: {}, case: '1xx#1' });
+    assert.equal(exchange.error, undefined);
+    assert.equal(exchange.response?.status, 202);
+    assert.equal(exchange.response?.headers['x-final'], 'yes');
+    assert.equal(exchange.response?.headers.link, undefined, 'the 103\'s headers are not the answer\'s');
+    assert.equal(exchange.response?.body, '{"account":[{"vname":"A"}]}');
+  } finally {
+    await target.close();
+    await closing(server);
+  }
+});
+
 test('HTTP_PROXY and NO_PROXY are honoured as curl does, a lowercase variable set to nothing as not set', async () => {
   const seen: string[] = [];
   const origin = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
