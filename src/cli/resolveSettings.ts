@@ -14,10 +14,10 @@ export const secretVariables = {
   userPassword: 'WA_CONFORMANCE_USER_PASSWORD',
 } as const;
 
-/** The settings before the target was looked at: whether it takes minted certificates may still be open. */
 /** Generated requests in flight at once, when neither --concurrency nor the config file says. */
 export const defaultConcurrency = 4;
 
+/** The settings before the target was looked at: whether it takes minted certificates may still be open. */
 export type ResolvedSettings = Omit<RunSettings, 'target' | 'mintedCertificates'> & {
   target?: string;
   /** Declared in the configuration; undefined: probe it. */

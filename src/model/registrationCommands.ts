@@ -7,7 +7,6 @@ import { poolSize } from './registrationModel.js';
 type Command = fc.AsyncCommand<RegistrationModel, RegistrationSystem>;
 type PinChoice = 'none' | 'right' | 'wrong';
 
-
 // A PIN that is not `pin` (or any PIN when there is none).
 const otherPin = (pin: string | undefined) => (pin === '111111' ? '222222' : '111111');
 
