@@ -8,20 +8,19 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { escapeRegExp } from '../src/client/index.js';
 import { packageRoot } from '../src/paths.js';
+import { suiteTests } from '../src/settings/suiteConfig.js';
 import type { PlannedRun } from './matrixPlan.js';
-
-const specsDir = join(packageRoot, 'dist', 'specs');
 
 export const specFileOf = (run: Pick<PlannedRun, 'name'>) => `${run.name}.spec.js`;
 
 /** Writes the run's test file into `dir`. */
 export function writeRunSpec(dir: string, run: PlannedRun): void {
   // In Playwright's order (by name), so a run meets the specs in the order a run of the command does.
-  const specs = readdirSync(specsDir).filter((file) => file.endsWith('.spec.js')).sort();
+  const specs = readdirSync(suiteTests.testDir).filter((file) => file.endsWith('.spec.js')).sort();
   const fixtures = pathToFileURL(join(packageRoot, 'dist', 'src', 'fixtures', 'index.js')).href;
   writeFileSync(join(dir, specFileOf(run)), [
     `import { test } from ${JSON.stringify(fixtures)};`,
-    ...specs.map((spec) => `import ${JSON.stringify(`${pathToFileURL(join(specsDir, spec)).href}?run=${encodeURIComponent(run.name)}`)};`),
+    ...specs.map((spec) => `import ${JSON.stringify(`${pathToFileURL(join(suiteTests.testDir, spec)).href}?run=${encodeURIComponent(run.name)}`)};`),
     `test.use({ settings: ${JSON.stringify(run.settings)} });`,
     '',
   ].join('\n'));

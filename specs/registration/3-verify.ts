@@ -10,6 +10,7 @@ import {
 import { newModel, newSystem, registrationCommands } from '../../src/model/index.js';
 
 const verify = '/v1/account/verify';
+const pendingRegistration = because(statusIs(202), 'to have a registration pending');
 
 interface Flow {
   number: TestNumber;
@@ -24,7 +25,7 @@ export function verifyTests(): void {
     const { numbers } = target;
     const number = await orSkip(() => numbers.inState(target, 'unregistered'));
     const pending = await numbers.requestCode(target, number);
-    target.check(pending.answer, because(statusIs(202), 'to have a registration pending'));
+    target.check(pending.answer, pendingRegistration);
     // The code really sent is left out when a source can tell it without asking a person.
     if (numbers.codeSource && !numbers.codeSource.interactive) await numbers.codeOf(pending);
     // Few tries: a live client may lock out after many wrong codes.
@@ -44,7 +45,7 @@ export function verifyTests(): void {
       const from = target.requestCount;
       const number = await numbers.inState(target, 'unregistered');
       const pending = await numbers.requestCode(target, number);
-      target.check(pending.answer, because(statusIs(202), 'to have a registration pending'));
+      target.check(pending.answer, pendingRegistration);
       const verified = await target.post(verify, { code: await numbers.codeOf(pending) });
       const again = (await numbers.requestCode(target, number)).answer;
       if (number.origin !== 'fresh') await numbers.restore(number, 'unregistered');
