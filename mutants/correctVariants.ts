@@ -1,6 +1,6 @@
 import { controlPaths } from '../src/protocol/index.js';
-import type { ApiResponse } from '../src/reference/index.js';
-import { errorsIn, firstError, unknownParameters, wrapping, type Mutant } from './mutant.js';
+import { createReference, numberKey, Registrations, type ApiResponse, type PhoneNumber } from '../src/reference/index.js';
+import { errorsIn, firstError, meta, objectBody, unknownParameters, wrapping, type Mutant } from './mutant.js';
 
 // Correct variants: each chooses differently where the documentation and the facts file leave a choice,
 // and must get no FAIL.
@@ -11,8 +11,6 @@ export const variantBlocksBeforeValidating: Mutant = {
   description: 'refuses every registration with the blocked 1005 before looking at the body, even a malformed one',
   profile: 'sunset',
   catches: [],
-  // A malformed body gets the blocked 403 too, not the 400 the client gives it: a SHOULD, knowingly left.
-  departs: ['REQUEST-MALFORMED-JSON-400'],
   build: wrapping((reference) => async (request) => {
     if (request.path === '/v1/account' && request.method === 'POST') {
       const probe = await reference({ ...request, body: '{"cc":"1","phone_number":"5550100","method":"sms","cert":"Cg=="}' });
@@ -57,7 +55,7 @@ export const variantLegacyDifferent: Mutant = {
     if (path === '/v1/account/verify' && error?.code === 1009) return { status: 404, body: { errors: [{ code: 1006, title: 'Resource not found' }] } };
     if (response.status === 202) {
       const body = response.body as { account: { vname: string }[] };
-      return { status: 202, body: { account: body.account.map((a) => ({ ...a, status: 'code_sent' })) } };
+      return { ...response, status: 202, body: { account: body.account.map((a) => ({ ...a, status: 'code_sent' })) } };
     }
     return response;
   }),
@@ -95,4 +93,71 @@ export const variantStrictFraming: Mutant = {
     if (unknown.length) return { status: 400, body: { errors: [{ code: 1009, title: 'Parameter value is not valid', details: `Unknown parameter '${unknown[0]}'` }] } };
     return response;
   }),
+};
+
+// Correct: many emulators send one code to every number; the one pending registration, the latest request, is what
+// that code completes, whichever number it was read for.
+class OneCodeForAll extends Registrations {
+  override sendCode(number: PhoneNumber, vname: string): string {
+    super.sendCode(number, vname);
+    this.pending.set(numberKey(number), { code: oneCode, vname });
+    return oneCode;
+  }
+
+  override lastMessage(number: PhoneNumber): { code: string; sentAt: string } | undefined {
+    const message = super.lastMessage(number);
+    return message && { ...message, code: oneCode };
+  }
+
+  override codeFor(number: PhoneNumber): string | undefined {
+    return super.codeFor(number) && oneCode;
+  }
+}
+
+const oneCode = '123456';
+
+export const variantOneCodeForAll: Mutant = {
+  id: 'variant-one-code-for-all',
+  description: `sends every number the code ${oneCode}; /verify with it completes the latest registration, whatever number it was read for`,
+  profile: 'legacy',
+  catches: [],
+  build: (options) => createReference({ ...options, registrations: new OneCodeForAll() }),
+};
+
+// Correct: whether two-step verification is a setting of the account or of the client is not documented. Here it is
+// the client's: the PIN applies to every number registered there, is asked for before a registered number's 201, and
+// DELETE turns it off even when no account is current.
+class ClientWideTwoStep extends Registrations {
+  setForAll(pin: string | undefined): void {
+    for (const key of this.registered) {
+      if (pin === undefined) this.clearPin(key);
+      else this.setPin(key, pin);
+    }
+  }
+}
+
+const twoStepPath = '/v1/settings/account/two-step';
+
+export const variantClientWideTwoStep: Mutant = {
+  id: 'variant-client-wide-two-step',
+  description: 'two-step verification is the client\'s setting: its PIN applies to every number registered there, and is asked for before a 201',
+  profile: 'legacy',
+  catches: [],
+  build: (options) => {
+    const registrations = new ClientWideTwoStep();
+    const reference = createReference({ ...options, registrations });
+    return async (request) => {
+      const body = request.method === 'POST' ? objectBody(request) : undefined;
+      const number = request.path === '/v1/account' && typeof body?.cc === 'string' && typeof body.phone_number === 'string' ? { cc: body.cc, phone_number: body.phone_number } : undefined;
+      const pin = number && registrations.isRegistered(number) ? registrations.pinOf(number) : undefined;
+      const response = await reference(request);
+      if (request.path === twoStepPath && request.method === 'POST' && response.status === 200) registrations.setForAll(String(body!.pin));
+      if (request.path === twoStepPath && request.method === 'DELETE' && (response.status === 200 || firstError(response)?.code === 1006)) {
+        registrations.setForAll(undefined);
+        return { status: 200, body: { meta } };
+      }
+      if (pin === undefined || response.status !== 201 || body!.pin === pin) return response;
+      return { status: 400, body: { errors: [{ code: 1005, title: 'Access denied', details: 'Incorrect two-step verification PIN' }] } };
+    };
+  },
 };

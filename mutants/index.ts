@@ -1,4 +1,6 @@
-import { variantBlocksBeforeValidating, variantLegacyDifferent, variantStrictFraming, variantSunsetTerse, variantTerseErrors } from './correctVariants.js';
+import {
+  variantBlocksBeforeValidating, variantClientWideTwoStep, variantLegacyDifferent, variantOneCodeForAll, variantStrictFraming, variantSunsetTerse, variantTerseErrors,
+} from './correctVariants.js';
 import { blockedWith500, blockedWrongCode, codeAsString, errorOutsideArray, errorsAsPlainText } from './envelopeMutants.js';
 import { moreLegacyMutants } from './legacyMoreMutants.js';
 import { sourceAreaMutants } from './sourceAreaMutants.js';
@@ -33,4 +35,6 @@ export const mutants: readonly Mutant[] = [
 ];
 
 /** Correct variants that choose differently where the documentation allows: no FAIL allowed. */
-export const correctVariants: readonly Mutant[] = [variantBlocksBeforeValidating, variantTerseErrors, variantLegacyDifferent, variantSunsetTerse, variantStrictFraming];
+export const correctVariants: readonly Mutant[] = [
+  variantBlocksBeforeValidating, variantTerseErrors, variantLegacyDifferent, variantSunsetTerse, variantStrictFraming, variantOneCodeForAll, variantClientWideTwoStep,
+];

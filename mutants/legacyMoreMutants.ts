@@ -33,7 +33,8 @@ export const sentCodeRefused: Mutant = {
   description: 'verify refuses every code, the one that was sent too',
   profile: 'legacy',
   catches: ['VERIFY-COMPLETES'],
-  foreign: 'fixed',
+  // Not 'fixed': without a state source no run registers fixtures.unregistered, which it could not put back.
+  foreign: 'command',
   build: wrapping((reference) => async (request) => {
     if (request.path === '/v1/account/verify' && request.method === 'POST') {
       return { status: 400, body: { errors: [{ code: 1009, title: 'Parameter value is not valid', details: 'wrong code' }], meta } };
@@ -124,6 +125,28 @@ export const verifyKeepsOldAccount: Mutant = {
   build: (options) => createReference({ ...options, registrations: new VerifyKeepsCurrent() }),
 };
 
+// A state fault before any verify: the phone gets its code, but the client keeps no pending registration.
+class NoPendingRegistration extends Registrations {
+  override sendCode(number: PhoneNumber, vname: string): string {
+    const code = super.sendCode(number, vname);
+    this.pending.clear();
+    return code;
+  }
+
+  // What the phone shows, as the control protocol's code: the code was sent, only never kept.
+  override codeFor(number: PhoneNumber): string | undefined {
+    return this.lastMessage(number)?.code;
+  }
+}
+
+export const noPendingRegistration: Mutant = {
+  id: 'legacy-202-without-pending',
+  description: 'answers 202 and sends the code, but keeps no pending registration: /verify refuses the code that was sent (its dependants are BLOCKED by it)',
+  profile: 'legacy',
+  catches: ['VERIFY-COMPLETES'],
+  build: (options) => createReference({ ...options, registrations: new NoPendingRegistration() }),
+};
+
 export const moreLegacyMutants: readonly Mutant[] = [
   undecodableCertAccepted,
   rightPinRefused,
@@ -134,4 +157,5 @@ export const moreLegacyMutants: readonly Mutant[] = [
   disableKeepsPin,
   secondCodeIgnored,
   verifyKeepsOldAccount,
+  noPendingRegistration,
 ];

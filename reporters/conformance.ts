@@ -69,14 +69,23 @@ export default class ConformanceReporter implements Reporter {
     // A worker that died (out of memory, killed, a bad node flag) says nothing of the target: the run broke down.
     const crash = result.status === 'failed' ? /^(?:Error: )?(worker process exited unexpectedly.*)/.exec(result.error?.message ?? '')?.[1] : undefined;
     if (crash) this.errors.push(`${crash}, while running "${test.title}"`);
-    const outcome = result.status === 'skipped' || cut || vacuous || crash ? 'skipped' : result.status === 'passed' ? 'passed' : 'failed';
+    // Not judged: a source failed (ERROR), or the target broke the requirement this test depends on (BLOCKED).
+    const error = annotations.find((a) => a.type === resultNames.error)?.description;
+    const blocked = jsonAnnotation<{ by: string; reason: string }>(annotations, resultNames.blocked);
+    const outcome: TestRecord['outcome'] = result.status === 'skipped' || cut || vacuous || crash ? 'skipped'
+      : result.status === 'passed' ? 'passed' : error !== undefined ? 'error' : blocked ? 'blocked' : 'failed';
     const record: TestRecord = { id: test.id, title: test.title, requirementIds: requirementIdsIn(annotations), outcome, wireLog, durationMs: result.duration };
+    const sourceCalls = attachedJson<TestRecord['sourceCalls']>(result, resultNames.sourceCalls);
+    if (sourceCalls) record.sourceCalls = sourceCalls;
+    if (outcome === 'blocked') record.blockedBy = blocked!.by;
     const file = specFileOf(test);
     if (file) record.file = file;
     const skipReason = cut ? `not finished: ${this.deadlineReason}`
       : crash ? `not judged: ${crash}`
       : vacuous ? nothingJudged(judgement!)
-        : annotations.find((a) => a.type === 'skip')?.description;
+        : outcome === 'error' ? `not judged: ${error}`
+          : outcome === 'blocked' ? blocked!.reason
+            : annotations.find((a) => a.type === 'skip')?.description;
     if (skipReason) record.skipReason = skipReason;
     if (judgement) Object.assign(record, judgement.notJudged.length ? judgement : { judged: judgement.judged });
     const property = jsonAnnotation<TestRecord['property']>(annotations, resultNames.property);

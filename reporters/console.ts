@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import type { ConformanceReport, RequirementReport } from '../src/generated/types.js';
 import { coverageByCategory, fieldsLine } from './coverage.js';
-import { failureDetails } from './failureText.js';
+import { failureDetails, unjudgedDetails } from './failureText.js';
 import { summaryLine, type Verdict } from './verdicts.js';
 
 const paint: Record<Verdict, (s: string) => string> = {
@@ -11,13 +11,16 @@ const paint: Record<Verdict, (s: string) => string> = {
   INFO: pc.cyan,
   SKIP: pc.dim,
   XFAIL: pc.magenta,
+  ERROR: (text) => pc.bold(pc.red(text)),
+  BLOCKED: pc.magenta,
 };
 
 /** `PASS  MUST    ACCOUNT-SUNSET-1005  statement…` — one line per requirement. */
 export function requirementLine(r: RequirementReport, width = 150): string {
   const verdict = r.expectedFailure?.stale ? 'STALE' : r.verdict;
-  const head = `${verdict.padEnd(5)} ${r.level.padEnd(7)} ${r.id.padEnd(32)}`;
+  const head = `${verdict.padEnd(7)} ${r.level.padEnd(7)} ${r.id.padEnd(32)}`;
   const tail = r.verdict === 'SKIP' ? `skipped: ${r.reason}`
+    : r.verdict === 'ERROR' || r.verdict === 'BLOCKED' ? r.reason ?? r.statement
     : r.expectedFailure ? `${r.expectedFailure.stale ? 'listed as expected to fail but passes: remove the entry' : 'expected failure'} (${r.expectedFailure.reason})`
       : r.statement;
   const room = Math.max(20, width - head.length - 1);
@@ -34,6 +37,9 @@ export function printReport(report: ConformanceReport, files: string[], log: (li
   for (const r of report.requirements) log(requirementLine(r));
   for (const r of report.requirements.filter((x) => x.verdict === 'FAIL' || x.verdict === 'WARN' || x.verdict === 'XFAIL')) {
     log(`\n${requirementLine(r)}\n${indent(failureDetails(r))}`);
+  }
+  for (const r of report.requirements.filter((x) => x.verdict === 'ERROR' || x.verdict === 'BLOCKED')) {
+    log(`\n${requirementLine(r)}\n${indent(unjudgedDetails(r))}`);
   }
   for (const error of report.errors) log(`\nerror outside any test: ${error}`);
   const { requests, ms, requestsPerSecond } = report.property;

@@ -1,5 +1,5 @@
 import type { ConformanceReport } from '../src/generated/types.js';
-import { failureDetails } from './failureText.js';
+import { failureDetails, unjudgedDetails } from './failureText.js';
 
 // XML 1.0 forbids most control characters even when escaped: drop them.
 function escape(text: string): string {
@@ -17,8 +17,10 @@ function escape(text: string): string {
  */
 export function junitXml(report: ConformanceReport): string {
   const { requirements } = report;
-  const failures = requirements.filter((r) => r.verdict === 'FAIL' || r.expectedFailure?.stale).length;
+  const failures = requirements.filter((r) => r.verdict === 'FAIL' || r.verdict === 'BLOCKED' || r.expectedFailure?.stale).length;
   const skipped = requirements.filter((r) => r.verdict === 'SKIP').length;
+  // Not judged (ERROR): JUnit's <error>, the harness's own problem, not a failure of the target.
+  const errors = report.errors.length + requirements.filter((r) => r.verdict === 'ERROR').length;
   const cases = requirements.map((r) => {
     const properties = [
       ['level', r.level],
@@ -31,6 +33,8 @@ export function junitXml(report: ConformanceReport): string {
     ].map(([name, value]) => `      <property name="${escape(name!)}" value="${escape(value!)}"/>`);
     let outcome = '';
     if (r.verdict === 'FAIL') outcome = `    <failure message="${escape(r.statement)}">${escape(failureDetails(r))}</failure>\n`;
+    else if (r.verdict === 'ERROR') outcome = `    <error message="${escape(r.reason ?? 'not judged')}">${escape(unjudgedDetails(r))}</error>\n`;
+    else if (r.verdict === 'BLOCKED') outcome = `    <failure message="${escape(`blocked by ${(r.blockedBy ?? []).join(', ')}`)}">${escape(unjudgedDetails(r))}</failure>\n`;
     else if (r.expectedFailure?.stale) outcome = `    <failure message="stale expected failure: ${escape(r.expectedFailure.reason)}">listed as expected to fail, but it passes</failure>\n`;
     else if (r.verdict === 'SKIP') outcome = `    <skipped message="${escape(r.reason ?? '')}"/>\n`;
     else if (r.verdict === 'WARN' || r.verdict === 'XFAIL') outcome = `    <system-out>${escape(`${r.verdict}\n${failureDetails(r)}`)}</system-out>\n`;
@@ -40,5 +44,5 @@ export function junitXml(report: ConformanceReport): string {
   });
   const seconds = (Date.parse(report.finishedAt) - Date.parse(report.startedAt)) / 1000;
   const timing = `time="${Number.isFinite(seconds) ? seconds.toFixed(3) : '0.000'}" timestamp="${escape(report.startedAt.replace(/\.\d+Z$/, ''))}"`;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="wa-account-conformance (${report.profile})" tests="${requirements.length}" failures="${failures}" skipped="${skipped}" errors="${report.errors.length}" ${timing}>\n${cases.join('\n')}\n</testsuite>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="wa-account-conformance (${report.profile})" tests="${requirements.length}" failures="${failures}" skipped="${skipped}" errors="${errors}" ${timing}>\n${cases.join('\n')}\n</testsuite>\n`;
 }

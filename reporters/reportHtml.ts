@@ -6,7 +6,7 @@ import { summaryLine } from './verdicts.js';
 const escape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-const verdicts = ['PASS', 'FAIL', 'WARN', 'INFO', 'SKIP', 'XFAIL', 'STALE'] as const;
+const verdicts = ['PASS', 'FAIL', 'ERROR', 'BLOCKED', 'WARN', 'INFO', 'SKIP', 'XFAIL', 'STALE'] as const;
 
 function shownVerdict(r: RequirementReport): string {
   return r.expectedFailure?.stale ? 'STALE' : r.verdict;
@@ -31,6 +31,10 @@ function testDetails(t: TestRecord): string {
     if (f.curl) rows.push(`<p>reproduce:</p><pre class="curl">${escape(f.curl)}</pre>`);
     if (f.correlation) rows.push(`<p>X-Conformance-Case: <code>${escape(f.correlation)}</code></p>`);
   }
+  if (t.outcome === 'blocked' || t.outcome === 'error') rows.push(`<p class="reason">${escape(t.skipReason ?? '')}</p>`);
+  if (t.sourceCalls?.length) {
+    rows.push(`<details class="wire"><summary>source calls (${t.sourceCalls.length})</summary><pre>${t.sourceCalls.map((c) => escape(`${c.ok ? 'ok    ' : 'FAILED'} ${c.source}: ${c.call} -> ${c.answer} (${c.ms} ms)`)).join('\n')}</pre></details>`);
+  }
   if (t.wireLog.length) {
     rows.push(`<details class="wire"><summary>wire log (${t.wireLog.length} exchanges, last kept)</summary>${t.wireLog.map((e) => `<pre>${escape(exchangeText(e))}</pre>`).join('')}</details>`);
   }
@@ -40,8 +44,10 @@ function testDetails(t: TestRecord): string {
 function requirementRow(r: RequirementReport): string {
   const verdict = shownVerdict(r);
   const note = r.verdict === 'SKIP' ? `<p class="reason">skipped: ${escape(r.reason ?? '')}</p>`
+    : r.verdict === 'BLOCKED' ? `<p class="reason">blocked by ${(r.blockedBy ?? []).map((id) => `<a href="#${escape(id)}">${escape(id)}</a>`).join(', ')}: fix that first</p>`
+    : r.verdict === 'ERROR' ? `<p class="reason">not judged: the suite's own setup failed (a source, not the target)</p>`
     : r.expectedFailure ? `<p class="reason">${r.expectedFailure.stale ? 'listed as expected to fail, but it passes: remove the entry' : 'expected failure'}: ${escape(r.expectedFailure.reason)}</p>` : '';
-  const failed = r.tests.filter((t) => t.outcome === 'failed');
+  const failed = r.tests.filter((t) => t.outcome === 'failed' || t.outcome === 'blocked' || t.outcome === 'error');
   const judged = `<p class="judged">judged ${r.judged} answer${r.judged === 1 ? '' : 's'}${r.notJudged?.length ? `; not judged: ${r.notJudged.map((n) => `${escape(n.reason)} (${n.answers})`).join('; ')}` : ''}</p>`;
   const body = `<p class="statement">${escape(r.statement)}</p>${note}${judged}
 <p class="cite">${escape(r.citation.section)}: 「${escape(r.citation.quote)}」 <a href="${escape(r.citation.url)}">${escape(r.citation.url)}</a>${r.evidence ? `<br>evidence: ${escape(r.evidence)}` : ''}</p>
@@ -75,7 +81,7 @@ export function reportHtml(report: ConformanceReport): string {
 body{font:14px/1.45 system-ui,-apple-system,'Segoe UI','Noto Sans','Noto Sans CJK JP','Source Han Sans JP','Hiragino Sans','Yu Gothic','Meiryo','WenQuanYi Micro Hei','Droid Sans Fallback',sans-serif;margin:1.5rem;color:#1b1b1b}
 h1{font-size:1.3rem} h2{font-size:1.05rem;margin-top:1.5rem;border-bottom:1px solid #ddd}
 .chip{display:inline-block;padding:0 .45em;border-radius:.3em;font-weight:600;font-size:.85em;color:#fff}
-.PASS{background:#2e7d32}.FAIL{background:#c62828}.WARN{background:#ef6c00}.INFO{background:#0277bd}.SKIP{background:#757575}.XFAIL{background:#6a1b9a}.STALE{background:#ad1457}
+.PASS{background:#2e7d32}.FAIL{background:#c62828}.WARN{background:#ef6c00}.INFO{background:#0277bd}.SKIP{background:#757575}.XFAIL{background:#6a1b9a}.STALE{background:#ad1457}.ERROR{background:#4e342e}.BLOCKED{background:#5d4037}
 label.chip{cursor:pointer;margin-right:.3em}
 details.req{border:1px solid #e0e0e0;border-radius:.3em;margin:.25rem 0;padding:.3rem .5rem}
 details.req>summary{cursor:pointer}.level{font-size:.8em;color:#555;width:4.5em;display:inline-block}

@@ -1,9 +1,9 @@
 import type { ConformanceReport } from '../src/generated/types.js';
 import { coverageByCategory, fieldsLine } from './coverage.js';
-import { failureLines } from './failureText.js';
+import { failureLines, unjudgedDetails } from './failureText.js';
 import { summaryLine } from './verdicts.js';
 
-const icon: Record<string, string> = { PASS: '✅', FAIL: '❌', WARN: '⚠️', INFO: 'ℹ️', SKIP: '⏭️', XFAIL: '🟣', STALE: '❗' };
+const icon: Record<string, string> = { PASS: '✅', FAIL: '❌', WARN: '⚠️', INFO: 'ℹ️', SKIP: '⏭️', XFAIL: '🟣', STALE: '❗', ERROR: '🛠️', BLOCKED: '⛔' };
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -18,7 +18,7 @@ export function summaryMarkdown(report: ConformanceReport): string {
     '|---|---|---|---|',
     ...report.requirements.map((r) => {
       const verdict = r.expectedFailure?.stale ? 'STALE' : r.verdict;
-      const text = r.verdict === 'SKIP' ? `skipped: ${r.reason}` : r.statement;
+      const text = r.verdict === 'SKIP' ? `skipped: ${r.reason}` : r.verdict === 'ERROR' || r.verdict === 'BLOCKED' ? `${r.reason}` : r.statement;
       return `| ${icon[verdict]} ${verdict} | \`${r.id}\` | ${r.level} | ${cell(text)} |`;
     }),
   ];
@@ -31,6 +31,9 @@ export function summaryMarkdown(report: ConformanceReport): string {
   for (const r of report.requirements.filter((x) => x.verdict === 'FAIL' || x.verdict === 'WARN')) {
     lines.push('', `### ${r.verdict} \`${r.id}\``, '', `> ${r.citation.section}: 「${r.citation.quote}」 ${r.citation.url}`);
     for (const t of r.tests.filter((x) => x.outcome === 'failed')) lines.push('', '```', ...failureLines(t), '```');
+  }
+  for (const r of report.requirements.filter((x) => x.verdict === 'ERROR' || x.verdict === 'BLOCKED')) {
+    lines.push('', `### ${r.verdict} \`${r.id}\``, '', '```', ...unjudgedDetails(r).split('\n'), '```');
   }
   return `${lines.join('\n')}\n`;
 }

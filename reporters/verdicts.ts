@@ -13,8 +13,10 @@ export function nothingJudged({ notJudged = [] }: Pick<TestRecord, 'notJudged'>)
 
 /**
  * The verdict of a requirement over all tests that name it: a failed test breaks it (FAIL for MUST, WARN for
- * SHOULD), all skipped makes it SKIP, an INFO requirement is never more than INFO. A FAIL listed as expected is
- * XFAIL; a listed requirement that no longer fails is stale.
+ * SHOULD), all skipped makes it SKIP, an INFO requirement is never more than INFO. A test that could not judge it
+ * makes it ERROR (the suite's own setup, a source, failed) or BLOCKED (the target broke another requirement on the
+ * way), unless another test of it failed: a requirement is PASS only when every test that ran passed. A broken
+ * requirement listed as expected is XFAIL; a listed one that no longer fails is stale.
  */
 export function requirementReport(requirement: Requirement, tests: TestRecord[], expected?: ExpectedFailure): RequirementReport {
   const { id, level, statement, citation, evidence } = requirement;
@@ -25,10 +27,17 @@ export function requirementReport(requirement: Requirement, tests: TestRecord[],
   if (ran.length === 0) {
     return { ...base, verdict: 'SKIP', reason: tests.find((t) => t.skipReason)?.skipReason ?? 'no test ran' };
   }
-  let verdict: Verdict = ran.some((t) => t.outcome === 'failed') ? brokenVerdict[level] : level === 'INFO' ? 'INFO' : 'PASS';
+  const broken = ran.some((t) => t.outcome === 'failed');
+  const errored = ran.filter((t) => t.outcome === 'error');
+  const blocked = ran.filter((t) => t.outcome === 'blocked');
+  if (!broken && errored.length > 0) return { ...base, verdict: 'ERROR', reason: errored[0]!.skipReason ?? 'not judged: the suite\'s own setup failed' };
+  if (!broken && blocked.length > 0) {
+    const blockedBy = [...new Set(blocked.flatMap((t) => (t.blockedBy ? [t.blockedBy] : [])))];
+    return { ...base, verdict: 'BLOCKED', reason: blocked[0]!.skipReason ?? 'blocked', blockedBy };
+  }
+  const verdict: Verdict = broken ? brokenVerdict[level] : level === 'INFO' ? 'INFO' : 'PASS';
   if (!expected) return { ...base, verdict };
-  if (verdict === 'FAIL') verdict = 'XFAIL';
-  return { ...base, verdict, expectedFailure: { reason: expected.reason, stale: verdict !== 'XFAIL' } };
+  return { ...base, verdict: broken ? 'XFAIL' : verdict, expectedFailure: { reason: expected.reason, stale: !broken } };
 }
 
 function mergedNotJudged(tests: TestRecord[]): { reason: string; answers: number }[] {
@@ -47,7 +56,7 @@ export function requirementReports(catalogue: readonly Requirement[], records: T
 }
 
 export function countVerdicts(reports: RequirementReport[]): VerdictCounts {
-  const counts: VerdictCounts = { pass: 0, fail: 0, warn: 0, info: 0, skip: 0, xfail: 0, stale: 0 };
+  const counts: VerdictCounts = { pass: 0, fail: 0, warn: 0, info: 0, skip: 0, xfail: 0, stale: 0, error: 0, blocked: 0 };
   for (const r of reports) {
     counts[r.verdict.toLowerCase() as 'pass'] += 1;
     if (r.expectedFailure?.stale) counts.stale += 1;
@@ -55,13 +64,22 @@ export function countVerdicts(reports: RequirementReport[]): VerdictCounts {
   return counts;
 }
 
-/** A run fails on any FAIL and on any stale expected-failure entry. */
+/**
+ * A run fails on any FAIL, on any stale expected-failure entry, and on a requirement BLOCKED by the target (the
+ * requirement that blocked it is broken, even when this run did not select it).
+ */
 export function runFailed(counts: VerdictCounts): boolean {
-  return counts.fail > 0 || counts.stale > 0;
+  return counts.fail > 0 || counts.stale > 0 || counts.blocked > 0;
+}
+
+/** A run whose only problems are requirements the suite could not judge (ERROR): its setup is to mend, exit 2. */
+export function runErrored(counts: VerdictCounts): boolean {
+  return counts.error > 0 && !runFailed(counts);
 }
 
 /** The closing line CI reads: `N passed, N failed`, then the other tiers. */
 export function summaryLine(counts: VerdictCounts): string {
   const known = counts.xfail || counts.stale ? `, ${counts.xfail} expected failures, ${counts.stale} stale` : '';
-  return `${counts.pass} passed, ${counts.fail} failed, ${counts.skip} skipped, ${counts.warn} warned, ${counts.info} info${known}`;
+  const unjudged = counts.error || counts.blocked ? `, ${counts.error} errors, ${counts.blocked} blocked` : '';
+  return `${counts.pass} passed, ${counts.fail} failed, ${counts.skip} skipped, ${counts.warn} warned, ${counts.info} info${known}${unjudged}`;
 }

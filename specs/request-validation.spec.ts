@@ -39,9 +39,11 @@ test('a body that is not JSON gets a 4xx, never a 2xx or 5xx', verifies('REQUEST
 });
 
 test('a body that is not JSON gets 400 with error 1025', verifies('REQUEST-MALFORMED-JSON-400'), async ({ target }) => {
+  // A sunset target may refuse every registration before reading it, as it may for missing and invalid parameters.
+  const expected = target.settings.profile === 'sunset' ? either(errorCode(1025, 400), blockedErrorObject) : errorCode(1025, 400);
   for (const text of malformed) {
     const answer = await target.post(account, text);
-    target.check(answer, errorCode(1025, 400));
+    target.check(answer, expected);
   }
 });
 

@@ -1,8 +1,8 @@
 import { accessSync, constants, existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { basename, delimiter, join } from 'node:path';
 import { mintCertificate } from '../cert/index.js';
 import { jsonOf, Secrets, TargetClient, type Exchange } from '../client/index.js';
-import { Sessions } from '../fixtures/sessions.js';
+import { loginPath, Sessions } from '../fixtures/sessions.js';
 import { controlPaths, type NumberState } from '../protocol/index.js';
 import { loadHooks, hooksStateSource } from '../sources/hooksModule.js';
 import { freshNumber } from '../sources/numbers.js';
@@ -24,14 +24,18 @@ export async function prepareTarget(resolved: ResolvedSettings & { target: strin
     const sessions = new Sessions(client, { admin: resolved.admin, user: resolved.user });
     const session = await sessions.token('admin');
     // Credentials the target refuses are the configuration's fault, not the target's: no test would mean anything.
+    // A login that takes them and issues no token is the target's (LOGIN-TOKEN): the tests judge it.
     for (const [role, which, given] of [['admin', 'admin', resolved.admin], ['user', 'non-admin', resolved.user]] as const) {
       const tried = role === 'admin' ? session : given ? await sessions.token('user') : undefined;
-      if (given?.password && tried && 'unavailable' in tried) {
-        throw new UsageError(`the ${which} account "${given.user}" cannot log in on ${resolved.target} (${tried.unavailable}): check its user name and password`);
+      if (!given?.password || !tried || !('unavailable' in tried) || tried.blockedBy) continue;
+      if (tried.status === 404) {
+        throw new UsageError(`POST ${loginPath} answered 404 on ${resolved.target}: no login there; check the target URL (a client under a path prefix is https://host/prefix)`);
       }
+      throw new UsageError(`the ${which} account "${given.user}" cannot log in on ${resolved.target} (${tried.unavailable}): check its user name and password`);
     }
     const admin = async (exchange: Omit<Parameters<TargetClient['send']>[0], 'case' | 'headers'>) =>
       client.send({ ...exchange, headers: await sessions.headers('admin'), case: 'preflight' });
+    if (!resolved.admin.password && resolved.admin.token) await checkToken(resolved.target, admin);
     const stateSupports = await checkSources(resolved, admin, 'token' in session);
     const settings: RunSettings = { ...resolved, mintedCertificates: false };
     delete (settings as Partial<ResolvedSettings>).notices;
@@ -63,6 +67,17 @@ export async function prepareTarget(resolved: ResolvedSettings & { target: strin
 }
 
 type AdminSend = (exchange: { method: string; path: string; body?: unknown }) => Promise<Exchange>;
+
+/**
+ * A token that was given, not issued by a login here, must be one the target takes: a registration without its
+ * parameters (it cannot register anything) answered 401 says it is not, and every test would fail on that alone.
+ */
+async function checkToken(target: string, admin: AdminSend): Promise<void> {
+  const answer = await admin({ method: 'POST', path: '/v1/account', body: {} });
+  if (answer.response?.status === 401) {
+    throw new UsageError(`the admin token (--token or WA_CONFORMANCE_TOKEN) is refused by ${target}: POST /v1/account answered 401; give a current token, or the admin password to log in with`);
+  }
+}
 
 /** Each configured source answers; returns which states the state source can set. */
 async function checkSources(s: ResolvedSettings, admin: AdminSend, loggedIn: boolean): Promise<(state: NumberState) => boolean> {
@@ -96,7 +111,18 @@ async function checkSources(s: ResolvedSettings, admin: AdminSend, loggedIn: boo
   if (code?.type === 'command' && !runnable(code.argv![0]!)) {
     throw new UsageError(`the command of codeSource, ${JSON.stringify(code.argv![0])}, is not an executable file, nor found on PATH`);
   }
+  const script = code?.type === 'command' ? scriptOf(code.argv!) : undefined;
+  if (script && !existsSync(script)) {
+    throw new UsageError(`the script of codeSource's command, ${JSON.stringify(script)}, does not exist (from ${process.cwd()}): ${JSON.stringify(code!.argv![0])} would exit at once`);
+  }
   return supports;
+}
+
+const interpreters = /^(node|nodejs|python3?|ruby|perl|bash|sh|zsh|php)(\.exe)?$/;
+
+/** The script an interpreter is given as its first argument (`node inbox-code.mjs`), if that is what argv is. */
+function scriptOf([program, first]: string[]): string | undefined {
+  return interpreters.test(basename(program!)) && first !== undefined && !first.startsWith('-') ? first : undefined;
 }
 
 function runnable(program: string): boolean {

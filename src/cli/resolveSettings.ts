@@ -5,6 +5,7 @@ import type { CodeSourceConfig, ConformanceConfig } from '../generated/types.js'
 import type { RunSettings } from '../settings/runSettings.js';
 import type { RunOptions } from './runOptions.js';
 import { resolveBroker } from './brokerSettings.js';
+import { templateKeys } from '../sources/declarativeCodes.js';
 import { readExpectedFailures } from './expectedFailuresFile.js';
 import { UsageError } from './usageError.js';
 
@@ -95,8 +96,17 @@ export function resolveSettings(flags: RunOptions, config: ConformanceConfig, en
 function legacyVerifyCode(code: string, fixtures: ConformanceConfig['fixtures'] & object, notices: string[]): CodeSourceConfig {
   const number = fixtures.unregistered;
   const source: CodeSourceConfig = number ? { type: 'fixed', codes: [{ cc: number.cc, phone_number: number.phone_number, code }] } : { type: 'fixed', code };
-  notices.push(`fixtures.verifyCode is now "codeSource": ${JSON.stringify(source).replace(code, '…')}`);
+  notices.push(`fixtures.verifyCode is now "codeSource": ${JSON.stringify(withoutCodes(source))}`);
   return source;
+}
+
+/** The source as a notice may show it: every code replaced, wherever else its digits occur. */
+export function withoutCodes(source: CodeSourceConfig): CodeSourceConfig {
+  return {
+    ...source,
+    ...(source.code !== undefined ? { code: '…' } : {}),
+    ...(source.codes ? { codes: source.codes.map((c) => ({ ...c, code: '…' })) as CodeSourceConfig['codes'] } : {}),
+  };
 }
 
 const needed: Record<CodeSourceConfig['type'], (keyof CodeSourceConfig)[]> = { fixed: [], header: ['header'], inbox: ['url'], command: ['argv'], prompt: [] };
@@ -106,7 +116,13 @@ function checkCodeSource(source: CodeSourceConfig): void {
     if (source[key] === undefined) throw new UsageError(`codeSource of type "${source.type}" needs codeSource.${key}`);
   }
   if (source.type === 'fixed' && source.code === undefined && source.codes === undefined) throw new UsageError('codeSource of type "fixed" needs codeSource.code or codeSource.codes');
-  if (source.type === 'inbox') checkUrl(source.url!.replace(/\{\w+\}/g, 'x'), 'codeSource.url');
+  if (source.type === 'inbox') {
+    const unknown = [...source.url!.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((key) => !templateKeys.includes(key));
+    if (unknown.length) {
+      throw new UsageError(`codeSource.url "${source.url}" has the placeholder${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `{${k}}`).join(', ')}, which the suite does not fill in; it knows ${templateKeys.map((k) => `{${k}}`).join(', ')}`);
+    }
+    checkUrl(source.url!.replace(/\{\w+\}/g, 'x'), 'codeSource.url');
+  }
 }
 
 function checkUrl(url: string, what: string): void {

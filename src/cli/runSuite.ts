@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runFailed } from '../../reporters/verdicts.js';
+import { runErrored, runFailed } from '../../reporters/verdicts.js';
 import type { ConformanceReport } from '../generated/types.js';
 import { packageRoot } from '../paths.js';
 import { settingsToEnv, type RunSettings } from '../settings/runSettings.js';
@@ -27,9 +27,16 @@ export async function runSuite(settings: RunSettings, filter: RunnerFilter = {})
   return exitCodeOf(JSON.parse(readFileSync(reportFile, 'utf8')) as ConformanceReport);
 }
 
-/** 0 or 1 from a report; a report of nothing, or of a run that broke down, is a usage-level problem (2). */
+/**
+ * 0 or 1 from a report; a report of nothing, of a run that broke down, or whose only problems are requirements a
+ * source kept from being judged (ERROR), is a usage-level problem (2).
+ */
 export function exitCodeOf(report: ConformanceReport): number {
   if (report.requirements.length === 0) throw new UsageError('no test matched: nothing was checked');
   if (report.errors.length > 0) throw new UsageError(`the suite itself failed: ${report.errors[0]}`);
+  if (runErrored(report.summary)) {
+    const first = report.requirements.find((r) => r.verdict === 'ERROR')!;
+    throw new UsageError(`${report.summary.error} requirement${report.summary.error > 1 ? 's were' : ' was'} not judged because the suite's own setup failed (ERROR), ${first.id} first: ${first.reason}`);
+  }
   return runFailed(report.summary) ? exitCodes.fail : exitCodes.pass;
 }

@@ -129,9 +129,9 @@ export interface UserCredentials {
    */
   user: string;
   /**
-   * Non-admin password; also WA_CONFORMANCE_USER_PASSWORD.
+   * Non-admin password; better from WA_CONFORMANCE_USER_PASSWORD (or --non-admin-password), which override it.
    */
-  password: string;
+  password?: string;
 }
 /**
  * Phone numbers in known states on the target; a test whose fixture is missing is skipped.
@@ -344,6 +344,14 @@ export interface VerdictCounts {
   skip: number;
   xfail: number;
   stale: number;
+  /**
+   * Requirements not judged because a source or the suite's own setup failed (ERROR).
+   */
+  error: number;
+  /**
+   * Requirements not judged because the target broke another requirement they depend on (BLOCKED).
+   */
+  blocked: number;
 }
 export interface CoverageRow {
   category: string;
@@ -360,11 +368,15 @@ export interface RequirementReport {
     url: string;
   };
   evidence?: string;
-  verdict: 'PASS' | 'FAIL' | 'WARN' | 'INFO' | 'SKIP' | 'XFAIL';
+  verdict: 'PASS' | 'FAIL' | 'WARN' | 'INFO' | 'SKIP' | 'XFAIL' | 'ERROR' | 'BLOCKED';
   /**
-   * Why it was skipped.
+   * Why it was skipped, not judged (ERROR) or blocked (BLOCKED).
    */
   reason?: string;
+  /**
+   * The requirements whose failure kept it from being judged (BLOCKED).
+   */
+  blockedBy?: string[];
   expectedFailure?: {
     reason: string;
     /**
@@ -389,8 +401,15 @@ export interface TestRecord {
   id: string;
   title: string;
   requirementIds: string[];
-  outcome: 'passed' | 'failed' | 'skipped';
+  outcome: 'passed' | 'failed' | 'skipped' | 'error' | 'blocked';
+  /**
+   * Why it was skipped, not judged (error) or blocked.
+   */
   skipReason?: string;
+  /**
+   * The requirement whose failure kept this test from reaching the state it judges.
+   */
+  blockedBy?: string;
   /**
    * The spec file the test is written in, from the package root (specs/…spec.ts).
    */
@@ -401,6 +420,10 @@ export interface TestRecord {
   durationMs?: number;
   failure?: Failure;
   wireLog: LoggedExchange[];
+  /**
+   * Every call to a state or code source, in order, with codes and PINs redacted.
+   */
+  sourceCalls?: SourceCall[];
   property?: PropertyStats;
   /**
    * Answers this test judged (absent when it sent nothing through the suite's client).
@@ -475,6 +498,22 @@ export interface LoggedExchange {
    * A curl command that sends the same request.
    */
   curl: string;
+}
+export interface SourceCall {
+  /**
+   * The source, as its errors name it.
+   */
+  source: string;
+  /**
+   * What was asked: setup "a number is registered" for +1 5550100, code for +999 …
+   */
+  call: string;
+  /**
+   * What it answered, or the failure.
+   */
+  answer: string;
+  ok: boolean;
+  ms: number;
 }
 export interface PropertyStats {
   runs: number;

@@ -1,15 +1,30 @@
 import type { Numbers, TestNumber } from '../sources/numbers.js';
 import type { Target } from '../fixtures/index.js';
 
-/** What the documentation lets a client predict, per number of the pool (by index). */
+/**
+ * What the documentation lets a client predict, per number of the pool (by index). A client has one pending
+ * registration, the latest code request: `/v1/account/verify` carries a code and no number, so it completes that
+ * registration or refuses.
+ */
 export interface RegistrationModel {
   registered: Set<number>;
-  pending: Set<number>;
+  /** Numbers that were sent a code and are not registered: the codes a VerifySentCode may send. */
+  sent: Set<number>;
+  /**
+   * The pending registration: the number whose code request was answered 202 last. `sure` is false once a later
+   * request was answered otherwise: whether that ends the pending registration is not documented.
+   */
+  pending: { index: number; sure: boolean } | undefined;
   pins: Map<number, string>;
+  /**
+   * Numbers whose two-step state is open: registered while the settings of another account changed. Whether
+   * the setting is the account's or the client's (every number registered there) is not documented.
+   */
+  unsure: Set<number>;
   /** The account the two-step settings apply to: the number registered last. */
   current: number | undefined;
-  /** The number whose code was asked for last. */
-  lastRequested: number | undefined;
+  /** A sequence that changed a two-step setting turns it off again at its end, so the run leaves none behind. */
+  twoStepChanged: boolean;
 }
 
 export interface RegistrationSystem {
@@ -26,7 +41,7 @@ export function newSystem(target: Target): RegistrationSystem {
 }
 
 export function newModel(): RegistrationModel {
-  return { registered: new Set(), pending: new Set(), pins: new Map(), current: undefined, lastRequested: undefined };
+  return { registered: new Set(), sent: new Set(), pending: undefined, pins: new Map(), unsure: new Set(), current: undefined, twoStepChanged: false };
 }
 
 /** Fresh numbers for one sequence: the target's state outlives runs, so every sequence starts from numbers it never saw. */

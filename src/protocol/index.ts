@@ -1,4 +1,5 @@
 // What two layers must agree on without importing each other: a leaf that imports nothing.
+export { Blocked } from './blocked.js';
 export { CoverageTally, type CoverageRow } from './coverage.js';
 export { numberStates, providerStateNamed, providerStateNames, type NumberState, type ProviderState } from './states.js';
 
@@ -6,7 +7,14 @@ export { numberStates, providerStateNamed, providerStateNames, type NumberState,
 export const controlPaths = { code: '/_conformance/code', state: '/_conformance/state' } as const;
 
 /** What the fixtures attach to or annotate on a test result, for the conformance reporter to read. */
-export const resultNames = { requirement: 'requirement', wireLog: 'wire-log', failure: 'failure', property: 'property', judged: 'judged' } as const;
+export const resultNames = {
+  requirement: 'requirement', wireLog: 'wire-log', failure: 'failure', property: 'property', judged: 'judged',
+  /** A test not judged: the suite's own setup (a source) failed. */
+  error: 'not-judged',
+  /** A test not judged: the target broke the requirement named ({by, reason}). */
+  blocked: 'blocked',
+  sourceCalls: 'source-calls',
+} as const;
 
 /** The requirement IDs a test's annotations name, each once. */
 export function requirementIdsIn(annotations: readonly { type: string; description?: string }[]): string[] {

@@ -11,7 +11,9 @@ export function numberKey({ cc, phone_number }: PhoneNumber): string {
 
 /**
  * What the client knows of registrations: numbers registered here, two-step PINs (they belong to the number,
- * so re-registering it needs the PIN), codes sent and not yet verified, and the account the settings apply to.
+ * so re-registering it needs the PIN), the pending registration, and the account the settings apply to. A client
+ * registers one number at a time: `/v1/account/verify` carries a code and no number, so the latest code request is
+ * the one registration pending, and a new request replaces it (its number's earlier code included).
  */
 export class Registrations {
   protected readonly registered = new Set<string>();
@@ -31,12 +33,11 @@ export class Registrations {
     return this.pins.get(numberKey(number));
   }
 
-  /** A new code for the number, replacing any earlier one; unique among pending codes (a fixed test code excepted). */
+  /** A new code for the number: its registration is now the pending one, in place of any earlier request's. */
   sendCode(number: PhoneNumber, vname: string): string {
     const key = numberKey(number);
-    const codes = new Set([...this.pending.values()].map((p) => p.code));
-    let code = this.fixedCodes.get(key) ?? '';
-    while (!code || (codes.has(code) && !this.fixedCodes.has(key))) code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const code = this.fixedCodes.get(key) ?? String(randomInt(0, 1_000_000)).padStart(6, '0');
+    this.pending.clear();
     this.pending.set(key, { code, vname });
     this.messages.set(key, { code, sentAt: new Date().toISOString() });
     return code;

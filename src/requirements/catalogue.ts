@@ -257,7 +257,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'REQUEST-MALFORMED-JSON-400',
     level: 'SHOULD',
-    statement: 'A body that is not valid JSON gets 400 Bad Request with error 1025 "Invalid request".',
+    statement: 'A body that is not valid JSON gets 400 Bad Request with error 1025 "Invalid request" (in the sunset profile, the blocked 1005 refusal too, as for invalid parameters).',
     citation: { section: 'エラーおよびステータスメッセージ', quote: '1025 Invalid Request', url: errorsPage },
     evidence: 'WEBAPP: index.php answers an undecodable JSON body with 400 and 1025 (onprem-api-facts.md §4)',
     profiles: both,

@@ -12,6 +12,7 @@ export function commandCodeSource(argv: string[], timeoutMs: number): CodeSource
   return {
     name,
     interactive: false,
+    covers: 'any',
     sentCode: (request) => new Promise<string>((resolve, reject) => {
       const child = spawn(argv[0]!, argv.slice(1), {
         env: { ...process.env, [codeRequestVariable]: JSON.stringify({ ...request, answer: undefined }) },
@@ -33,7 +34,7 @@ export function commandCodeSource(argv: string[], timeoutMs: number): CodeSource
       child.on('close', (code, signal) => {
         clearTimeout(timer);
         if (signal) return reject(new SourceError(`${name} ended by ${signal}`));
-        if (code !== 0) return reject(new SourceError(`${name} exited with ${code}${stderr.trim() ? `: ${stderr.trim().split('\n').at(-1)!.slice(0, 200)}` : ''}`));
+        if (code !== 0) return reject(new SourceError(`${name} exited with ${code}${stderr.trim() ? `: ${errorLine(stderr)}` : ''}`));
         let parsed: unknown;
         try {
           parsed = JSON.parse(stdout);
@@ -46,4 +47,13 @@ export function commandCodeSource(argv: string[], timeoutMs: number): CodeSource
       });
     }),
   };
+}
+
+/**
+ * The line of a failed command's stderr that says what went wrong: the first that names an error (node's ends with
+ * its version, after the stack), else the last.
+ */
+export function errorLine(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.trim()).filter(Boolean);
+  return (lines.find((line) => /\b\w*(Error|error|ERROR)\b|^fatal|not found|No such file/.test(line)) ?? lines.at(-1) ?? '').slice(0, 300);
 }

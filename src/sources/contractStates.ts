@@ -1,5 +1,5 @@
 import type { ProviderState } from '../protocol/index.js';
-import { enableState, noCodeReason } from './openSources.js';
+import { enableState } from './openSources.js';
 import type { Api, NumberSettings, Numbers, TestNumber } from './numbers.js';
 
 const sendsCode = 'would make the target send a registration code: allow with "sideEffects": true or --allow-side-effects';
@@ -9,17 +9,15 @@ const sendsCode = 'would make the target send a registration code: allow with "s
  * cannot set (or could only have by a number this run may already have used up) makes its interaction skip.
  */
 export function contractStates(numbers: Numbers, api: Api, settings: NumberSettings & { sideEffects: boolean }) {
-  // fixtures.unregistered is registered by the run's own /verify: only a fresh number or a state source is sure.
-  const unregistered = (): string | undefined => settings.mintedCertificates || (settings.fixtures.unregistered && numbers.stateSource?.supports('unregistered')) ? undefined
-    : `fixtures.unregistered may have been registered by this run's own /verify; needs a target that takes minted certificates, or ${enableState}`;
   const values = (n: TestNumber) => ({ cc: n.cc, phone_number: n.phone_number, cert: n.cert, ...(n.pin ? { pin: n.pin } : {}) });
   return {
     unavailable(state: ProviderState): string | undefined {
       switch (state) {
         case 'registered': return numbers.unavailable('registered');
         case 'two-step': return settings.sideEffects ? numbers.unavailable('two-step') : sendsCode;
-        case 'unregistered': return settings.sideEffects ? unregistered() : sendsCode;
-        case 'code-sent': return !settings.sideEffects ? sendsCode : unregistered() ?? (numbers.codeSource ? undefined : noCodeReason(settings));
+        case 'unregistered': return settings.sideEffects ? numbers.unavailable('unregistered') : sendsCode;
+        // Its interaction verifies the code: the number is registered, so it must be one the run can put back.
+        case 'code-sent': return settings.sideEffects ? numbers.unverifiable() : sendsCode;
         case 'moved-away': return numbers.stateSource?.supports('moved-away') ? undefined : `needs ${enableState}`;
       }
     },
@@ -29,12 +27,10 @@ export function contractStates(numbers: Numbers, api: Api, settings: NumberSetti
         case 'two-step': return values(await numbers.inState(api, 'two-step'));
         case 'unregistered': return values(await numbers.inState(api, 'unregistered'));
         case 'moved-away': {
-          const number = await numbers.inState(api, 'registered');
-          await numbers.stateSource!.setup('moved-away', values(number));
-          return values(number);
+          return values(await numbers.set(await numbers.inState(api, 'registered'), 'moved-away'));
         }
         case 'code-sent': {
-          const pending = await numbers.requestCode(api, await numbers.inState(api, 'unregistered'));
+          const pending = await numbers.requestCode(api, await numbers.forVerification());
           return { ...values(pending.number), code: await numbers.codeOf(pending) };
         }
       }

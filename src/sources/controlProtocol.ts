@@ -32,6 +32,7 @@ export function controlCodeSource(channel: ControlChannel): CodeSource {
   return {
     name,
     interactive: false,
+    covers: 'any',
     async sentCode({ cc, phone_number }: CodeRequest) {
       const body = await call(channel, 'GET', `${controlPaths.code}?${new URLSearchParams({ cc, phone_number })}`);
       const code = codeIn(body);

@@ -8,6 +8,7 @@ export function fixedCodeSource(config: Pick<CodeSourceConfig, 'code' | 'codes'>
   return {
     name,
     interactive: false,
+    covers: config.code !== undefined ? 'any' : (config.codes ?? []).map(({ cc, phone_number }) => ({ cc, phone_number })),
     async sentCode({ cc, phone_number }) {
       const listed = config.codes?.find((c) => c.cc === cc && c.phone_number === phone_number)?.code;
       const code = listed ?? config.code;
@@ -24,6 +25,7 @@ export function headerCodeSource(header: string): CodeSource {
   return {
     name,
     interactive: false,
+    covers: 'any',
     async sentCode({ answer, cc, phone_number }) {
       const code = answer?.headers[lower];
       if (!code) throw new SourceError(`${name}: the answer to the registration of +${cc} ${phone_number} (status ${answer?.status ?? 'none'}) has no ${header} header`);
@@ -43,6 +45,9 @@ export function atPointer(value: unknown, pointer: string): unknown {
   }
   return at;
 }
+
+/** The placeholders an inbox URL may hold: any other is a configuration error, named before the run. */
+export const templateKeys: readonly string[] = ['cc', 'phone_number', 'method', 'requestedAt', 'requestedAtMs'];
 
 export function fillTemplate(template: string, request: CodeRequest): string {
   const values: Record<string, string> = {
@@ -68,6 +73,7 @@ export function inboxCodeSource(config: Pick<CodeSourceConfig, 'url' | 'pointer'
   return {
     name,
     interactive: false,
+    covers: 'any',
     async sentCode(request) {
       const url = fillTemplate(template, request);
       const until = Date.now() + budgetMs;

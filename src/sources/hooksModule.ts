@@ -67,6 +67,7 @@ export function hooksCodeSource(path: string, hooks: HooksModule): CodeSource | 
   return {
     name,
     interactive: false,
+    covers: 'any',
     async sentCode(request) {
       const value = await sentCode({ ...request });
       const code = typeof value === 'string' && value ? value : codeIn(value);

@@ -2,14 +2,11 @@ import { randomInt } from 'node:crypto';
 import { mintCertificate } from '../cert/index.js';
 import type { Exchange } from '../client/index.js';
 import type { Fixtures } from '../generated/types.js';
-import type { NumberState } from '../protocol/index.js';
+import { Blocked, type NumberState } from '../protocol/index.js';
 import { enableState, noCodeReason, type SourceSettings } from './openSources.js';
-import type { CodeRequest, CodeSource, StateSource } from './source.js';
+import { sameNumber, type CodeRequest, type CodeSource, type NumberParams, type PhoneNumber, type StateSource } from './source.js';
 
-export interface PhoneNumber {
-  cc: string;
-  phone_number: string;
-}
+export type { PhoneNumber } from './source.js';
 
 /** A number a test registers, with its certificate; `origin` says where it came from, for messages. */
 export interface TestNumber extends PhoneNumber {
@@ -29,6 +26,14 @@ export interface Pending {
 /** How numbers reach the target's API: a test's Target (recorded in its wire log), or the contract verifier's client. */
 export interface Api {
   post(path: string, body: unknown): Promise<Exchange>;
+}
+
+/** The configuration that tells the code of fresh numbers, for the reasons of the tests that need one. */
+const anyCode = 'a code source that tells the code sent to any number (codeSource "code": the code the target sends every number, or a "header", "inbox" or "command" code source, or hooks with sentCode)';
+
+function listedNumbers(code: CodeSource): string {
+  const listed = code.covers === 'any' ? [] : code.covers.map((n) => `+${n.cc} ${n.phone_number}`);
+  return listed.length ? listed.join(', ') : 'no number';
 }
 
 /** A state that cannot be had on this run; the test that wanted it is skipped with this reason. */
@@ -61,6 +66,10 @@ const freshName = 'コンフォーマンス試験 株式会社 ✓';
  */
 export class Numbers {
   private readonly codesRead = new Set<string>();
+  /** The states set for the running test, in order: each is torn down when it ends. */
+  private readonly setUp: { state: NumberState; params: NumberParams }[] = [];
+  /** Fixtures the running test may register: put back into their state when it ends. */
+  private readonly putBack: TestNumber[] = [];
 
   constructor(
     private readonly settings: NumberSettings,
@@ -76,20 +85,69 @@ export class Numbers {
     return this.sources.code;
   }
 
+  /** Whether the run's code source can tell the code sent to `number`. */
+  covers(number: PhoneNumber): boolean {
+    const covers = this.sources.code?.covers;
+    return covers === 'any' || (covers !== undefined && covers.some((listed) => sameNumber(listed, number)));
+  }
+
+  private get minted(): string {
+    return `a target that takes minted certificates${this.settings.mintedCertificatesNote ? ` (${this.settings.mintedCertificatesNote})` : ''}`;
+  }
+
   /** Why a number in `state` cannot be had on this run, or undefined when it can. */
   unavailable(state: 'registered' | 'unregistered' | 'two-step'): string | undefined {
     const { fixtures, mintedCertificates } = this.settings;
-    const minted = `a target that takes minted certificates${this.settings.mintedCertificatesNote ? ` (${this.settings.mintedCertificatesNote})` : ''}`;
     switch (state) {
       case 'registered':
-        return fixtures.registered || (mintedCertificates && (this.sources.state?.supports('registered') || this.sources.code)) ? undefined
-          : `needs fixtures.registered in the configuration file, or ${minted} with ${enableState}`;
+        // A fresh number is registered by a state source, or the documented way: with the code its source reads.
+        return fixtures.registered || (mintedCertificates && (this.sources.state?.supports('registered') || this.readsAnyCode)) ? undefined
+          : `needs fixtures.registered in the configuration file, or ${this.minted} with ${enableState}, or with ${anyCode}`;
       case 'unregistered':
-        return fixtures.unregistered || mintedCertificates ? undefined : `needs fixtures.unregistered in the configuration file, or ${minted}`;
+        return fixtures.unregistered || mintedCertificates ? undefined : `needs fixtures.unregistered in the configuration file, or ${this.minted}`;
       case 'two-step':
         return fixtures.twoStep || (mintedCertificates && this.sources.state?.supports('two-step')) ? undefined
-          : `needs fixtures.twoStep in the configuration file, or ${minted} and ${enableState}`;
+          : `needs fixtures.twoStep in the configuration file, or ${this.minted} and ${enableState}`;
     }
+  }
+
+  /**
+   * Why no number can be registered and verified on this run and the target left as it was, or undefined: a fresh
+   * number whose code the code source tells, or fixtures.unregistered when the source tells its code and a state
+   * source puts it back afterwards (a fixture registered for good would fail the next run).
+   */
+  unverifiable(): string | undefined {
+    const code = this.sources.code;
+    if (!code) return noCodeReason(this.settings);
+    const { mintedCertificates, fixtures: { unregistered } } = this.settings;
+    if (mintedCertificates && this.readsAnyCode) return undefined;
+    if (unregistered && this.covers(unregistered) && this.sources.state?.supports('unregistered')) return undefined;
+    const fresh = mintedCertificates ? `a fresh number needs ${anyCode} (${code.name} tells the code of ${listedNumbers(code)} only)` : `a fresh number needs ${this.minted}`;
+    const fixture = !unregistered ? 'fixtures.unregistered is not configured'
+      : !this.covers(unregistered) ? `${code.name} has no code for fixtures.unregistered (+${unregistered.cc} ${unregistered.phone_number})`
+        : `fixtures.unregistered, once registered, can be put back only by ${enableState}`;
+    return `needs a number to register, verify and leave as it was: ${fresh}; ${fixture}`;
+  }
+
+  /** A number to register and verify (see `unverifiable`); throws Unavailable when the run has none. */
+  async forVerification(): Promise<TestNumber> {
+    const why = this.unverifiable();
+    if (why) throw new Unavailable(why);
+    if (this.settings.mintedCertificates && this.readsAnyCode) return this.fresh();
+    const fixture = await this.set({ ...this.settings.fixtures.unregistered!, origin: 'fixtures.unregistered' }, 'unregistered');
+    this.putBack.push(fixture);
+    return fixture;
+  }
+
+  /** Why the run cannot register fresh numbers of its own and read their codes (the model's pool), or undefined. */
+  freshUnverifiable(): string | undefined {
+    if (!this.settings.mintedCertificates) return `needs ${this.minted}`;
+    if (!this.sources.code) return noCodeReason(this.settings);
+    return this.readsAnyCode ? undefined : `needs ${anyCode}: ${this.sources.code.name} tells the code of ${listedNumbers(this.sources.code)} only`;
+  }
+
+  private get readsAnyCode(): boolean {
+    return this.sources.code?.covers === 'any';
   }
 
   /** A fresh number with a minted certificate for `vname`. */
@@ -125,13 +183,16 @@ export class Numbers {
   }
 
   /** Puts a fixture back into its documented state when a state source can; as it is otherwise. */
-  async restore(number: TestNumber, state: NumberState): Promise<TestNumber> {
+  private async restore(number: TestNumber, state: NumberState): Promise<TestNumber> {
     return this.sources.state?.supports(state) ? this.set(number, state) : number;
   }
 
-  private async set(number: TestNumber, state: NumberState): Promise<TestNumber> {
+  /** Puts the number in `state` through the state source; its teardown is called when the test ends (`settle`). */
+  async set(number: TestNumber, state: NumberState): Promise<TestNumber> {
     const { cc, phone_number, cert, pin } = number;
-    const injected = await this.sources.state!.setup(state, { cc, phone_number, cert, ...(pin ? { pin } : {}) });
+    const params: NumberParams = { cc, phone_number, cert, ...(pin ? { pin } : {}) };
+    const injected = await this.sources.state!.setup(state, params);
+    this.setUp.push({ state, params });
     const pick = (key: 'cc' | 'phone_number' | 'cert' | 'pin') => (typeof injected[key] === 'string' ? { [key]: injected[key] as string } : {});
     const result = { ...number, ...pick('cc'), ...pick('phone_number'), ...pick('cert'), ...pick('pin') };
     if (result.pin) this.secret('WA_CONFORMANCE_PIN', result.pin);
@@ -161,13 +222,32 @@ export class Numbers {
     return this.codesRead;
   }
 
-  /** Registers a number the documented way: a code, then /verify with it. A step that fails is the target's fault. */
+  /**
+   * After a test: puts back the fixtures it may have registered, then tears down, last first, every state set since
+   * the last call (what a Pact verifier does after each interaction). Every step is tried; the first that failed is
+   * thrown after the others ran.
+   */
+  async settle(): Promise<void> {
+    let failed: unknown;
+    for (const fixture of this.putBack.splice(0)) await this.set(fixture, 'unregistered').catch((error: unknown) => { failed ??= error; });
+    for (const { state, params } of this.setUp.splice(0).reverse()) {
+      await this.sources.state!.teardown(state, params).catch((error: unknown) => { failed ??= error; });
+    }
+    if (failed) throw failed;
+  }
+
+  /**
+   * Registers a number the documented way: a code, then /verify with it. A step the target gets wrong blocks the
+   * test that needed the registration, by the requirement that judges that step.
+   */
   async registerThroughApi(api: Api, number: TestNumber): Promise<TestNumber> {
     const pending = await this.requestCode(api, number);
-    if (pending.answer.response?.status !== 202) throw new Error(`could not register ${number.origin} number: POST /v1/account answered ${pending.answer.response?.status ?? pending.answer.error}, not 202`);
+    const requested = pending.answer.response?.status ?? pending.answer.error;
+    if (requested !== 202) throw new Blocked('LEGACY-UNREGISTERED-202', `registering a ${number.origin} number: POST /v1/account answered ${requested}, not 202`);
     const verified = await api.post('/v1/account/verify', { code: await this.codeOf(pending) });
     const status = verified.response?.status;
-    if (status === undefined || status < 200 || status >= 300) throw new Error(`could not register ${number.origin} number: /v1/account/verify with the code that was sent answered ${status ?? verified.error}`);
+    if (status === undefined || status < 200 || status >= 300) throw new Blocked('VERIFY-COMPLETES', `registering a ${number.origin} number: /v1/account/verify with the code that was sent answered ${status ?? verified.error}`);
     return number;
   }
+
 }

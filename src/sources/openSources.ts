@@ -1,6 +1,6 @@
 import type { Transport } from '../client/index.js';
 import type { CodeSourceConfig } from '../generated/types.js';
-import type { NumberState } from '../protocol/index.js';
+import { providerStateNames, type NumberState } from '../protocol/index.js';
 import { commandCodeSource } from './commandCode.js';
 import { controlCodeSource, controlStateSource, type ControlChannel } from './controlProtocol.js';
 import { fixedCodeSource, headerCodeSource, inboxCodeSource } from './declarativeCodes.js';
@@ -8,7 +8,8 @@ import { hooksCodeSource, hooksStateSource, loadHooks } from './hooksModule.js';
 import { SourceHttp } from './http.js';
 import { promptCodeSource } from './promptCode.js';
 import { stateChangeUrlSource } from './stateChangeUrl.js';
-import { withDeadline, type CodeSource, type StateSource } from './source.js';
+import { SourceCalls } from './sourceCalls.js';
+import { withDeadline, type CodeSource, type NumberParams, type StateSource } from './source.js';
 
 /** What the run was told about its sources (resolved by the CLI). */
 export interface SourceSettings extends Transport {
@@ -27,6 +28,8 @@ export interface SourceSettings extends Transport {
 export interface Sources {
   state?: StateSource;
   code?: CodeSource;
+  /** Every call made to them, for the report of the test that made it. */
+  calls: SourceCalls;
   close(): Promise<void>;
 }
 
@@ -37,19 +40,29 @@ const promptTimeoutMs = 300_000;
 export const enableState = 'a state source: add "stateChangeUrl": "http://…/provider-states" (a Pact state-change endpoint) or "hooks": "./conformance-hooks.mjs" (stateHandlers) to the configuration file';
 export const enableCode = 'a code source: add "codeSource": {"type": "header", "header": "verify-code"} (or "inbox", "command", "fixed", "prompt"), or "hooks" with sentCode, to the configuration file';
 
-/** A source whose every call has a deadline and whose every failure names it (and the state it was asked for). */
-function timedState(source: StateSource, ms: number): StateSource {
-  const what = (action: string, state: NumberState) => `${source.name} (${action} of "${state}")`;
+const numberOf = ({ cc, phone_number }: { cc: string; phone_number: string }) => `+${cc} ${phone_number}`;
+
+/**
+ * A source whose every call has a deadline, whose every failure names it (and the state it was asked for), and
+ * whose every call is recorded.
+ */
+function timedState(source: StateSource, ms: number, calls: SourceCalls): StateSource {
+  const what = (action: string, state: NumberState) => `${source.name} (${action} of "${providerStateNames[state]}")`;
+  const asked = (action: string, state: NumberState, params: NumberParams) => `${action} "${providerStateNames[state]}" for ${numberOf(params)}`;
   return {
     name: source.name,
     supports: (state) => source.supports(state),
-    setup: (state, params) => withDeadline(what('setup', state), ms, () => source.setup(state, params)),
-    teardown: (state, params) => withDeadline(what('teardown', state), ms, () => source.teardown(state, params)),
+    setup: (state, params) => calls.record(source.name, asked('setup', state, params), () => withDeadline(what('setup', state), ms, () => source.setup(state, params)), (values) => JSON.stringify(values)),
+    teardown: (state, params) => calls.record(source.name, asked('teardown', state, params), () => withDeadline(what('teardown', state), ms, () => source.teardown(state, params)), () => 'done'),
   };
 }
 
-function timedCode(source: CodeSource, ms: number): CodeSource {
-  return { ...source, sentCode: (request) => withDeadline(`${source.name} (code for +${request.cc} ${request.phone_number})`, ms, () => source.sentCode(request)) };
+function timedCode(source: CodeSource, ms: number, calls: SourceCalls): CodeSource {
+  return {
+    ...source,
+    sentCode: (request) => calls.record(source.name, `code sent by ${request.method} to ${numberOf(request)} after ${request.requestedAt}`, () =>
+      withDeadline(`${source.name} (code for ${numberOf(request)})`, ms, () => source.sentCode(request)), (code) => code),
+  };
 }
 
 /**
@@ -66,9 +79,11 @@ export async function openSources(s: SourceSettings, channel: ControlChannel): P
   const declared = s.codeSource ? declaredCodeSource(s.codeSource, s, http, ms) : undefined;
   const code = declared ?? (hooks && hooksCodeSource(s.hooks!, hooks)) ?? (s.controlProtocol ? controlCodeSource(channel) : undefined);
   const codeMs = code?.interactive ? s.sourceTimeoutMs ?? promptTimeoutMs : ms;
+  const calls = new SourceCalls();
   return {
-    state: state && timedState(state, ms),
-    code: code && timedCode(code, codeMs),
+    state: state && timedState(state, ms, calls),
+    code: code && timedCode(code, codeMs, calls),
+    calls,
     close: () => http.close(),
   };
 }

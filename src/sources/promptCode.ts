@@ -11,6 +11,7 @@ export function promptCodeSource(promptUrl: string, http: SourceHttp): CodeSourc
   return {
     name,
     interactive: true,
+    covers: 'any',
     async sentCode({ cc, phone_number, method }) {
       const answer = await http.send('POST', promptUrl, { cc, phone_number, method });
       const code = codeIn(answer.body);

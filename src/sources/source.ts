@@ -1,9 +1,16 @@
 import type { NumberState } from '../protocol/index.js';
 
-/** A number as a state source is asked about it: cert and pin where the state uses them. */
-export interface NumberParams {
+export interface PhoneNumber {
   cc: string;
   phone_number: string;
+}
+
+export function sameNumber(a: PhoneNumber, b: PhoneNumber): boolean {
+  return a.cc === b.cc && a.phone_number === b.phone_number;
+}
+
+/** A number as a state source is asked about it: cert and pin where the state uses them. */
+export interface NumberParams extends PhoneNumber {
   cert?: string;
   pin?: string;
 }
@@ -34,6 +41,11 @@ export interface CodeSource {
   readonly name: string;
   /** A person answers: slow, so tests that need many codes skip it. */
   readonly interactive: boolean;
+  /**
+   * The numbers whose code it can tell: any number (a phone's inbox, a header, a person), or only these (a fixed
+   * code per listed number). A test uses a number only when the run's code source covers it.
+   */
+  readonly covers: 'any' | readonly PhoneNumber[];
   sentCode(request: CodeRequest): Promise<string>;
 }
 

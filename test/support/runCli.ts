@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ConformanceReport } from '../../src/generated/types.js';
 import { packageRoot } from '../../src/paths.js';
 
 export interface CliRun {
@@ -36,14 +37,8 @@ export function runNode(argv: string[], env: Record<string, string> = {}, starte
   return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, reportDir: '' })));
 }
 
-export interface ReportRequirement {
-  id: string;
-  verdict: string;
-  reason?: string;
-  tests: { outcome: string; error?: string }[];
-}
 
-export function readReport(run: CliRun): { summary: Record<string, number>; requirements: ReportRequirement[]; seed: number } {
+export function readReport(run: CliRun): ConformanceReport {
   return JSON.parse(readFileSync(join(run.reportDir, 'report.json'), 'utf8'));
 }
 
