@@ -13,17 +13,24 @@ import { issuedTokens, recorder, serveTarget } from './support/servers.js';
 
 const usageLine = /^wa-account-conformance: .+\n$|^error: .+\n$/;
 
-test('--list prints every requirement with level and citation, and sends no request', async () => {
+test('--list prints every requirement with level and citation (those of the configuration\'s profile), and sends no request', async () => {
   const record = recorder();
   const served = await serveTarget('sunset', (options) => record.wrap(createReference(options)));
   try {
     const run = await runCli([...served.args, '--list'], served.env);
     assert.equal(run.code, 0, run.stderr);
     for (const r of catalogue) {
-      assert.ok(run.stdout.includes(`${r.id}  ${r.level}`), `${r.id} missing from --list`);
-      assert.ok(run.stdout.includes(r.citation.url));
+      assert.equal(run.stdout.includes(`${r.id}  ${r.level}`), r.profiles.includes('sunset'), `${r.id} in --list of the sunset profile`);
+      if (r.profiles.includes('sunset')) assert.ok(run.stdout.includes(r.citation.url));
     }
     assert.equal(record.seen.length, 0, 'no request may be sent by --list');
+    // Nothing is sent, so no credentials are needed; without a profile, every requirement.
+    const bare = await runCli(['--target', 'http://127.0.0.1:9', '--list']);
+    assert.equal(bare.code, 0, bare.stderr);
+    for (const r of catalogue) assert.ok(bare.stdout.includes(`${r.id}  ${r.level}`), `${r.id} missing from --list`);
+    const invalid = await runCli(['--list', '--grep', 'VERIFY-(']);
+    assert.equal(invalid.code, 2);
+    assert.match(invalid.stderr, /^wa-account-conformance: --grep "VERIFY-\(" is not a regular expression: .+\n$/);
   } finally {
     await served.close();
   }
@@ -61,7 +68,7 @@ test('a bad configuration file exits 2 naming the file and the field', async () 
     [write('broken.json', '{"target": '), /config file .*broken\.json is not valid JSON/],
     [write('type.json', '{"runs": "many"}'), /config file .*type\.json is not valid: \/runs: must be integer/],
     [write('unknown.json', '{"targte": "http://x"}'), /unknown\.json is not valid: \/targte: must NOT have additional properties/],
-    [write('user.json', '{"auth": {"user": {"user": "op"}}}'), /\/auth\/user\/password: must have required property 'password'/],
+    [write('user.json', '{"auth": {"user": {"user": "op"}}}'), /the non-admin account "op" needs a password: --non-admin-password or WA_CONFORMANCE_USER_PASSWORD/],
     [write('pin.json', '{"fixtures": {"twoStep": {"cc": "1", "phone_number": "5550101", "cert": "Cg=="}}}'), /pin\.json is not valid: \/fixtures\/twoStep\/pin: must have required property 'pin'/],
     [write('effects.json', '{"sideEffects": "yes"}'), /\/sideEffects: must be boolean/],
   ];

@@ -1,11 +1,9 @@
-import { catalogue, type Profile } from '../requirements/index.js';
+import type { Profile } from '../requirements/index.js';
+import { requirementsMatching } from './requirementFilter.js';
 
 /** The catalogue as text: ID, level, profiles, statement, citation. Sends nothing anywhere. */
 export function listRequirements(grep?: string, profile?: Profile): string {
-  const pattern = grep ? new RegExp(grep) : undefined;
-  return catalogue
-    .filter((r) => !pattern || pattern.test(r.id) || pattern.test(r.statement))
-    .filter((r) => !profile || r.profiles.includes(profile))
+  return requirementsMatching(grep, profile)
     .map((r) => [
       `${r.id}  ${r.level}  [${r.profiles.join(', ')}]`,
       `  ${r.statement}`,

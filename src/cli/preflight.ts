@@ -1,3 +1,4 @@
+import { connect } from 'node:tls';
 import { request } from 'undici';
 import { describeNetworkError, dispatcherFor, type Transport } from '../client/index.js';
 import { UsageError } from './usageError.js';
@@ -19,9 +20,31 @@ export async function checkReachable(url: string, { what = 'target', path = '', 
     await answer.body.dump();
   } catch (error) {
     const problem = describeNetworkError(error);
+    const wrongScheme = await schemeMismatch(base, problem);
+    if (wrongScheme) throw new UsageError(`${what} ${url} ${wrongScheme}`);
     const hint = certificateProblem.test(problem) && !transport.insecure ? ' (a private certificate authority: --ca FILE; or --insecure to accept any certificate)' : '';
     throw new UsageError(`${what} ${url} is unreachable: ${problem}${hint}`);
   } finally {
     await agent.destroy();
   }
+}
+
+/**
+ * The one-line reason when the URL's scheme is not what the server speaks: TLS to a plain HTTP server fails with
+ * OpenSSL's "wrong version number", and plain HTTP to a TLS server is hung up on (a TLS handshake then succeeds).
+ */
+async function schemeMismatch(url: URL, problem: string): Promise<string | undefined> {
+  if (url.protocol === 'https:' && /WRONG_VERSION_NUMBER|wrong version number/i.test(problem)) return 'speaks plain HTTP, not TLS: use http:// instead of https://';
+  if (url.protocol !== 'http:' || !/other side closed|ECONNRESET|socket hang up/i.test(problem)) return undefined;
+  const speaksTls = await new Promise<boolean>((resolve) => {
+    const socket = connect({ host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 80), rejectUnauthorized: false });
+    const done = (tls: boolean) => {
+      socket.destroy();
+      resolve(tls);
+    };
+    socket.setTimeout(2_000, () => done(false));
+    socket.once('secureConnect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+  return speaksTls ? 'speaks TLS, not plain HTTP: use https:// instead of http://' : undefined;
 }

@@ -5,6 +5,7 @@ import { readConfigFile } from './configFile.js';
 import { listRequirements } from './listRequirements.js';
 import { checkReachable } from './preflight.js';
 import { prepareTarget } from './prepareTarget.js';
+import { requirementsMatching, tagsOf } from './requirementFilter.js';
 import { startPromptServer } from './promptServer.js';
 import { resolveSettings, type ResolvedSettings } from './resolveSettings.js';
 import type { RunOptions } from './runOptions.js';
@@ -29,12 +30,15 @@ export function embeddedSettings(resolved: ResolvedSettings, reference: Awaited<
 
 /** `wa-account-conformance [run]`: the suite against --target, or against the embedded reference. */
 export async function runCommand(flags: RunOptions): Promise<number> {
-  const resolved = settingsOf(flags);
+  // --list sends nothing, so it needs no credentials: only the profile, from the flag or the configuration file.
   if (flags.list) {
-    console.log(listRequirements(flags.grep, flags.profile));
+    const profile = flags.profile ?? (flags.config ? readConfigFile(flags.config).profile : undefined);
+    console.log(listRequirements(flags.grep, profile));
     return exitCodes.pass;
   }
-  const filter = { grep: flags.grep, shard: flags.shard };
+  const resolved = settingsOf(flags);
+  const grep = flags.grep === undefined ? undefined : tagsOf(requirementsMatching(flags.grep).map((r) => r.id));
+  const filter = { grep, shard: flags.shard };
   // Only a person at a terminal can answer a prompt; without one the prompt source does not exist (its checks SKIP).
   const prompt = resolved.codeSource?.type === 'prompt' && process.stdin.isTTY ? await startPromptServer() : undefined;
   if (resolved.codeSource?.type === 'prompt' && !prompt) say('notice: no terminal is attached, so nobody can be asked for a code: the checks that need one are skipped');
