@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import pactCore, { type ConsumerVersionSelector, type VerifierOptions } from '@pact-foundation/pact-core';
 import type { PactBrokerConfig } from '../src/generated/types.js';
 import { packageRoot } from '../src/paths.js';
-import { providerStateNamed, type ProviderState } from '../src/protocol/index.js';
+import { Blocked, providerStateNamed, type ProviderState } from '../src/protocol/index.js';
 import type { Profile } from '../src/requirements/index.js';
 import { defaultNames, type ContractNames } from './names.js';
 
@@ -49,6 +49,10 @@ export interface InteractionResult {
   reason?: string;
   /** From a broker: a pending pact's failure does not fail the verification. */
   pending?: boolean;
+  /** Its provider state could not be set because a source failed: the suite's own setup, not the target. */
+  sourceFailed?: boolean;
+  /** Its provider state could not be set because the target broke this requirement on the way. */
+  blockedBy?: string;
 }
 
 export interface ContractVerification {
@@ -159,10 +163,12 @@ async function runVerifier(t: ContractTarget, options: VerifierOptions): Promise
     .some((f) => f.interaction?.includes(`Given ${name}`) && f.interaction.endsWith(` - ${description}`)));
   const interactions = (results.interactionResults ?? []).map((r): InteractionResult => {
     const refused = r.result === 'OK' ? undefined : refusal(r.description);
+    const cause = refused && states.causes.get(refused[0]);
     return {
       description: r.description,
       result: r.result === 'OK' ? 'OK' : 'FAILED',
       ...(refused ? { reason: `provider state "${refused[0]}": ${refused[1]}` } : {}),
+      ...(cause === 'source' ? { sourceFailed: true } : cause ? { blockedBy: cause.blockedBy } : {}),
       ...(r.result !== 'OK' && among(results.pendingErrors, r.description) && !among(results.errors, r.description) ? { pending: true } : {}),
     };
   });
@@ -185,13 +191,17 @@ function withoutProxyVariables(): () => void {
   };
 }
 
+type SetupCause = 'source' | { blockedBy: string };
+
 /**
  * The verifier's provider-state change URL on loopback: it POSTs {state, params, action} before an interaction (and
  * after, to tear down); a setup answers the values the state gave, which replace the contract's examples. A state
  * this run cannot set is refused with why, so the verifier fails the interaction naming it and sends nothing.
  */
-async function startStateChanges(states: ContractStates): Promise<{ url: string; refused: Map<string, string>; close(): Promise<void> }> {
+async function startStateChanges(states: ContractStates): Promise<{ url: string; refused: Map<string, string>; causes: Map<string, SetupCause>; close(): Promise<void> }> {
   const refused = new Map<string, string>();
+  // Why a state that could have been set was not: its source failed, or the target broke a requirement on the way.
+  const causes = new Map<string, SetupCause>();
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
@@ -206,7 +216,14 @@ async function startStateChanges(states: ContractStates): Promise<{ url: string;
           refused.set(change.state, why);
           throw new Error(`provider state "${change.state}": ${why}`);
         }
-        return states.setup(state!, change.params ?? {});
+        try {
+          return await states.setup(state!, change.params ?? {});
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          refused.set(change.state, message);
+          causes.set(change.state, error instanceof Blocked ? { blockedBy: error.by } : 'source');
+          throw error;
+        }
       })().then(
         (values) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(values)),
         (error: unknown) => res.writeHead(500, { 'content-type': 'text/plain' }).end(error instanceof Error ? error.message : String(error)),
@@ -217,6 +234,7 @@ async function startStateChanges(states: ContractStates): Promise<{ url: string;
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     refused,
+    causes,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

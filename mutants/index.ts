@@ -2,7 +2,7 @@ import {
   variantBlocksBeforeValidating, variantClientWideTwoStep, variantLegacyDifferent, variantOneCodeForAll, variantStrictFraming, variantSunsetTerse, variantTerseErrors,
 } from './correctVariants.js';
 import { blockedWith500, blockedWrongCode, codeAsString, errorOutsideArray, errorsAsPlainText } from './envelopeMutants.js';
-import { moreLegacyMutants } from './legacyMoreMutants.js';
+import { moreLegacyMutants, noPendingRegistration } from './legacyMoreMutants.js';
 import { sourceAreaMutants } from './sourceAreaMutants.js';
 import { legacyMutants } from './legacyMutants.js';
 import { requestShapeMutants, unknownPropertiesRegister } from './requestShapeMutants.js';
@@ -32,6 +32,8 @@ export const mutants: readonly Mutant[] = [
   ...sourceAreaMutants,
   ...requestShapeMutants,
   unknownPropertiesRegister,
+  // Last, so that the foreign sources the rotation gives the others stay as they were.
+  noPendingRegistration,
 ];
 
 /** Correct variants that choose differently where the documentation allows: no FAIL allowed. */

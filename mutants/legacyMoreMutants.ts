@@ -157,5 +157,4 @@ export const moreLegacyMutants: readonly Mutant[] = [
   disableKeepsPin,
   secondCodeIgnored,
   verifyKeepsOldAccount,
-  noPendingRegistration,
 ];

@@ -9,7 +9,7 @@ export const acceptedWithoutVname: Mutant = {
   description: '202 Accepted with only meta: the account[].vname payload is missing',
   profile: 'legacy',
   catches: ['LEGACY-UNREGISTERED-202'],
-  build: rewriteAnswers('/v1/account', (response) => (response.status === 202 ? { status: 202, body: { meta } } : response)),
+  build: rewriteAnswers('/v1/account', (response) => (response.status === 202 ? { ...response, body: { meta } } : response)),
 };
 
 export const vnameMangled: Mutant = {

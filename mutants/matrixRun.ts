@@ -28,7 +28,7 @@ export interface MatrixCell {
   /** The configuration file, from the one the emulator prints; `dir` is the run's own folder, for files it names. */
   configure?: (config: ConformanceConfig, emulator: Emulator, dir: string) => ConformanceConfig;
   /** The environment the settings are resolved in (passwords that are not in the file). */
-  env?: NodeJS.ProcessEnv;
+  env?: (emulator: Emulator) => NodeJS.ProcessEnv;
   /** Only the tests whose tags this pattern matches. */
   grep?: string;
 }
@@ -53,8 +53,15 @@ interface Served {
   dir: string;
 }
 
-/** Every cell's run, `concurrency` workers judging one run after another; results in the cells' order. */
+let ran = false;
+
+/**
+ * Every cell's run, `concurrency` workers judging one run after another; results in the cells' order. Once per
+ * process: a second Playwright runner in the same process finds no test (its loader keeps the first run's state).
+ */
 export async function runMatrix(cells: readonly MatrixCell[], options: MatrixRunOptions = {}): Promise<CellResult[]> {
+  if (ran) throw new Error('runMatrix runs once per process (Playwright\'s runner does not run twice in one): put a second matrix in a test file of its own');
+  ran = true;
   const root = mkdtempSync(join(tmpdir(), 'wa-matrix-'));
   const served: Served[] = [];
   // The copies of a hooks module set the emulator's address in this process too, while the targets are prepared.
@@ -93,7 +100,7 @@ async function plannedRun({ cell, emulator, dir }: Served, { seed = 11, runs = 6
   if (config.hooks) config.hooks = hooksFor(emulator, dir, config.hooks);
   const reportDir = join(dir, 'report');
   try {
-    const resolved = resolveSettings({ seed, runs, workers: 1, reportDir }, config, cell.env ?? {}, join(dir, 'conformance.json'));
+    const resolved = resolveSettings({ seed, runs, workers: 1, reportDir }, config, cell.env?.(emulator) ?? {}, join(dir, 'conformance.json'));
     const settings = { ...(await prepareTarget({ ...resolved, target: config.target! }, () => {})), runDir: dir };
     return { name: cell.name, settings, ...(cell.grep ? { grep: cell.grep } : {}) };
   } catch (error) {

@@ -14,6 +14,8 @@ export interface Mutant {
   catches: string[];
   /** A correct variant: the SHOULD requirements it knowingly departs from (each a WARN, and only those). */
   departs?: string[];
+  /** The code it sends every number (but test numbers of their own), for a configuration with a fixed code for all. */
+  codeForEveryNumber?: string;
   /** The source its foreign run reaches state and codes through (default: one of header, inbox, hooks in turn). */
   foreign?: Exclude<SourceKind, 'control'>;
   build(options: ReferenceOptions): Handler;

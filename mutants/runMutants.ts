@@ -12,6 +12,8 @@ export interface ModeResult {
   exitCode: number;
   failed: string[];
   warned: string[];
+  /** BLOCKED requirements, each with the requirement that blocked it: never a kill. */
+  blocked: string[];
 }
 
 /** One mutant in both modes: with the control protocol, and foreign (control off, another source in its place). */
@@ -71,9 +73,10 @@ export async function runMutants(options: MatrixOptions = {}): Promise<MutantRes
 function modeResult(mutant: Mutant, { cell, report, exitCode, stopped }: CellResult): ModeResult {
   const failed = report?.requirements.filter((r) => r.verdict === 'FAIL').map((r) => r.id) ?? [];
   const warned = report?.requirements.filter((r) => r.verdict === 'WARN').map((r) => r.id) ?? [];
+  const blocked = report?.requirements.filter((r) => r.verdict === 'BLOCKED').map((r) => `${r.id} (BLOCKED by ${(r.blockedBy ?? []).join(', ')})`) ?? [];
   // A run that stopped, or whose only problems are ERRORs, is a broken run: never a kill, never clean.
   const outcome = stopped ? 'broken-run' : outcomeOf(mutant, exitCode, failed, warned);
-  return { sources: cell.sources, outcome, exitCode, failed, warned };
+  return { sources: cell.sources, outcome, exitCode, failed, warned, blocked };
 }
 
 export const isPassing = (r: MutantResult) => passing.includes(r.control.outcome) && passing.includes(r.foreign.outcome);
@@ -87,12 +90,12 @@ export function killMatrix(results: MutantResult[], totalMs: number, scope: Matr
   const killed = (mode: 'control' | 'foreign') => faulty.filter((r) => r[mode].outcome === 'killed').length;
   const clean = (mode: 'control' | 'foreign') => variants.filter((r) => r[mode].outcome === 'clean').length;
   const kinds = [...new Set(results.map((r) => r.foreign.sources))].join(', ');
-  const caught = (m: ModeResult) => ids([...m.failed, ...m.warned.map((id) => `${id} (WARN)`)]);
+  const caught = (m: ModeResult) => ids([...m.failed, ...m.warned.map((id) => `${id} (WARN)`), ...m.blocked]);
   const rows = results.map((r) => `| \`${r.mutant.id}\` | ${r.mutant.profile} | ${ids(r.mutant.catches) === '—' ? '— (correct variant)' : ids(r.mutant.catches)} | ${caught(r.control)} | ${r.control.outcome} | ${r.foreign.sources} | ${caught(r.foreign)} | ${r.foreign.outcome} |`);
   return [
     `**Mutation score: ${killed('control')}/${faulty.length} mutants killed by their declared requirement with the control protocol, ${killed('foreign')}/${faulty.length} in foreign mode (control protocol off; sources: ${kinds}); correct variants clean: ${clean('control')}/${variants.length} and ${clean('foreign')}/${variants.length}; ${results.length * 2} suite runs${scope === 'declared' ? ' (each mutant against the requirements it declares, each variant against every one)' : ''} in ${(totalMs / 1000).toFixed(0)} s.**`,
     '',
-    '| mutant | profile | must be caught by | FAIL/WARN with control protocol | outcome | foreign sources | FAIL/WARN foreign | outcome |',
+    '| mutant | profile | must be caught by | FAIL/WARN/BLOCKED with control protocol | outcome | foreign sources | FAIL/WARN/BLOCKED foreign | outcome |',
     '|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');

@@ -78,6 +78,8 @@ export default class ConformanceReporter implements Reporter {
     const sourceCalls = attachedJson<TestRecord['sourceCalls']>(result, resultNames.sourceCalls);
     if (sourceCalls) record.sourceCalls = sourceCalls;
     if (outcome === 'blocked') record.blockedBy = blocked!.by;
+    const observed = annotations.filter((a) => a.type === resultNames.observed && a.description).map((a) => a.description!);
+    if (observed.length) record.observed = [...new Set(observed)];
     const file = specFileOf(test);
     if (file) record.file = file;
     const skipReason = cut ? `not finished: ${this.deadlineReason}`

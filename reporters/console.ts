@@ -21,6 +21,7 @@ export function requirementLine(r: RequirementReport, width = 150): string {
   const head = `${verdict.padEnd(7)} ${r.level.padEnd(7)} ${r.id.padEnd(32)}`;
   const tail = r.verdict === 'SKIP' ? `skipped: ${r.reason}`
     : r.verdict === 'ERROR' || r.verdict === 'BLOCKED' ? r.reason ?? r.statement
+    : r.observed?.length ? `observed: ${r.observed.join('; ')}`
     : r.expectedFailure ? `${r.expectedFailure.stale ? 'listed as expected to fail but passes: remove the entry' : 'expected failure'} (${r.expectedFailure.reason})`
       : r.statement;
   const room = Math.max(20, width - head.length - 1);

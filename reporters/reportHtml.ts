@@ -46,6 +46,7 @@ function requirementRow(r: RequirementReport): string {
   const note = r.verdict === 'SKIP' ? `<p class="reason">skipped: ${escape(r.reason ?? '')}</p>`
     : r.verdict === 'BLOCKED' ? `<p class="reason">blocked by ${(r.blockedBy ?? []).map((id) => `<a href="#${escape(id)}">${escape(id)}</a>`).join(', ')}: fix that first</p>`
     : r.verdict === 'ERROR' ? `<p class="reason">not judged: the suite's own setup failed (a source, not the target)</p>`
+    : r.observed?.length ? `<p class="reason">observed: ${escape(r.observed.join('; '))}</p>`
     : r.expectedFailure ? `<p class="reason">${r.expectedFailure.stale ? 'listed as expected to fail, but it passes: remove the entry' : 'expected failure'}: ${escape(r.expectedFailure.reason)}</p>` : '';
   const failed = r.tests.filter((t) => t.outcome === 'failed' || t.outcome === 'blocked' || t.outcome === 'error');
   const judged = `<p class="judged">judged ${r.judged} answer${r.judged === 1 ? '' : 's'}${r.notJudged?.length ? `; not judged: ${r.notJudged.map((n) => `${escape(n.reason)} (${n.answers})`).join('; ')}` : ''}</p>`;

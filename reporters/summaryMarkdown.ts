@@ -18,7 +18,7 @@ export function summaryMarkdown(report: ConformanceReport): string {
     '|---|---|---|---|',
     ...report.requirements.map((r) => {
       const verdict = r.expectedFailure?.stale ? 'STALE' : r.verdict;
-      const text = r.verdict === 'SKIP' ? `skipped: ${r.reason}` : r.verdict === 'ERROR' || r.verdict === 'BLOCKED' ? `${r.reason}` : r.statement;
+      const text = r.verdict === 'SKIP' ? `skipped: ${r.reason}` : r.verdict === 'ERROR' || r.verdict === 'BLOCKED' ? `${r.reason}` : r.observed?.length ? `${r.statement} Observed: ${r.observed.join('; ')}` : r.statement;
       return `| ${icon[verdict]} ${verdict} | \`${r.id}\` | ${r.level} | ${cell(text)} |`;
     }),
   ];

@@ -22,7 +22,8 @@ export function requirementReport(requirement: Requirement, tests: TestRecord[],
   const { id, level, statement, citation, evidence } = requirement;
   const judged = tests.reduce((sum, t) => sum + (t.judged ?? 0), 0);
   const notJudged = mergedNotJudged(tests);
-  const base = { id, level, statement, citation, ...(evidence ? { evidence } : {}), judged, ...(notJudged.length ? { notJudged } : {}), tests };
+  const observed = [...new Set(tests.flatMap((t) => t.observed ?? []))];
+  const base = { id, level, statement, citation, ...(evidence ? { evidence } : {}), judged, ...(notJudged.length ? { notJudged } : {}), ...(observed.length ? { observed } : {}), tests };
   const ran = tests.filter((t) => t.outcome !== 'skipped');
   if (ran.length === 0) {
     return { ...base, verdict: 'SKIP', reason: tests.find((t) => t.skipReason)?.skipReason ?? 'no test ran' };

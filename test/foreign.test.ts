@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { readmeExample } from '../mutants/configurationMatrix.js';
 import { packageRoot } from '../src/paths.js';
 import { catalogue } from '../src/requirements/index.js';
 import type { SourceKind } from '../src/reference/index.js';
@@ -40,11 +41,41 @@ test('fixtures and a fixed code only: 0 FAIL, 0 WARN, every SKIP names what it l
       assert.deepEqual(withVerdict(run, 'FAIL').concat(withVerdict(run, 'WARN')).map((r) => r.id), []);
       runs.push(verdictsOf(run));
       const skipped = withVerdict(run, 'SKIP').filter((r) => !sunsetOnly.includes(r.id));
-      assert.deepEqual(skipped.map((r) => r.id).sort(), ['LEGACY-STATEFUL-MODEL', 'LEGACY-VNAME-ROUNDTRIP', 'TWO-STEP-SETTINGS', 'VERIFY-201', 'VERIFY-COMPLETES', 'VERIFY-REGISTERS']);
+      assert.deepEqual(skipped.map((r) => r.id).sort(), ['LEGACY-STATEFUL-MODEL', 'LEGACY-VNAME-ROUNDTRIP', 'TWO-STEP-SETTINGS', 'VERIFY-201', 'VERIFY-COMPLETES', 'VERIFY-EARLIER-CODE', 'VERIFY-REGISTERS']);
       for (const r of skipped) assert.match(r.reason ?? '', /needs (a target that takes minted certificates|a state source: add "stateChangeUrl"|a number to register, verify and leave as it was: a fresh number needs a target that takes minted certificates .*; fixtures\.unregistered, once registered, can be put back only by a state source)/, r.id);
     }
     assert.equal(runs[0]!['VERIFY-WRONG-CODE'], 'PASS', 'the fixed code told the code to avoid');
     assert.deepEqual(runs[1], runs[0]);
+  } finally {
+    await served.close();
+  }
+});
+
+test('configured as the README documents, or with the renamed fixtures.verifyCode, a correct emulator that takes minted certificates: 0 FAIL, 0 WARN, three runs in a row against it', async () => {
+  const served = await serveTarget('legacy', undefined, 'header');
+  try {
+    const { emulator } = served;
+    const { stateChangeUrl } = JSON.parse(readFileSync(served.args[1]!, 'utf8'));
+    const dir = mkdtempSync(join(tmpdir(), 'wa-readme-'));
+    writeFileSync(join(dir, 'known-failures.json'), JSON.stringify({ expectedFailures: [] }));
+    const forms = {
+      readme: { ...readmeExample(), target: emulator.server.url, fixtures: emulator.fixtures, stateChangeUrl },
+      verifyCode: { target: emulator.server.url, profile: 'legacy', auth: { admin: { user: 'admin' }, user: { user: 'operator' } }, acceptsMintedCertificates: true, fixtures: { ...emulator.fixtures, verifyCode: emulator.fixedCode } },
+    };
+    const env = { ...served.env, WA_CONFORMANCE_USER_PASSWORD: emulator.user.password };
+    for (const [name, config] of Object.entries(forms)) {
+      const file = join(dir, `${name}.json`);
+      writeFileSync(file, JSON.stringify(config));
+      const runs: Record<string, string>[] = [];
+      for (let i = 0; i < 3; i++) {
+        const run = await runCli(['--config', file, '--runs', '20'], env);
+        assert.equal(run.code, 0, `${name}, run ${i + 1}: ${run.stdout}${run.stderr}`);
+        assert.deepEqual(withVerdict(run, 'FAIL').concat(withVerdict(run, 'WARN')).map((r) => r.id), [], `${name}, run ${i + 1}`);
+        runs.push(verdictsOf(run));
+      }
+      assert.deepEqual(runs[1], runs[0], name);
+      assert.deepEqual(runs[2], runs[0], name);
+    }
   } finally {
     await served.close();
   }

@@ -1,9 +1,9 @@
 // エッジ: "/verify 指定した方法で登録コードを受け取ったら、このエッジを使用してアカウント登録を完了します。"
-// These tests complete registrations: with fixtures and no state source they use fixtures.unregistered up, so
-// specs/registration.spec.ts runs them after every other test that needs it.
+// These tests complete registrations: of fresh numbers, or of fixtures.unregistered when a state source puts it back
+// after each test; specs/registration.spec.ts runs them after the other tests that use that fixture.
 import { wrongCodes } from '../../src/arbitraries/index.js';
 import {
-  because, expectation, forAll, isSuccess, orSkip, postWrongCode, refusedWithEnvelope, statusIs, success, test, verifies, type Exchange, type Target,
+  because, either, expectation, forAll, isSuccess, orSkip, postWrongCode, refusedWithEnvelope, statusIs, success, test, verifies, type Exchange, type Target,
   type TestNumber,
 } from '../../src/fixtures/index.js';
 import { registrationCommands, runModel } from '../../src/model/index.js';
@@ -34,6 +34,22 @@ export function verifyTests(): void {
     }, { maxRuns: 20 });
     const again = await numbers.requestCode(target, number);
     target.check(again.answer, because(statusIs(202), 'the number is still not registered'));
+  });
+
+  // Where the page is silent: either answer is right, and the report says which this target gives.
+  test('an earlier code of a number, after a newer request for it, completes the registration or is refused', verifies('VERIFY-EARLIER-CODE'), async ({ target }) => {
+    const { numbers } = target;
+    const number = await orSkip(() => numbers.forVerification());
+    const first = await numbers.requestCode(target, number);
+    target.require(first.answer, pendingRegistration, 'LEGACY-UNREGISTERED-202');
+    const earlier = await numbers.codeOf(first);
+    const second = await numbers.requestCode(target, number, { method: 'voice' });
+    target.require(second.answer, because(statusIs(202), 'the number is still not registered'), 'LEGACY-PENDING-202');
+    const same = (await numbers.codeOf(second)) === earlier;
+    const answer = await target.post(verify, { code: earlier });
+    target.check(answer, either(because(success, 'the earlier code still completes it'), because(refusedWithEnvelope, 'only the latest code completes it')));
+    target.observe(same ? `the second request sent the same code again, which ${isSuccess(answer) ? 'completed' : 'did not complete'} the registration`
+      : isSuccess(answer) ? 'the earlier code still completes the registration after a newer request' : 'only the latest code completes the registration: a newer request voids the earlier code');
   });
 
   // One registration judged by three requirements: a fixture number can be registered only once per run.

@@ -1,6 +1,6 @@
 // リクエスト: "受信した応答に応じた手順に従ってください。" — the published Pact contract, verified on the target.
 // Its provider states register numbers and send codes, so specs/registration.spec.ts runs it with the others, last.
-import { Mismatch, test, verifies, verifyTargetContracts, type Exchange } from '../../src/fixtures/index.js';
+import { Blocked, Mismatch, SourceError, test, verifies, verifyTargetContracts, type Exchange } from '../../src/fixtures/index.js';
 
 /** Declares these tests in the file that calls it: registration.spec.ts, once per instance of it. */
 export function contractTests(): void {
@@ -26,9 +26,16 @@ export function contractTests(): void {
     let sent = 0;
     const failed = ran.flatMap((r) => {
       const exchange = r.reason ? undefined : forwarded[sent++];
-      return r.result === 'FAILED' && !r.pending ? [{ description: r.description, exchange, reason: r.reason }] : [];
+      return r.result === 'FAILED' && !r.pending ? [{ ...r, exchange }] : [];
     });
     if (failed.length === 0) return;
+    // An interaction whose state could not be set judged nothing of the target: when no other failed, the contract
+    // was not judged (BLOCKED by the requirement the target broke on the way, or ERROR: a source failed).
+    if (failed.every((f) => f.blockedBy || f.sourceFailed)) {
+      const first = failed.find((f) => f.blockedBy) ?? failed[0]!;
+      const why = `the provider state of "${first.description}" could not be set: ${first.reason}`;
+      throw first.blockedBy ? new Blocked(first.blockedBy, why) : new SourceError(why);
+    }
     const last = failed.at(-1)!.exchange;
     if (last) target.record([last]);
     throw new Mismatch(

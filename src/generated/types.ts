@@ -377,6 +377,10 @@ export interface RequirementReport {
    * The requirements whose failure kept it from being judged (BLOCKED).
    */
   blockedBy?: string[];
+  /**
+   * What the target was seen to do where the documentation leaves the choice (INFO), each once.
+   */
+  observed?: string[];
   expectedFailure?: {
     reason: string;
     /**
@@ -410,6 +414,10 @@ export interface TestRecord {
    * The requirement whose failure kept this test from reaching the state it judges.
    */
   blockedBy?: string;
+  /**
+   * What this test saw the target do where the documentation leaves the choice.
+   */
+  observed?: string[];
   /**
    * The spec file the test is written in, from the package root (specs/…spec.ts).
    */

@@ -16,6 +16,7 @@ class RequestCode implements Command {
   check = () => true;
   async run(m: RegistrationModel, { target, pool, codes }: RegistrationSystem): Promise<void> {
     const number = pool[this.index]!;
+    const first = m.steps++ === 0;
     const enabled = m.pins.get(this.index);
     const sent = this.pin === 'none' ? undefined : this.pin === 'right' ? enabled ?? '135246' : otherPin(enabled);
     const request = await target.numbers.requestCode(target, number, { method: this.method, pin: sent });
@@ -33,6 +34,9 @@ class RequestCode implements Command {
     } else if (sent !== undefined && enabled === undefined) {
       // A PIN given while two-step is off: "only needed when enabled" — ignoring or refusing it are both fair.
       target.check(answer, either(accepted, refusedWithEnvelope));
+    } else if (first) {
+      // The documented first step: when it fails, LEGACY-UNREGISTERED-202 says so, and no sequence can be judged.
+      target.require(answer, accepted, 'LEGACY-UNREGISTERED-202');
     } else {
       target.check(answer, accepted);
     }
@@ -57,6 +61,7 @@ class VerifySentCode implements Command {
   constructor(readonly index: number) {}
   check = (m: Readonly<RegistrationModel>) => m.sent.has(this.index);
   async run(m: RegistrationModel, { target, codes }: RegistrationSystem): Promise<void> {
+    const documentedFlow = m.steps++ === 1;
     const code = codes.get(this.index)!;
     const answer = await target.post('/v1/account/verify', { code });
     const pending = m.pending;
@@ -67,6 +72,8 @@ class VerifySentCode implements Command {
       return;
     }
     const sentCode = because(success, completes.index === this.index ? 'the sent code completes the registration' : `the code is also #${completes.index}'s, the pending registration`);
+    // A code, then /verify with it, is VERIFY-COMPLETES's flow: when it fails there, that requirement says so.
+    if (documentedFlow && completes.sure && completes.index === this.index) target.require(answer, sentCode, 'VERIFY-COMPLETES');
     // A request answered otherwise since may have ended the pending registration: completing it and refusing are both fair.
     target.check(answer, completes.sure ? sentCode : either(sentCode, because(refusedWithEnvelope, 'a later request ended the pending registration')));
     m.pending = undefined;
@@ -84,6 +91,7 @@ class VerifyWrongCode implements Command {
   constructor(readonly seed: number) {}
   check = () => true;
   async run(m: RegistrationModel, { target }: RegistrationSystem): Promise<void> {
+    m.steps += 1;
     const [codes] = fc.sample(wrongCodes(target.numbers.readCodes), { numRuns: 1, seed: this.seed });
     const { answer, collided } = await postWrongCode(target, codes!);
     target.check(answer, because(refusedWithEnvelope, 'the code was never sent'));
@@ -105,6 +113,7 @@ class EnableTwoStep implements Command {
   constructor(readonly pin: string) {}
   check = (m: Readonly<RegistrationModel>) => m.current !== undefined;
   async run(m: RegistrationModel, { target }: RegistrationSystem): Promise<void> {
+    m.steps += 1;
     const answer = await target.post('/v1/settings/account/two-step', { pin: this.pin });
     target.check(answer, because(success, 'two-step verification is on'));
     changedTwoStep(m);
@@ -117,6 +126,7 @@ class EnableTwoStep implements Command {
 class DisableTwoStep implements Command {
   check = (m: Readonly<RegistrationModel>) => m.current !== undefined;
   async run(m: RegistrationModel, { target }: RegistrationSystem): Promise<void> {
+    m.steps += 1;
     const answer = await target.send('DELETE', '/v1/settings/account/two-step', undefined, {});
     target.check(answer, because(success, 'two-step verification is off'));
     changedTwoStep(m);
@@ -130,6 +140,7 @@ class MoveAway implements Command {
   constructor(readonly index: number) {}
   check = (m: Readonly<RegistrationModel>) => m.registered.has(this.index);
   async run(m: RegistrationModel, { target, pool }: RegistrationSystem): Promise<void> {
+    m.steps += 1;
     await target.numbers.set(pool[this.index]!, 'moved-away');
     m.registered.delete(this.index);
     if (m.current === this.index) m.current = undefined;

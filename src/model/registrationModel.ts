@@ -25,6 +25,8 @@ export interface RegistrationModel {
   current: number | undefined;
   /** A sequence that changed a two-step setting turns it off again at its end, so the run leaves none behind. */
   twoStepChanged: boolean;
+  /** Commands run so far: a sequence that starts as the documented flow (a code, then /verify) meets its checks first. */
+  steps: number;
 }
 
 export interface RegistrationSystem {
@@ -41,7 +43,7 @@ export function newSystem(target: Target): RegistrationSystem {
 }
 
 export function newModel(): RegistrationModel {
-  return { registered: new Set(), sent: new Set(), pending: undefined, pins: new Map(), unsure: new Set(), current: undefined, twoStepChanged: false };
+  return { registered: new Set(), sent: new Set(), pending: undefined, pins: new Map(), unsure: new Set(), current: undefined, twoStepChanged: false, steps: 0 };
 }
 
 /** Fresh numbers for one sequence: the target's state outlives runs, so every sequence starts from numbers it never saw. */

@@ -148,6 +148,15 @@ export const catalogue: readonly Requirement[] = [
     needs: ['unregistered-number', 'side-effects'],
   },
   {
+    id: 'VERIFY-EARLIER-CODE',
+    level: 'INFO',
+    statement: 'After a second code request for the same number, whether the first code still completes the registration: the documentation is silent, so either answer is accepted, and the report says which the target gives.',
+    citation: { section: 'エッジ', quote: '指定した方法で登録コードを受け取ったら、このエッジを使用してアカウント登録を完了します。', url: accountPage },
+    evidence: 'INFERRED: the page says the code received completes the registration, not whether a newer request voids an earlier code; the reference voids it (one pending registration, its latest code)',
+    profiles: legacy,
+    needs: ['unregistered-number', 'code-source', 'side-effects'],
+  },
+  {
     id: 'VERIFY-COMPLETES',
     level: 'MUST',
     statement: 'The code that was sent completes the registration with a 2xx.',

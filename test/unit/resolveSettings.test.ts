@@ -15,7 +15,12 @@ test('the fixtures.verifyCode notice shows no code, even one whose digits are al
     assert.ok(!notice.includes(`"code":"${code}"`), notice);
     assert.deepEqual(resolved.codeSource, { type: 'fixed', codes: [{ cc: '81', phone_number: phone, code }] });
   }));
+});
+
+test('withoutCodes replaces every code of a fixed code source, and nothing else', () => {
   assert.deepEqual(withoutCodes({ type: 'fixed', code: '123456' }), { type: 'fixed', code: '…' });
+  assert.deepEqual(withoutCodes({ type: 'fixed', codes: [{ cc: '1', phone_number: '123456', code: '123456' }] }), { type: 'fixed', codes: [{ cc: '1', phone_number: '123456', code: '…' }] });
+  assert.deepEqual(withoutCodes({ type: 'header', header: 'verify-code' }), { type: 'header', header: 'verify-code' });
 });
 
 test('an inbox URL with a placeholder the suite does not fill in is a usage error naming it and the known ones', () => {
