@@ -41,6 +41,15 @@ function testDetails(t: TestRecord): string {
   return rows.join('\n');
 }
 
+/** What the collapsed row says beside the statement: why it was not judged, or what was seen. */
+function summaryNote(r: RequirementReport): string {
+  const note = r.verdict === 'SKIP' ? `skipped: ${r.reason ?? ''}`
+    : r.verdict === 'BLOCKED' ? `blocked by ${(r.blockedBy ?? []).join(', ')}`
+      : r.verdict === 'ERROR' ? `not judged: ${r.reason ?? ''}`
+        : r.observed?.length ? `observed: ${r.observed.join('; ')}` : '';
+  return note ? ` <span class="why">— ${escape(note)}</span>` : '';
+}
+
 function requirementRow(r: RequirementReport): string {
   const verdict = shownVerdict(r);
   const note = r.verdict === 'SKIP' ? `<p class="reason">skipped: ${escape(r.reason ?? '')}</p>`
@@ -54,7 +63,7 @@ function requirementRow(r: RequirementReport): string {
 <p class="cite">${escape(r.citation.section)}: 「${escape(r.citation.quote)}」 <a href="${escape(r.citation.url)}">${escape(r.citation.url)}</a>${r.evidence ? `<br>evidence: ${escape(r.evidence)}` : ''}</p>
 ${failed.map(testDetails).join('\n')}`;
   return `<details class="req" id="${escape(r.id)}" data-verdict="${verdict}">
-<summary><span class="chip ${verdict}">${verdict}</span> <span class="level">${r.level}</span> <code class="id">${escape(r.id)}</code> <span class="title">${escape(r.statement)}</span>${r.verdict === 'SKIP' ? ` <span class="why">— skipped: ${escape(r.reason ?? '')}</span>` : ''}</summary>
+<summary><span class="chip ${verdict}">${verdict}</span> <span class="level">${r.level}</span> <code class="id">${escape(r.id)}</code> <span class="title">${escape(r.statement)}</span>${summaryNote(r)}</summary>
 <div class="body">${body}</div>
 </details>`;
 }
