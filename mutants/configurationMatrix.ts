@@ -4,6 +4,7 @@
 // what they lacked. Beside it, the broken sources users configure: each is exit 2 or ERROR, never a FAIL.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { ConformanceConfig } from '../src/generated/types.js';
 import { packageRoot } from '../src/paths.js';
 import { emulatorConfig, type Emulator, type SourceKind } from '../src/reference/index.js';
@@ -60,6 +61,22 @@ export const configurationForms: readonly ConfigurationForm[] = [
   },
   { name: 'fixed-per-number', emulator: 'foreign', configure: (e) => ({ ...identity(e), acceptsMintedCertificates: true, codeSource: fixedPerNumber(e) }) },
   ...(['header', 'inbox', 'command', 'hooks'] as const).map((sources): ConfigurationForm => ({ name: sources, emulator: 'foreign', configure: (e) => ({ ...identity(e), ...printed(e, sources) }) })),
+  {
+    // A hooks module that sets only some states: the checks that need the others SKIP naming the missing handler.
+    name: 'hooks-some-states',
+    emulator: 'foreign',
+    configure: (e, dir) => {
+      const hooks = join(dir, 'some-states.mjs');
+      writeFileSync(hooks, [
+        // A module instance of its own per emulator: the example reads the emulator's address when it is loaded.
+        `import * as example from ${JSON.stringify(`${pathToFileURL(printed(e, 'hooks').hooks!).href}?some-states=${encodeURIComponent(e.server.url)}`)};`,
+        "const kept = ['a number is registered', 'a number is not registered'];",
+        'export const stateHandlers = Object.fromEntries(Object.entries(example.stateHandlers).filter(([state]) => kept.includes(state)));',
+        'export const sentCode = example.sentCode;',
+      ].join('\n'));
+      return { ...identity(e), acceptsMintedCertificates: true, hooks };
+    },
+  },
   { name: 'state-change-url', emulator: 'foreign', configure: (e) => ({ ...identity(e), acceptsMintedCertificates: true, stateChangeUrl: stateChangeUrl(e) }) },
   { name: 'fixtures-only', emulator: 'foreign', configure: (e) => ({ ...identity(e), acceptsMintedCertificates: false }) },
   { name: 'no-fixtures', emulator: 'foreign', configure: (e) => ({ ...identity(e), fixtures: undefined, acceptsMintedCertificates: true }) },

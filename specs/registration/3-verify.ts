@@ -95,6 +95,8 @@ export function verifyTests(): void {
 
   test('two-step settings set and clear the PIN re-registration needs', verifies('TWO-STEP-SETTINGS'), async ({ target }) => {
     const { numbers } = target;
+    const unmet = numbers.cannotSet('moved-away');
+    test.skip(unmet !== undefined, unmet);
     const pin = '314159';
     // Registered the documented way, so the settings must apply to the account just verified.
     const number = await numbers.registerThroughApi(target, await orSkip(() => numbers.forVerification()));

@@ -1,5 +1,4 @@
 import type { ProviderState } from '../protocol/index.js';
-import { enableState } from './openSources.js';
 import type { Api, NumberSettings, Numbers, TestNumber } from './numbers.js';
 
 const sendsCode = 'would make the target send a registration code: allow with "sideEffects": true or --allow-side-effects';
@@ -18,7 +17,7 @@ export function contractStates(numbers: Numbers, api: Api, settings: NumberSetti
         case 'unregistered': return settings.sideEffects ? numbers.unavailable('unregistered') : sendsCode;
         // Its interaction verifies the code: the number is registered, so it must be one the run can put back.
         case 'code-sent': return settings.sideEffects ? numbers.unverifiable() : sendsCode;
-        case 'moved-away': return numbers.stateSource?.supports('moved-away') ? undefined : `needs ${enableState}`;
+        case 'moved-away': return numbers.cannotSet('moved-away') ?? numbers.unavailable('registered');
       }
     },
     async setup(state: ProviderState): Promise<Record<string, string>> {

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { mintCertificate } from '../cert/index.js';
 import type { Exchange } from '../client/index.js';
 import type { Fixtures } from '../generated/types.js';
-import { Blocked, type NumberState } from '../protocol/index.js';
+import { Blocked, providerStateNames, type NumberState } from '../protocol/index.js';
 import { enableState, noCodeReason, type SourceSettings } from './openSources.js';
 import { sameNumber, type CodeRequest, type CodeSource, type NumberParams, type PhoneNumber, type StateSource } from './source.js';
 
@@ -102,13 +102,24 @@ export class Numbers {
       case 'registered':
         // A fresh number is registered by a state source, or the documented way: with the code its source reads.
         return fixtures.registered || (mintedCertificates && (this.sources.state?.supports('registered') || this.readsAnyCode)) ? undefined
-          : `needs fixtures.registered in the configuration file, or ${this.minted} with ${enableState}, or with ${anyCode}`;
+          : `needs fixtures.registered in the configuration file, or ${this.minted} with ${this.stateSourceFor('registered')}, or with ${anyCode}`;
       case 'unregistered':
         return fixtures.unregistered || mintedCertificates ? undefined : `needs fixtures.unregistered in the configuration file, or ${this.minted}`;
       case 'two-step':
         return fixtures.twoStep || (mintedCertificates && this.sources.state?.supports('two-step')) ? undefined
-          : `needs fixtures.twoStep in the configuration file, or ${this.minted} and ${enableState}`;
+          : `needs fixtures.twoStep in the configuration file, or ${this.minted} and ${this.stateSourceFor('two-step')}`;
     }
+  }
+
+  /** Why the run cannot put a number in `state`, or undefined: no state source, or one without that state. */
+  cannotSet(state: NumberState): string | undefined {
+    return this.sources.state?.supports(state) ? undefined : `needs ${this.stateSourceFor(state)}`;
+  }
+
+  /** What would set `state`: a state source, or the handler a configured one lacks. */
+  private stateSourceFor(state: NumberState): string {
+    const source = this.sources.state;
+    return source ? `a handler for "${providerStateNames[state]}" in ${source.name}, which sets no such state` : enableState;
   }
 
   /**
@@ -125,7 +136,7 @@ export class Numbers {
     const fresh = mintedCertificates ? `a fresh number needs ${anyCode} (${code.name} tells the code of ${listedNumbers(code)} only)` : `a fresh number needs ${this.minted}`;
     const fixture = !unregistered ? 'fixtures.unregistered is not configured'
       : !this.covers(unregistered) ? `${code.name} has no code for fixtures.unregistered (+${unregistered.cc} ${unregistered.phone_number})`
-        : `fixtures.unregistered, once registered, can be put back only by ${enableState}`;
+        : `fixtures.unregistered, once registered, can be put back only by ${this.stateSourceFor('unregistered')}`;
     return `needs a number to register, verify and leave as it was: ${fresh}; ${fixture}`;
   }
 
