@@ -78,6 +78,7 @@ export default class ConformanceReporter implements Reporter {
     const sourceCalls = attachedJson<TestRecord['sourceCalls']>(result, resultNames.sourceCalls);
     if (sourceCalls) record.sourceCalls = sourceCalls;
     if (outcome === 'blocked') record.blockedBy = blocked!.by;
+    if (outcome === 'failed' && annotations.some((a) => a.type === resultNames.flaky)) record.flaky = true;
     const observed = annotations.filter((a) => a.type === resultNames.observed && a.description).map((a) => a.description!);
     if (observed.length) record.observed = [...new Set(observed)];
     const file = specFileOf(test);

@@ -15,7 +15,8 @@ export function nothingJudged({ notJudged = [] }: Pick<TestRecord, 'notJudged'>)
  * The verdict of a requirement over all tests that name it: a failed test breaks it (FAIL for MUST, WARN for
  * SHOULD), all skipped makes it SKIP, an INFO requirement is never more than INFO. A test that could not judge it
  * makes it ERROR (the suite's own setup, a source, failed) or BLOCKED (the target broke another requirement on the
- * way), unless another test of it failed: a requirement is PASS only when every test that ran passed. A broken
+ * way), unless another test of it failed: a requirement is PASS only when every test that ran passed. A failure
+ * that did not happen again when sent again is a WARN, whatever the level (a FAIL reproduces). A broken
  * requirement listed as expected is XFAIL; a listed one that no longer fails is stale.
  */
 export function requirementReport(requirement: Requirement, tests: TestRecord[], expected?: ExpectedFailure): RequirementReport {
@@ -28,7 +29,7 @@ export function requirementReport(requirement: Requirement, tests: TestRecord[],
   if (ran.length === 0) {
     return { ...base, verdict: 'SKIP', reason: tests.find((t) => t.skipReason)?.skipReason ?? 'no test ran' };
   }
-  const broken = ran.some((t) => t.outcome === 'failed');
+  const broken = ran.some((t) => t.outcome === 'failed' && !t.flaky);
   const errored = ran.filter((t) => t.outcome === 'error');
   const blocked = ran.filter((t) => t.outcome === 'blocked');
   if (!broken && errored.length > 0) return { ...base, verdict: 'ERROR', reason: errored[0]!.skipReason ?? 'not judged: the suite\'s own setup failed' };
@@ -36,8 +37,10 @@ export function requirementReport(requirement: Requirement, tests: TestRecord[],
     const blockedBy = [...new Set(blocked.flatMap((t) => (t.blockedBy ? [t.blockedBy] : [])))];
     return { ...base, verdict: 'BLOCKED', reason: blocked[0]!.skipReason ?? 'blocked', blockedBy };
   }
-  const verdict: Verdict = broken ? brokenVerdict[level] : level === 'INFO' ? 'INFO' : 'PASS';
-  if (!expected) return { ...base, verdict };
+  // A failure that did not happen again when sent again is a WARN: a FAIL reproduces.
+  const flaky = !broken && ran.some((t) => t.flaky);
+  const verdict: Verdict = broken ? brokenVerdict[level] : level === 'INFO' ? 'INFO' : flaky ? 'WARN' : 'PASS';
+  if (!expected) return { ...base, verdict, ...(flaky ? { reason: 'flaky: it failed once, and answered as expected when sent again' } : {}) };
   return { ...base, verdict: broken ? 'XFAIL' : verdict, expectedFailure: { reason: expected.reason, stale: !broken } };
 }
 

@@ -407,6 +407,10 @@ export interface TestRecord {
   requirementIds: string[];
   outcome: 'passed' | 'failed' | 'skipped' | 'error' | 'blocked';
   /**
+   * It failed once, and the failing request answered as expected when sent again: a WARN, never a FAIL (a FAIL reproduces).
+   */
+  flaky?: boolean;
+  /**
    * Why it was skipped, not judged (error) or blocked.
    */
   skipReason?: string;

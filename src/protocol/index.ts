@@ -14,6 +14,8 @@ export const resultNames = {
   /** A test not judged: the target broke the requirement named ({by, reason}). */
   blocked: 'blocked',
   sourceCalls: 'source-calls',
+  /** A failure that did not happen again when its request was sent again. */
+  flaky: 'flaky',
   /** What the target was seen to do where the documentation leaves the choice. */
   observed: 'observed',
 } as const;

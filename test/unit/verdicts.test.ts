@@ -39,3 +39,11 @@ test('exit: an ERROR alone is the setup\'s fault (2, runErrored), a BLOCKED is t
   assert.equal(summaryLine(counts), '3 passed, 0 failed, 1 skipped, 0 warned, 0 info, 1 errors, 0 blocked');
   assert.match(summaryLine({ ...counts, error: 0 }), /^3 passed, 0 failed, 1 skipped, 0 warned, 0 info$/);
 });
+
+test('a failure that did not happen again when sent again is a WARN, whatever the level: a FAIL reproduces', () => {
+  const flaky = requirementReport(requirement('REQUEST-NO-5XX'), [record('passed'), record('failed', { flaky: true })]);
+  assert.equal(flaky.verdict, 'WARN');
+  assert.match(flaky.reason ?? '', /^flaky: /);
+  assert.equal(requirementReport(requirement('REQUEST-NO-5XX'), [record('failed', { flaky: true }), record('failed')]).verdict, 'FAIL');
+  assert.equal(runFailed(countVerdicts([flaky])), false);
+});
