@@ -72,18 +72,22 @@ export default class ConformanceReporter implements Reporter {
     // Not judged: a source failed (ERROR), or the target broke the requirement this test depends on (BLOCKED).
     const error = annotations.find((a) => a.type === resultNames.error)?.description;
     const blocked = jsonAnnotation<{ by: string; reason: string }>(annotations, resultNames.blocked);
-    const outcome: TestRecord['outcome'] = result.status === 'skipped' || cut || vacuous || crash ? 'skipped'
+    const notReady = annotations.find((a) => a.type === resultNames.notReady)?.description;
+    const outcome: TestRecord['outcome'] = result.status === 'skipped' || cut || vacuous || crash || notReady !== undefined ? 'skipped'
       : result.status === 'passed' ? 'passed' : error !== undefined ? 'error' : blocked ? 'blocked' : 'failed';
     const record: TestRecord = { id: test.id, title: test.title, requirementIds: requirementIdsIn(annotations), outcome, wireLog, durationMs: result.duration };
     const sourceCalls = attachedJson<TestRecord['sourceCalls']>(result, resultNames.sourceCalls);
     if (sourceCalls) record.sourceCalls = sourceCalls;
     if (outcome === 'blocked') record.blockedBy = blocked!.by;
     if (outcome === 'failed' && annotations.some((a) => a.type === resultNames.flaky)) record.flaky = true;
+    const waits = jsonAnnotation<TestRecord['waits']>(annotations, resultNames.waits);
+    if (waits) record.waits = waits;
     const observed = annotations.filter((a) => a.type === resultNames.observed && a.description).map((a) => a.description!);
     if (observed.length) record.observed = [...new Set(observed)];
     const file = specFileOf(test);
     if (file) record.file = file;
     const skipReason = cut ? `not finished: ${this.deadlineReason}`
+      : notReady !== undefined ? notReady
       : crash ? `not judged: ${crash}`
       : vacuous ? nothingJudged(judgement!)
         : outcome === 'error' ? `not judged: ${error}`

@@ -2,7 +2,7 @@ import pc from 'picocolors';
 import type { ConformanceReport, RequirementReport } from '../src/generated/types.js';
 import { coverageByCategory, fieldsLine } from './coverage.js';
 import { failureDetails, unjudgedDetails } from './failureText.js';
-import { summaryLine, type Verdict } from './verdicts.js';
+import { sumOfWaits, summaryLine, waitsLine, type Verdict } from './verdicts.js';
 
 const paint: Record<Verdict, (s: string) => string> = {
   PASS: pc.green,
@@ -41,6 +41,11 @@ export function printReport(report: ConformanceReport, files: string[], log: (li
   }
   for (const r of report.requirements.filter((x) => x.verdict === 'ERROR' || x.verdict === 'BLOCKED')) {
     log(`\n${requirementLine(r)}\n${indent(unjudgedDetails(r))}`);
+  }
+  const waited = report.requirements.filter((r) => r.waits);
+  if (waited.length) {
+    log(`\nwaits (reported, never judged): ${waitsLine(sumOfWaits(waited.map((r) => r.waits!))!)}`);
+    for (const r of waited) log(`  ${r.id.padEnd(32)} ${waitsLine(r.waits!)}`);
   }
   for (const error of report.errors) log(`\nerror outside any test: ${error}`);
   const { requests, ms, requestsPerSecond } = report.property;

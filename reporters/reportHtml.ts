@@ -1,7 +1,7 @@
 import type { ConformanceReport, LoggedExchange, RequirementReport, TestRecord } from '../src/generated/types.js';
 import { sectionHeading } from '../src/requirements/index.js';
 import { coverageByCategory } from './coverage.js';
-import { summaryLine } from './verdicts.js';
+import { sumOfWaits, summaryLine, waitsLine } from './verdicts.js';
 
 const escape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -41,6 +41,11 @@ function testDetails(t: TestRecord): string {
   return rows.join('\n');
 }
 
+function totalWaits(report: ConformanceReport): string {
+  const waits = sumOfWaits(report.requirements.flatMap((r) => (r.waits ? [r.waits] : [])));
+  return waits ? `\n<p class="waits" id="waits">waits (reported, never judged): ${escape(waitsLine(waits))}</p>` : '';
+}
+
 /** What the collapsed row says beside the statement: why it was not judged, or what was seen. */
 function summaryNote(r: RequirementReport): string {
   const note = r.verdict === 'SKIP' ? `skipped: ${r.reason ?? ''}`
@@ -59,7 +64,8 @@ function requirementRow(r: RequirementReport): string {
     : r.expectedFailure ? `<p class="reason">${r.expectedFailure.stale ? 'listed as expected to fail, but it passes: remove the entry' : 'expected failure'}: ${escape(r.expectedFailure.reason)}</p>` : '';
   const failed = r.tests.filter((t) => t.outcome === 'failed' || t.outcome === 'blocked' || t.outcome === 'error');
   const judged = `<p class="judged">judged ${r.judged} answer${r.judged === 1 ? '' : 's'}${r.notJudged?.length ? `; not judged: ${r.notJudged.map((n) => `${escape(n.reason)} (${n.answers})`).join('; ')}` : ''}</p>`;
-  const body = `<p class="statement">${escape(r.statement)}</p>${note}${judged}
+  const waited = r.waits ? `<p class="waits">waits (reported, never judged): ${escape(waitsLine(r.waits))}</p>` : '';
+  const body = `<p class="statement">${escape(r.statement)}</p>${note}${judged}${waited}
 <p class="cite">${escape(r.citation.section)}: 「${escape(r.citation.quote)}」 <a href="${escape(r.citation.url)}">${escape(r.citation.url)}</a>${r.evidence ? `<br>evidence: ${escape(r.evidence)}` : ''}</p>
 ${failed.map(testDetails).join('\n')}`;
   return `<details class="req" id="${escape(r.id)}" data-verdict="${verdict}">
@@ -105,7 +111,7 @@ dl.ea{display:grid;grid-template-columns:6em 1fr;gap:.2em}dl.ea dt{font-weight:6
 <body>
 <h1>wa-account-conformance — ${escape(report.profile)} profile</h1>
 <p>target <code>${escape(report.target)}</code> · seed <code>${report.seed}</code> · ${escape(report.tool.name)} ${escape(report.tool.version)} · ${escape(report.startedAt)} → ${escape(report.finishedAt)}${report.shards.length ? ` · shards ${escape(report.shards.join(', '))}` : ''}</p>
-<p class="summary" id="summary">${escape(summaryLine(report.summary))}</p>
+<p class="summary" id="summary">${escape(summaryLine(report.summary))}</p>${totalWaits(report)}
 <p>property phase: ${report.property.requests} generated requests (${report.property.requestsPerSecond} requests/s)</p>
 ${coverageTable(report)}
 ${report.errors.length ? `<pre class="errors">${escape(report.errors.join('\n'))}</pre>` : ''}

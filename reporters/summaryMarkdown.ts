@@ -1,7 +1,7 @@
 import type { ConformanceReport } from '../src/generated/types.js';
 import { coverageByCategory, fieldsLine } from './coverage.js';
 import { failureLines, unjudgedDetails } from './failureText.js';
-import { summaryLine } from './verdicts.js';
+import { sumOfWaits, summaryLine, waitsLine } from './verdicts.js';
 
 const icon: Record<string, string> = { PASS: '✅', FAIL: '❌', WARN: '⚠️', INFO: 'ℹ️', SKIP: '⏭️', XFAIL: '🟣', STALE: '❗', ERROR: '🛠️', BLOCKED: '⛔' };
 
@@ -22,6 +22,11 @@ export function summaryMarkdown(report: ConformanceReport): string {
       return `| ${icon[verdict]} ${verdict} | \`${r.id}\` | ${r.level} | ${cell(text)} |`;
     }),
   ];
+  const waited = report.requirements.filter((r) => r.waits);
+  if (waited.length) {
+    lines.push('', `**Waits** (reported, never judged): ${cell(waitsLine(sumOfWaits(waited.map((r) => r.waits!))!))}`, '');
+    for (const r of waited) lines.push(`- \`${r.id}\`: ${cell(waitsLine(r.waits!))}`);
+  }
   const coverage = coverageByCategory(report.property.coverage);
   if (coverage.length) {
     lines.push('', '<details><summary>Generated requests by category</summary>', '', '| category | requests | fields |', '|---|---:|---|');

@@ -24,7 +24,11 @@ export function requirementReport(requirement: Requirement, tests: TestRecord[],
   const judged = tests.reduce((sum, t) => sum + (t.judged ?? 0), 0);
   const notJudged = mergedNotJudged(tests);
   const observed = [...new Set(tests.flatMap((t) => t.observed ?? []))];
-  const base = { id, level, statement, citation, ...(evidence ? { evidence } : {}), judged, ...(notJudged.length ? { notJudged } : {}), ...(observed.length ? { observed } : {}), tests };
+  const waits = sumOfWaits(tests.flatMap((t) => (t.waits ? [t.waits] : [])));
+  const base = {
+    id, level, statement, citation, ...(evidence ? { evidence } : {}), judged, ...(notJudged.length ? { notJudged } : {}), ...(observed.length ? { observed } : {}),
+    ...(waits ? { waits } : {}), tests,
+  };
   const ran = tests.filter((t) => t.outcome !== 'skipped');
   if (ran.length === 0) {
     return { ...base, verdict: 'SKIP', reason: tests.find((t) => t.skipReason)?.skipReason ?? 'no test ran' };
@@ -42,6 +46,28 @@ export function requirementReport(requirement: Requirement, tests: TestRecord[],
   const verdict: Verdict = broken ? brokenVerdict[level] : level === 'INFO' ? 'INFO' : flaky ? 'WARN' : 'PASS';
   if (!expected) return { ...base, verdict, ...(flaky ? { reason: 'flaky: it failed once, and answered as expected when sent again' } : {}) };
   return { ...base, verdict: broken ? 'XFAIL' : verdict, expectedFailure: { reason: expected.reason, stale: !broken } };
+}
+
+type Waits = NonNullable<TestRecord['waits']>;
+
+/** Waits summed; undefined when there were none. */
+export function sumOfWaits(all: Waits[]): Waits | undefined {
+  if (all.length === 0) return undefined;
+  return all.reduce((sum, w) => ({
+    count: sum.count + w.count,
+    ms: sum.ms + w.ms,
+    reconnects: sum.reconnects + w.reconnects,
+    reasons: [...new Set([...sum.reasons, ...w.reasons])].slice(0, 10),
+  }));
+}
+
+/** `the target asked the suite to wait 14 times, 3.2 s in all (429 (Retry-After: 1)); 2 connections were closed by it and tried again` */
+export function waitsLine(waits: Waits): string {
+  const parts = [
+    ...(waits.count ? [`the target asked the suite to wait ${waits.count} time${waits.count === 1 ? '' : 's'}, ${(waits.ms / 1000).toFixed(1)} s in all (${waits.reasons.filter((r) => !r.startsWith('the connection')).join('; ')})`] : []),
+    ...(waits.reconnects ? [`${waits.reconnects} request${waits.reconnects === 1 ? ' was' : 's were'} sent again on a fresh connection, the server having closed the kept-alive one`] : []),
+  ];
+  return parts.join('; ');
 }
 
 function mergedNotJudged(tests: TestRecord[]): { reason: string; answers: number }[] {

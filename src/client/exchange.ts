@@ -19,6 +19,10 @@ export interface Exchange {
   };
   /** Set when no answer came: refused connection, timeout. */
   error?: string;
+  /** The waits the target asked for, and the closed connections tried again, before this answer. */
+  waits?: { count: number; ms: number; reconnects: number; reasons: string[] };
+  /** The target kept asking the suite to wait until the request's deadline: this answer is not one to judge. */
+  notReady?: string;
   durationMs: number;
 }
 

@@ -4,6 +4,7 @@ import { AnswerReader } from './answerReader.js';
 import type { Exchange } from './exchange.js';
 import type { Secrets } from './secrets.js';
 import { CircuitBreaker } from './circuitBreaker.js';
+import { retryOf, type RetryLimits } from './retryPolicy.js';
 import { dispatcherFor, type Transport } from './transport.js';
 
 export interface TargetClientOptions extends Transport {
@@ -15,6 +16,8 @@ export interface TargetClientOptions extends Transport {
   maxBodyBytes?: number;
   /** The run's own directory, where it keeps its circuit breaker's state (shared by its processes); without it, this client's alone. */
   runDir?: string;
+  /** How long and how often the target may ask the suite to wait (retryPolicy.ts). */
+  retryLimits?: RetryLimits;
 }
 
 export const defaultMaxBodyBytes = 1024 * 1024;
@@ -63,34 +66,61 @@ export class TargetClient {
     const stopped = this.breaker.open(path);
     if (stopped) return { ...exchange, error: stopped };
     const started = performance.now();
-    const reader = new AnswerReader(this.options.maxBodyBytes ?? defaultMaxBodyBytes, this.options.timeoutMs);
+    // Every try and every wait the target asks for fit in the request's one deadline.
+    const deadline = started + this.options.timeoutMs;
+    for (let retries = 0; ; retries += 1) {
+      const attempt = await this.once(address, outgoing.method, headers, body, deadline - performance.now());
+      exchange.response = attempt.response;
+      exchange.error = attempt.error;
+      if (!attempt.response) delete exchange.response;
+      if (!attempt.error) delete exchange.error;
+      const retry = retryOf({ status: attempt.response?.status, headers: attempt.response?.headers, body: attempt.response?.body, error: attempt.error }, retries, this.options.retryLimits);
+      if (!retry) break;
+      if (performance.now() + retry.waitMs >= deadline) {
+        exchange.notReady = `the target asked the suite to wait (${retry.reason}) ${retries + 1} time${retries ? 's' : ''}, past the request's deadline of ${this.options.timeoutMs} ms`;
+        break;
+      }
+      const waits = (exchange.waits ??= { count: 0, ms: 0, reconnects: 0, reasons: [] });
+      waits.count += retry.reconnect ? 0 : 1;
+      waits.reconnects += retry.reconnect ? 1 : 0;
+      waits.ms += retry.waitMs;
+      if (!waits.reasons.includes(retry.reason)) waits.reasons.push(retry.reason);
+      if (retry.waitMs > 0) await new Promise((resolve) => setTimeout(resolve, retry.waitMs));
+    }
+    if (exchange.error) this.breaker.failed(path, exchange.error);
+    else this.breaker.answered(path);
+    exchange.durationMs = performance.now() - started;
+    return exchange;
+  }
+
+  /** One try: the answer (read up to the cap) or why none came. */
+  private async once(address: URL, method: string, headers: Record<string, string>, body: string | undefined, remainingMs: number): Promise<Pick<Exchange, 'response' | 'error'>> {
+    const timeoutMs = Math.max(1, Math.round(remainingMs));
+    const reader = new AnswerReader(this.options.maxBodyBytes ?? defaultMaxBodyBytes, timeoutMs);
     try {
       this.agent.dispatch({
         origin: address.origin,
         path: address.pathname + address.search,
-        method: outgoing.method as Dispatcher.HttpMethod,
+        method: method as Dispatcher.HttpMethod,
         headers,
         body,
-        headersTimeout: this.options.timeoutMs,
-        bodyTimeout: this.options.timeoutMs,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
       }, reader);
     } catch (error) {
       reader.fail(error as Error);
     }
     try {
       const read = await reader.answer;
-      exchange.response = { status: read.status, headers: read.headers, body: read.text };
+      const response: NonNullable<Exchange['response']> = { status: read.status, headers: read.headers, body: read.text };
       if (read.truncated) {
         const declared = Number(read.headers['content-length']);
-        Object.assign(exchange.response, { truncated: true, bytes: Number.isSafeInteger(declared) && declared > read.bytes ? declared : read.bytes });
+        Object.assign(response, { truncated: true, bytes: Number.isSafeInteger(declared) && declared > read.bytes ? declared : read.bytes });
       }
-      this.breaker.answered(path);
+      return { response };
     } catch (error) {
-      exchange.error = describeNetworkError(error);
-      this.breaker.failed(path, exchange.error);
+      return { error: describeNetworkError(error) };
     }
-    exchange.durationMs = performance.now() - started;
-    return exchange;
   }
 
   async close(): Promise<void> {

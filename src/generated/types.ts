@@ -381,6 +381,7 @@ export interface RequirementReport {
    * What the target was seen to do where the documentation leaves the choice (INFO), each once.
    */
   observed?: string[];
+  waits?: Waits;
   expectedFailure?: {
     reason: string;
     /**
@@ -397,6 +398,27 @@ export interface RequirementReport {
    * Answers the tests saw but could not judge, by why.
    */
   notJudged?: NotJudged1[];
+}
+/**
+ * The waits the target asked for while this requirement was judged: reported, never judged.
+ */
+export interface Waits {
+  /**
+   * Answers that asked the suite to wait (429, 503, not ready), each sent again after the wait.
+   */
+  count: number;
+  /**
+   * How long the waits were, in all.
+   */
+  ms: number;
+  /**
+   * Requests sent again on a fresh connection, the kept-alive one having been closed by the server.
+   */
+  reconnects: number;
+  /**
+   * What asked for them, each once.
+   */
+  reasons: string[];
 }
 export interface TestRecord {
   /**
@@ -422,6 +444,7 @@ export interface TestRecord {
    * What this test saw the target do where the documentation leaves the choice.
    */
   observed?: string[];
+  waits?: Waits1;
   /**
    * The spec file the test is written in, from the package root (specs/…spec.ts).
    */
@@ -445,6 +468,27 @@ export interface TestRecord {
    * Answers the tests saw but could not judge, by why.
    */
   notJudged?: NotJudged[];
+}
+/**
+ * The waits the target asked for during this test.
+ */
+export interface Waits1 {
+  /**
+   * Answers that asked the suite to wait (429, 503, not ready), each sent again after the wait.
+   */
+  count: number;
+  /**
+   * How long the waits were, in all.
+   */
+  ms: number;
+  /**
+   * Requests sent again on a fresh connection, the kept-alive one having been closed by the server.
+   */
+  reconnects: number;
+  /**
+   * What asked for them, each once.
+   */
+  reasons: string[];
 }
 /**
  * Why a test failed, and how to reproduce it.
@@ -510,6 +554,32 @@ export interface LoggedExchange {
    * A curl command that sends the same request.
    */
   curl: string;
+  waits?: Waits2;
+  /**
+   * The target kept asking the suite to wait until the request's deadline: this answer was not judged.
+   */
+  notReady?: string;
+}
+/**
+ * The waits the target asked for, and the closed connections tried again, before this answer.
+ */
+export interface Waits2 {
+  /**
+   * Answers that asked the suite to wait (429, 503, not ready), each sent again after the wait.
+   */
+  count: number;
+  /**
+   * How long the waits were, in all.
+   */
+  ms: number;
+  /**
+   * Requests sent again on a fresh connection, the kept-alive one having been closed by the server.
+   */
+  reconnects: number;
+  /**
+   * What asked for them, each once.
+   */
+  reasons: string[];
 }
 export interface SourceCall {
   /**

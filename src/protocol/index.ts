@@ -1,5 +1,6 @@
 // What two layers must agree on without importing each other: a leaf that imports nothing.
 export { Blocked } from './blocked.js';
+export { NotReady } from './notReady.js';
 export { CoverageTally, type CoverageRow } from './coverage.js';
 export { numberStates, providerStateNamed, providerStateNames, type NumberState, type ProviderState } from './states.js';
 
@@ -16,6 +17,10 @@ export const resultNames = {
   sourceCalls: 'source-calls',
   /** A failure that did not happen again when its request was sent again. */
   flaky: 'flaky',
+  /** The test was cut short: the target kept asking the suite to wait. */
+  notReady: 'not-ready',
+  /** The waits the target asked for, summed over the test's requests. */
+  waits: 'waits',
   /** What the target was seen to do where the documentation leaves the choice. */
   observed: 'observed',
 } as const;
