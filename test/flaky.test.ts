@@ -9,7 +9,7 @@ import { serveTarget } from './support/servers.js';
 test('a target that answers 500 to one generated request once: WARN "flaky" with the answer it gave, never a FAIL; one that crashes every time still FAILs', async () => {
   let verifies = 0;
   const onceOnVerify = wrapping((reference) => async (request) => {
-    if (request.path === '/v1/account/verify' && ++verifies === 7) return { status: 500, body: { errors: [{ code: 1011, title: 'Service not ready' }] } };
+    if (request.path === '/v1/account/verify' && ++verifies === 7) return { status: 500, body: { errors: [{ code: 1000, title: 'Generic error' }] } };
     return reference(request);
   });
   const flaky = await serveTarget('sunset', onceOnVerify);
