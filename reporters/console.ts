@@ -51,6 +51,11 @@ export function printReport(report: ConformanceReport, files: string[], log: (li
   const { requests, ms, requestsPerSecond } = report.property;
   log(`\nproperty phase: ${requests} generated requests in ${(ms / 1000).toFixed(2)} s (${requestsPerSecond} requests/s)`);
   for (const c of coverageByCategory(report.property.coverage)) log(`  ${c.category.padEnd(24)} ${String(c.requests).padStart(5)}  ${fieldsLine(c)}`);
+  for (const r of report.requirements) {
+    for (const t of r.tests.filter((x) => x.property?.concurrency)) {
+      log(`  ${r.id}: requests in flight lowered from ${t.property!.concurrency!.from} to ${t.property!.concurrency!.to}, the target having asked the suite to wait`);
+    }
+  }
   log(`seed: ${report.seed} (replay with --seed ${report.seed})`);
   log(`report: ${files.join(', ')}`);
   log(summaryLine(report.summary));

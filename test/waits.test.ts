@@ -33,6 +33,10 @@ test('a target that rate-limits (429, 1015, Retry-After: 1) and restarts (500 wi
     assert.ok(waited.some((r) => r.waits!.reasons.some((reason) => reason === '429 with error 1015 (Retry-After: 1)')), JSON.stringify(waited.map((r) => r.waits)));
     assert.ok(waited.some((r) => r.waits!.reasons.some((reason) => reason === '500 with error 1011')), JSON.stringify(waited.map((r) => r.waits)));
     assert.match(run.stdout, /^waits \(reported, never judged\): the target asked the suite to wait \d+ times, [\d.]+ s in all/m);
+    // A property with requests in flight lowered them when the target asked it to wait.
+    const lowered = report.requirements.flatMap((r) => r.tests.flatMap((t) => (t.property?.concurrency ? [t.property.concurrency] : [])));
+    assert.ok(lowered.length > 0 && lowered.every((c) => c.from === 4 && c.to < 4), JSON.stringify(lowered));
+    assert.match(run.stdout, /: requests in flight lowered from 4 to [123], the target having asked the suite to wait$/m);
     assert.match(readFileSync(join(run.reportDir, 'summary.md'), 'utf8'), /^\*\*Waits\*\* \(reported, never judged\): the target asked the suite to wait/m);
     assert.match(readFileSync(join(run.reportDir, 'report.html'), 'utf8'), /<p class="waits" id="waits">waits \(reported, never judged\): the target asked the suite to wait/);
   } finally {

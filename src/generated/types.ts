@@ -605,6 +605,13 @@ export interface PropertyStats {
    * Generated requests per category (what is wrong with them) and field (where).
    */
   coverage: CoverageRow1[];
+  /**
+   * Set when the property lowered its requests in flight because the target asked it to wait.
+   */
+  concurrency?: {
+    from: number;
+    to: number;
+  };
 }
 export interface CoverageRow1 {
   category: string;
