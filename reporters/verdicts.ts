@@ -1,5 +1,6 @@
 import type { ExpectedFailure, RequirementReport, TestRecord, VerdictCounts } from '../src/generated/types.js';
 import type { Level, Requirement } from '../src/requirements/index.js';
+import { addWaits, type Waits } from '../src/protocol/index.js';
 
 export type Verdict = RequirementReport['verdict'];
 
@@ -48,23 +49,15 @@ export function requirementReport(requirement: Requirement, tests: TestRecord[],
   return { ...base, verdict: broken ? 'XFAIL' : verdict, expectedFailure: { reason: expected.reason, stale: !broken } };
 }
 
-type Waits = NonNullable<TestRecord['waits']>;
-
 /** Waits summed; undefined when there were none. */
 export function sumOfWaits(all: Waits[]): Waits | undefined {
-  if (all.length === 0) return undefined;
-  return all.reduce((sum, w) => ({
-    count: sum.count + w.count,
-    ms: sum.ms + w.ms,
-    reconnects: sum.reconnects + w.reconnects,
-    reasons: [...new Set([...sum.reasons, ...w.reasons])].slice(0, 10),
-  }));
+  return all.reduce<Waits | undefined>(addWaits, undefined);
 }
 
 /** `the target asked the suite to wait 14 times, 3.2 s in all (429 (Retry-After: 1)); 2 connections were closed by it and tried again` */
 export function waitsLine(waits: Waits): string {
   const parts = [
-    ...(waits.count ? [`the target asked the suite to wait ${waits.count} time${waits.count === 1 ? '' : 's'}, ${(waits.ms / 1000).toFixed(1)} s in all (${waits.reasons.filter((r) => !r.startsWith('the connection')).join('; ')})`] : []),
+    ...(waits.count ? [`the target asked the suite to wait ${waits.count} time${waits.count === 1 ? '' : 's'}, ${(waits.ms / 1000).toFixed(1)} s in all (${waits.reasons.join('; ')})`] : []),
     ...(waits.reconnects ? [`${waits.reconnects} request${waits.reconnects === 1 ? ' was' : 's were'} sent again on a fresh connection, the server having closed the kept-alive one`] : []),
   ];
   return parts.join('; ');

@@ -1,3 +1,5 @@
+import type { Waits } from '../protocol/index.js';
+
 /** One request and its answer, as sent and received (before redaction). */
 export interface Exchange {
   /** Correlation value sent in X-Conformance-Case: requirement ID and case number. */
@@ -20,7 +22,7 @@ export interface Exchange {
   /** Set when no answer came: refused connection, timeout. */
   error?: string;
   /** The waits the target asked for, and the closed connections tried again, before this answer. */
-  waits?: { count: number; ms: number; reconnects: number; reasons: string[] };
+  waits?: Waits;
   /** The target kept asking the suite to wait until the request's deadline: this answer is not one to judge. */
   notReady?: string;
   durationMs: number;

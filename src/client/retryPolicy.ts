@@ -2,13 +2,10 @@
 // (429, 503, an error that says the service is not ready, overloaded or not the primary, 1015 on any status), or it
 // cannot have seen it (a kept-alive connection the server closed as the request went out, RFC 9112 §9.3.1).
 
-/** One try of a request, as far as the policy reads it. */
-export interface Attempt {
-  status?: number;
-  headers?: Record<string, string>;
-  body?: string;
-  error?: string;
-}
+import type { Exchange } from './exchange.js';
+
+/** One try of a request: its answer, or why none came. */
+export type Attempt = Pick<Exchange, 'response' | 'error'>;
 
 export interface Retry {
   waitMs: number;
@@ -36,17 +33,18 @@ const closedBeforeAnswer = /other side closed|ECONNRESET|socket hang up|UND_ERR_
 /** The retry an attempt calls for after `retries` earlier ones, or undefined: its answer is the one to judge. */
 export function retryOf(attempt: Attempt, retries: number, limits: RetryLimits = defaultRetryLimits, now = Date.now()): Retry | undefined {
   if (retries >= limits.maxRetries) return undefined;
-  if (attempt.status === undefined) {
+  const answer = attempt.response;
+  if (!answer) {
     // Once: a second close is the target's answer, for the checks and the circuit breaker to judge.
     return retries === 0 && attempt.error && closedBeforeAnswer.test(attempt.error) ? { waitMs: 0, reason: 'the connection closed before an answer', reconnect: true } : undefined;
   }
-  const code = errorCodeOf(attempt);
-  const asked = attempt.status === 429 || attempt.status === 503 || code === rateLimited || (attempt.status >= 500 && code !== undefined && waitCodes.has(code));
+  const code = errorCodeOf(answer);
+  const asked = answer.status === 429 || answer.status === 503 || code === rateLimited || (answer.status >= 500 && code !== undefined && waitCodes.has(code));
   if (!asked) return undefined;
-  const header = attempt.headers?.['retry-after'];
+  const header = answer.headers['retry-after'];
   const after = header === undefined ? undefined : retryAfterMs(header, now);
   const waitMs = Math.min(after ?? backoffMs(retries), limits.maxWaitMs);
-  return { waitMs, reason: `${attempt.status}${code !== undefined ? ` with error ${code}` : ''}${header !== undefined ? ` (Retry-After: ${header})` : ''}`, reconnect: false };
+  return { waitMs, reason: `${answer.status}${code !== undefined ? ` with error ${code}` : ''}${header !== undefined ? ` (Retry-After: ${header})` : ''}`, reconnect: false };
 }
 
 /** Retry-After as seconds or an HTTP date (RFC 9110 §10.2.3); undefined when it is neither. */
@@ -63,8 +61,8 @@ function backoffMs(retries: number): number {
 }
 
 /** The first error code of an error envelope, read only where a code could ask for a wait. */
-function errorCodeOf({ status, body }: Attempt): number | undefined {
-  if (!body || (status! < 500 && !body.includes(String(rateLimited)))) return undefined;
+function errorCodeOf({ status, body }: NonNullable<Attempt['response']>): number | undefined {
+  if (!body || (status < 500 && !body.includes(String(rateLimited)))) return undefined;
   try {
     const code = (JSON.parse(body) as { errors?: { code?: unknown }[] }).errors?.[0]?.code;
     return typeof code === 'number' ? code : undefined;

@@ -4,7 +4,8 @@ import { AnswerReader } from './answerReader.js';
 import type { Exchange } from './exchange.js';
 import type { Secrets } from './secrets.js';
 import { CircuitBreaker } from './circuitBreaker.js';
-import { retryOf, type RetryLimits } from './retryPolicy.js';
+import { addWaits } from '../protocol/index.js';
+import { retryOf, type Attempt, type RetryLimits } from './retryPolicy.js';
 import { dispatcherFor, type Transport } from './transport.js';
 
 export interface TargetClientOptions extends Transport {
@@ -68,25 +69,20 @@ export class TargetClient {
     const started = performance.now();
     // Every try and every wait the target asks for fit in the request's one deadline.
     const deadline = started + this.options.timeoutMs;
+    let attempt: Attempt;
     for (let retries = 0; ; retries += 1) {
-      const attempt = await this.once(address, outgoing.method, headers, body, deadline - performance.now());
-      exchange.response = attempt.response;
-      exchange.error = attempt.error;
-      if (!attempt.response) delete exchange.response;
-      if (!attempt.error) delete exchange.error;
-      const retry = retryOf({ status: attempt.response?.status, headers: attempt.response?.headers, body: attempt.response?.body, error: attempt.error }, retries, this.options.retryLimits);
+      attempt = await this.once(address, outgoing.method, headers, body, deadline - performance.now());
+      const retry = retryOf(attempt, retries, this.options.retryLimits);
       if (!retry) break;
       if (performance.now() + retry.waitMs >= deadline) {
         exchange.notReady = `the target asked the suite to wait (${retry.reason}) ${retries + 1} time${retries ? 's' : ''}, past the request's deadline of ${this.options.timeoutMs} ms`;
         break;
       }
-      const waits = (exchange.waits ??= { count: 0, ms: 0, reconnects: 0, reasons: [] });
-      waits.count += retry.reconnect ? 0 : 1;
-      waits.reconnects += retry.reconnect ? 1 : 0;
-      waits.ms += retry.waitMs;
-      if (!waits.reasons.includes(retry.reason)) waits.reasons.push(retry.reason);
+      // A reconnect is counted, not explained: the reasons are what the target asked for.
+      exchange.waits = addWaits(exchange.waits, retry.reconnect ? { count: 0, ms: 0, reconnects: 1, reasons: [] } : { count: 1, ms: retry.waitMs, reconnects: 0, reasons: [retry.reason] });
       if (retry.waitMs > 0) await new Promise((resolve) => setTimeout(resolve, retry.waitMs));
     }
+    Object.assign(exchange, attempt);
     if (exchange.error) this.breaker.failed(path, exchange.error);
     else this.breaker.answered(path);
     exchange.durationMs = performance.now() - started;
@@ -94,7 +90,7 @@ export class TargetClient {
   }
 
   /** One try: the answer (read up to the cap) or why none came. */
-  private async once(address: URL, method: string, headers: Record<string, string>, body: string | undefined, remainingMs: number): Promise<Pick<Exchange, 'response' | 'error'>> {
+  private async once(address: URL, method: string, headers: Record<string, string>, body: string | undefined, remainingMs: number): Promise<Attempt> {
     const timeoutMs = Math.max(1, Math.round(remainingMs));
     const reader = new AnswerReader(this.options.maxBodyBytes ?? defaultMaxBodyBytes, timeoutMs);
     try {

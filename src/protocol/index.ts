@@ -1,6 +1,7 @@
 // What two layers must agree on without importing each other: a leaf that imports nothing.
 export { Blocked } from './blocked.js';
 export { NotReady } from './notReady.js';
+export { addWaits, type Waits } from './waits.js';
 export { CoverageTally, type CoverageRow } from './coverage.js';
 export { numberStates, providerStateNamed, providerStateNames, type NumberState, type ProviderState } from './states.js';
 
