@@ -5,18 +5,34 @@ import type { Target } from '../fixtures/index.js';
 import { newModel, newSystem, poolSize, type RegistrationModel, type RegistrationSystem } from './registrationModel.js';
 
 type Command = fc.AsyncCommand<RegistrationModel, RegistrationSystem>;
+
+/**
+ * A command of a sequence; `step` is its place there (0 the first): a sequence that starts as the documented flow
+ * (a code, then /verify with it) is judged by that flow's own requirements first.
+ */
+abstract class Step implements Command {
+  abstract readonly check: (m: Readonly<RegistrationModel>) => boolean;
+
+  run(m: RegistrationModel, system: RegistrationSystem): Promise<void> {
+    return this.act(m, system, m.steps++);
+  }
+
+  protected abstract act(m: RegistrationModel, system: RegistrationSystem, step: number): Promise<void>;
+}
+
 type PinChoice = 'none' | 'right' | 'wrong';
 
 // A PIN that is not `pin` (or any PIN when there is none).
 const otherPin = (pin: string | undefined) => (pin === '111111' ? '222222' : '111111');
 
 /** POST /v1/account for a pool number, with its PIN, a wrong one, or none. */
-class RequestCode implements Command {
-  constructor(readonly index: number, readonly method: 'sms' | 'voice', readonly pin: PinChoice) {}
-  check = () => true;
-  async run(m: RegistrationModel, { target, pool, codes }: RegistrationSystem): Promise<void> {
+class RequestCode extends Step {
+  constructor(readonly index: number, readonly method: 'sms' | 'voice', readonly pin: PinChoice) {
+    super();
+  }
+  override check = () => true;
+  protected override async act(m: RegistrationModel, { target, pool, codes }: RegistrationSystem, step: number): Promise<void> {
     const number = pool[this.index]!;
-    const first = m.steps++ === 0;
     const enabled = m.pins.get(this.index);
     const sent = this.pin === 'none' ? undefined : this.pin === 'right' ? enabled ?? '135246' : otherPin(enabled);
     const request = await target.numbers.requestCode(target, number, { method: this.method, pin: sent });
@@ -34,7 +50,7 @@ class RequestCode implements Command {
     } else if (sent !== undefined && enabled === undefined) {
       // A PIN given while two-step is off: "only needed when enabled" — ignoring or refusing it are both fair.
       target.check(answer, either(accepted, refusedWithEnvelope));
-    } else if (first) {
+    } else if (step === 0) {
       // The documented first step: when it fails, LEGACY-UNREGISTERED-202 says so, and no sequence can be judged.
       target.require(answer, accepted, 'LEGACY-UNREGISTERED-202');
     } else {
@@ -49,7 +65,7 @@ class RequestCode implements Command {
     m.sent.add(this.index);
     m.pending = { index: this.index, sure: true };
   }
-  toString = () => `RequestCode(#${this.index}, ${this.method}, pin=${this.pin})`;
+  override toString = () => `RequestCode(#${this.index}, ${this.method}, pin=${this.pin})`;
 }
 
 /**
@@ -57,11 +73,12 @@ class RequestCode implements Command {
  * registration's code, which it is also when the target sends one code to every number; any other code completes
  * nothing.
  */
-class VerifySentCode implements Command {
-  constructor(readonly index: number) {}
-  check = (m: Readonly<RegistrationModel>) => m.sent.has(this.index);
-  async run(m: RegistrationModel, { target, codes }: RegistrationSystem): Promise<void> {
-    const documentedFlow = m.steps++ === 1;
+class VerifySentCode extends Step {
+  constructor(readonly index: number) {
+    super();
+  }
+  override check = (m: Readonly<RegistrationModel>) => m.sent.has(this.index);
+  protected override async act(m: RegistrationModel, { target, codes }: RegistrationSystem, step: number): Promise<void> {
     const code = codes.get(this.index)!;
     const answer = await target.post('/v1/account/verify', { code });
     const pending = m.pending;
@@ -73,7 +90,7 @@ class VerifySentCode implements Command {
     }
     const sentCode = because(success, completes.index === this.index ? 'the sent code completes the registration' : `the code is also #${completes.index}'s, the pending registration`);
     // A code, then /verify with it, is VERIFY-COMPLETES's flow: when it fails there, that requirement says so.
-    if (documentedFlow && completes.sure && completes.index === this.index) target.require(answer, sentCode, 'VERIFY-COMPLETES');
+    if (step === 1 && completes.sure && completes.index === this.index) target.require(answer, sentCode, 'VERIFY-COMPLETES');
     // A request answered otherwise since may have ended the pending registration: completing it and refusing are both fair.
     target.check(answer, completes.sure ? sentCode : either(sentCode, because(refusedWithEnvelope, 'a later request ended the pending registration')));
     m.pending = undefined;
@@ -83,22 +100,23 @@ class VerifySentCode implements Command {
     if (m.twoStepChanged) m.unsure.add(completes.index);
     m.current = completes.index;
   }
-  toString = () => `VerifySentCode(#${this.index})`;
+  override toString = () => `VerifySentCode(#${this.index})`;
 }
 
 /** POST /v1/account/verify with a code no number received. */
-class VerifyWrongCode implements Command {
-  constructor(readonly seed: number) {}
-  check = () => true;
-  async run(m: RegistrationModel, { target }: RegistrationSystem): Promise<void> {
-    m.steps += 1;
+class VerifyWrongCode extends Step {
+  constructor(readonly seed: number) {
+    super();
+  }
+  override check = () => true;
+  protected override async act(m: RegistrationModel, { target }: RegistrationSystem): Promise<void> {
     const [codes] = fc.sample(wrongCodes(target.numbers.readCodes), { numRuns: 1, seed: this.seed });
     const { answer, collided } = await postWrongCode(target, codes!);
     target.check(answer, because(refusedWithEnvelope, 'the code was never sent'));
     // Another registration completed: the settings now apply to an account outside the model.
     if (collided) m.current = undefined;
   }
-  toString = () => `VerifyWrongCode(seed ${this.seed})`;
+  override toString = () => `VerifyWrongCode(seed ${this.seed})`;
 }
 
 /** The other accounts registered here may or may not share the setting the current one changed. */
@@ -109,43 +127,44 @@ function changedTwoStep(m: RegistrationModel): void {
 }
 
 /** POST /v1/settings/account/two-step for the account registered last. */
-class EnableTwoStep implements Command {
-  constructor(readonly pin: string) {}
-  check = (m: Readonly<RegistrationModel>) => m.current !== undefined;
-  async run(m: RegistrationModel, { target }: RegistrationSystem): Promise<void> {
-    m.steps += 1;
+class EnableTwoStep extends Step {
+  constructor(readonly pin: string) {
+    super();
+  }
+  override check = (m: Readonly<RegistrationModel>) => m.current !== undefined;
+  protected override async act(m: RegistrationModel, { target }: RegistrationSystem): Promise<void> {
     const answer = await target.post('/v1/settings/account/two-step', { pin: this.pin });
     target.check(answer, because(success, 'two-step verification is on'));
     changedTwoStep(m);
     m.pins.set(m.current!, this.pin);
   }
-  toString = () => `EnableTwoStep(${this.pin})`;
+  override toString = () => `EnableTwoStep(${this.pin})`;
 }
 
 /** DELETE /v1/settings/account/two-step. */
-class DisableTwoStep implements Command {
-  check = (m: Readonly<RegistrationModel>) => m.current !== undefined;
-  async run(m: RegistrationModel, { target }: RegistrationSystem): Promise<void> {
-    m.steps += 1;
+class DisableTwoStep extends Step {
+  override check = (m: Readonly<RegistrationModel>) => m.current !== undefined;
+  protected override async act(m: RegistrationModel, { target }: RegistrationSystem): Promise<void> {
     const answer = await target.send('DELETE', '/v1/settings/account/two-step', undefined, {});
     target.check(answer, because(success, 'two-step verification is off'));
     changedTwoStep(m);
     m.pins.delete(m.current!);
   }
-  toString = () => 'DisableTwoStep()';
+  override toString = () => 'DisableTwoStep()';
 }
 
 /** The number is registered on another client (its PIN goes with it): re-registering it here needs the PIN. */
-class MoveAway implements Command {
-  constructor(readonly index: number) {}
-  check = (m: Readonly<RegistrationModel>) => m.registered.has(this.index);
-  async run(m: RegistrationModel, { target, pool }: RegistrationSystem): Promise<void> {
-    m.steps += 1;
+class MoveAway extends Step {
+  constructor(readonly index: number) {
+    super();
+  }
+  override check = (m: Readonly<RegistrationModel>) => m.registered.has(this.index);
+  protected override async act(m: RegistrationModel, { target, pool }: RegistrationSystem): Promise<void> {
     await target.numbers.set(pool[this.index]!, 'moved-away');
     m.registered.delete(this.index);
     if (m.current === this.index) m.current = undefined;
   }
-  toString = () => `MoveAway(#${this.index})`;
+  override toString = () => `MoveAway(#${this.index})`;
 }
 
 /**
