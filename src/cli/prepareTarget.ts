@@ -4,6 +4,7 @@ import { mintCertificate } from '../cert/index.js';
 import { jsonOf, Secrets, TargetClient, type Exchange } from '../client/index.js';
 import { loginPath, Sessions } from '../fixtures/sessions.js';
 import { controlPaths, type NumberState } from '../protocol/index.js';
+import { placeholder } from '../sources/declarativeCodes.js';
 import { loadHooks, hooksStateSource } from '../sources/hooksModule.js';
 import { freshNumber } from '../sources/numbers.js';
 import { sideEffectsAllowed, type RunSettings } from '../settings/runSettings.js';
@@ -106,7 +107,7 @@ async function checkSources(s: ResolvedSettings, admin: AdminSend, loggedIn: boo
   }
   const code = s.codeSource;
   if (code?.type === 'inbox') {
-    await checkReachable(new URL(code.url!.replace(/\{\w+\}/g, '0')).origin, { what: 'the inbox of codeSource', timeoutMs: s.sourceTimeoutMs ?? 5_000, transport: s });
+    await checkReachable(new URL(code.url!.replace(placeholder, '0')).origin, { what: 'the inbox of codeSource', timeoutMs: s.sourceTimeoutMs ?? 5_000, transport: s });
   }
   if (code?.type === 'command' && !runnable(code.argv![0]!)) {
     throw new UsageError(`the command of codeSource, ${JSON.stringify(code.argv![0])}, is not an executable file, nor found on PATH`);

@@ -5,7 +5,7 @@ import type { CodeSourceConfig, ConformanceConfig } from '../generated/types.js'
 import type { RunSettings } from '../settings/runSettings.js';
 import type { RunOptions } from './runOptions.js';
 import { resolveBroker } from './brokerSettings.js';
-import { templateKeys } from '../sources/declarativeCodes.js';
+import { placeholder, templateKeys, unknownPlaceholders } from '../sources/declarativeCodes.js';
 import { readExpectedFailures } from './expectedFailuresFile.js';
 import { UsageError } from './usageError.js';
 
@@ -117,11 +117,11 @@ function checkCodeSource(source: CodeSourceConfig): void {
   }
   if (source.type === 'fixed' && source.code === undefined && source.codes === undefined) throw new UsageError('codeSource of type "fixed" needs codeSource.code or codeSource.codes');
   if (source.type === 'inbox') {
-    const unknown = [...source.url!.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((key) => !templateKeys.includes(key));
+    const unknown = unknownPlaceholders(source.url!);
     if (unknown.length) {
       throw new UsageError(`codeSource.url "${source.url}" has the placeholder${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `{${k}}`).join(', ')}, which the suite does not fill in; it knows ${templateKeys.map((k) => `{${k}}`).join(', ')}`);
     }
-    checkUrl(source.url!.replace(/\{\w+\}/g, 'x'), 'codeSource.url');
+    checkUrl(source.url!.replace(placeholder, 'x'), 'codeSource.url');
   }
 }
 

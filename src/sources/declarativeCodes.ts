@@ -1,6 +1,6 @@
 import type { CodeSourceConfig } from '../generated/types.js';
 import type { SourceHttp } from './http.js';
-import { SourceError, type CodeRequest, type CodeSource } from './source.js';
+import { sameNumber, SourceError, type CodeRequest, type CodeSource } from './source.js';
 
 /** A fixed code: per listed number, or the same for every number (test numbers, as Signal or Supabase have them). */
 export function fixedCodeSource(config: Pick<CodeSourceConfig, 'code' | 'codes'>): CodeSource {
@@ -10,7 +10,7 @@ export function fixedCodeSource(config: Pick<CodeSourceConfig, 'code' | 'codes'>
     interactive: false,
     covers: config.code !== undefined ? 'any' : (config.codes ?? []).map(({ cc, phone_number }) => ({ cc, phone_number })),
     async sentCode({ cc, phone_number }) {
-      const listed = config.codes?.find((c) => c.cc === cc && c.phone_number === phone_number)?.code;
+      const listed = config.codes?.find((c) => sameNumber(c, { cc, phone_number }))?.code;
       const code = listed ?? config.code;
       if (!code) throw new SourceError(`${name} lists no code for +${cc} ${phone_number}`);
       return code;
@@ -46,18 +46,27 @@ export function atPointer(value: unknown, pointer: string): unknown {
   return at;
 }
 
+/** What each placeholder of an inbox URL is filled in with. */
+const templateValues: Record<string, (request: CodeRequest) => string> = {
+  cc: (r) => r.cc,
+  phone_number: (r) => r.phone_number,
+  method: (r) => r.method,
+  requestedAt: (r) => r.requestedAt,
+  requestedAtMs: (r) => String(Date.parse(r.requestedAt)),
+};
+
 /** The placeholders an inbox URL may hold: any other is a configuration error, named before the run. */
-export const templateKeys: readonly string[] = ['cc', 'phone_number', 'method', 'requestedAt', 'requestedAtMs'];
+export const templateKeys: readonly string[] = Object.keys(templateValues);
+
+export const placeholder = /\{(\w+)\}/g;
+
+/** The placeholders of `template` the suite does not fill in. */
+export function unknownPlaceholders(template: string): string[] {
+  return [...template.matchAll(placeholder)].map((m) => m[1]!).filter((key) => !(key in templateValues));
+}
 
 export function fillTemplate(template: string, request: CodeRequest): string {
-  const values: Record<string, string> = {
-    cc: request.cc,
-    phone_number: request.phone_number,
-    method: request.method,
-    requestedAt: request.requestedAt,
-    requestedAtMs: String(Date.parse(request.requestedAt)),
-  };
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? encodeURIComponent(values[key]!) : whole));
+  return template.replace(placeholder, (whole, key: string) => (key in templateValues ? encodeURIComponent(templateValues[key]!(request)) : whole));
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -4,7 +4,7 @@ import type { Exchange } from '../client/index.js';
 import type { Fixtures } from '../generated/types.js';
 import { Blocked, providerStateNames, type NumberState } from '../protocol/index.js';
 import { enableState, noCodeReason, type SourceSettings } from './openSources.js';
-import { sameNumber, type CodeRequest, type CodeSource, type NumberParams, type PhoneNumber, type StateSource } from './source.js';
+import { numberName, sameNumber, type CodeRequest, type CodeSource, type NumberParams, type PhoneNumber, type StateSource } from './source.js';
 
 export type { PhoneNumber } from './source.js';
 
@@ -32,7 +32,7 @@ export interface Api {
 const anyCode = 'a code source that tells the code sent to any number (codeSource "code": the code the target sends every number, or a "header", "inbox" or "command" code source, or hooks with sentCode)';
 
 function listedNumbers(code: CodeSource): string {
-  const listed = code.covers === 'any' ? [] : code.covers.map((n) => `+${n.cc} ${n.phone_number}`);
+  const listed = code.covers === 'any' ? [] : code.covers.map(numberName);
   return listed.length ? listed.join(', ') : 'no number';
 }
 
@@ -135,7 +135,7 @@ export class Numbers {
     if (unregistered && this.covers(unregistered) && this.sources.state?.supports('unregistered')) return undefined;
     const fresh = mintedCertificates ? `a fresh number needs ${anyCode} (${code.name} tells the code of ${listedNumbers(code)} only)` : `a fresh number needs ${this.minted}`;
     const fixture = !unregistered ? 'fixtures.unregistered is not configured'
-      : !this.covers(unregistered) ? `${code.name} has no code for fixtures.unregistered (+${unregistered.cc} ${unregistered.phone_number})`
+      : !this.covers(unregistered) ? `${code.name} has no code for fixtures.unregistered (${numberName(unregistered)})`
         : `fixtures.unregistered, once registered, can be put back only by ${this.stateSourceFor('unregistered')}`;
     return `needs a number to register, verify and leave as it was: ${fresh}; ${fixture}`;
   }
@@ -260,5 +260,4 @@ export class Numbers {
     if (status === undefined || status < 200 || status >= 300) throw new Blocked('VERIFY-COMPLETES', `registering a ${number.origin} number: /v1/account/verify with the code that was sent answered ${status ?? verified.error}`);
     return number;
   }
-
 }

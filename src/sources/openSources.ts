@@ -9,7 +9,7 @@ import { SourceHttp } from './http.js';
 import { promptCodeSource } from './promptCode.js';
 import { stateChangeUrlSource } from './stateChangeUrl.js';
 import { SourceCalls } from './sourceCalls.js';
-import { withDeadline, type CodeSource, type NumberParams, type StateSource } from './source.js';
+import { numberName, withDeadline, type CodeSource, type NumberParams, type StateSource } from './source.js';
 
 /** What the run was told about its sources (resolved by the CLI). */
 export interface SourceSettings extends Transport {
@@ -40,15 +40,13 @@ const promptTimeoutMs = 300_000;
 export const enableState = 'a state source: add "stateChangeUrl": "http://…/provider-states" (a Pact state-change endpoint) or "hooks": "./conformance-hooks.mjs" (stateHandlers) to the configuration file';
 export const enableCode = 'a code source: add "codeSource": {"type": "header", "header": "verify-code"} (or "inbox", "command", "fixed", "prompt"), or "hooks" with sentCode, to the configuration file';
 
-const numberOf = ({ cc, phone_number }: { cc: string; phone_number: string }) => `+${cc} ${phone_number}`;
-
 /**
  * A source whose every call has a deadline, whose every failure names it (and the state it was asked for), and
  * whose every call is recorded.
  */
 function timedState(source: StateSource, ms: number, calls: SourceCalls): StateSource {
   const what = (action: string, state: NumberState) => `${source.name} (${action} of "${providerStateNames[state]}")`;
-  const asked = (action: string, state: NumberState, params: NumberParams) => `${action} "${providerStateNames[state]}" for ${numberOf(params)}`;
+  const asked = (action: string, state: NumberState, params: NumberParams) => `${action} "${providerStateNames[state]}" for ${numberName(params)}`;
   return {
     name: source.name,
     supports: (state) => source.supports(state),
@@ -60,8 +58,8 @@ function timedState(source: StateSource, ms: number, calls: SourceCalls): StateS
 function timedCode(source: CodeSource, ms: number, calls: SourceCalls): CodeSource {
   return {
     ...source,
-    sentCode: (request) => calls.record(source.name, `code sent by ${request.method} to ${numberOf(request)} after ${request.requestedAt}`, () =>
-      withDeadline(`${source.name} (code for ${numberOf(request)})`, ms, () => source.sentCode(request)), (code) => code),
+    sentCode: (request) => calls.record(source.name, `code sent by ${request.method} to ${numberName(request)} after ${request.requestedAt}`, () =>
+      withDeadline(`${source.name} (code for ${numberName(request)})`, ms, () => source.sentCode(request)), (code) => code),
   };
 }
 

@@ -9,6 +9,11 @@ export function sameNumber(a: PhoneNumber, b: PhoneNumber): boolean {
   return a.cc === b.cc && a.phone_number === b.phone_number;
 }
 
+/** `+81 9012345678`: a number as messages and reports name it. */
+export function numberName({ cc, phone_number }: PhoneNumber): string {
+  return `+${cc} ${phone_number}`;
+}
+
 /** A number as a state source is asked about it: cert and pin where the state uses them. */
 export interface NumberParams extends PhoneNumber {
   cert?: string;
