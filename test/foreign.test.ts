@@ -16,6 +16,20 @@ import { serveTarget } from './support/servers.js';
 
 const sunsetOnly = catalogue.filter((r) => !r.profiles.includes('legacy')).map((r) => r.id);
 const withVerdict = (run: CliRun, verdict: string) => readReport(run).requirements.filter((r) => r.verdict === verdict);
+const noFailNorWarn = (run: CliRun, label: string) => assert.deepEqual(withVerdict(run, 'FAIL').concat(withVerdict(run, 'WARN')).map((r) => r.id), [], label);
+
+/** `count` runs in a row against one long-lived target: each exit 0 and checked by `each`, all with the same verdicts. */
+async function runsInARow(count: number, args: string[], env: Record<string, string>, label: string, each: (run: CliRun, label: string) => void = () => {}): Promise<Record<string, string>> {
+  const runs: Record<string, string>[] = [];
+  for (let i = 0; i < count; i++) {
+    const run = await runCli(args, env);
+    assert.equal(run.code, 0, `${label}, run ${i + 1}: ${run.stdout}${run.stderr}`);
+    each(run, `${label}, run ${i + 1}`);
+    runs.push(verdictsOf(run));
+  }
+  for (const later of runs.slice(1)) assert.deepEqual(later, runs[0], label);
+  return runs[0]!;
+}
 
 for (const sources of ['header', 'inbox', 'hooks'] satisfies SourceKind[]) {
   test(`a correct foreign emulator, state by a state-change URL or hooks, codes by ${sources}: 0 FAIL, 0 WARN, no SKIP but the sunset-only`, async () => {
@@ -23,7 +37,7 @@ for (const sources of ['header', 'inbox', 'hooks'] satisfies SourceKind[]) {
     try {
       const run = await runCli([...served.args, '--seed', '3', '--runs', '40'], served.env);
       assert.equal(run.code, 0, run.stdout + run.stderr);
-      assert.deepEqual(withVerdict(run, 'FAIL').concat(withVerdict(run, 'WARN')).map((r) => r.id), []);
+      noFailNorWarn(run, sources);
       assert.deepEqual(withVerdict(run, 'SKIP').map((r) => r.id).sort(), [...sunsetOnly].sort());
     } finally {
       await served.close();
@@ -34,18 +48,13 @@ for (const sources of ['header', 'inbox', 'hooks'] satisfies SourceKind[]) {
 test('fixtures and a fixed code only: 0 FAIL, 0 WARN, every SKIP names what it lacked; nothing registers the fixture, so the next run is the same', async () => {
   const served = await serveTarget('legacy', undefined, 'fixed');
   try {
-    const runs = [];
-    for (let i = 0; i < 2; i++) {
-      const run = await runCli([...served.args, '--runs', '30'], served.env);
-      assert.equal(run.code, 0, `run ${i + 1}: ${run.stdout + run.stderr}`);
-      assert.deepEqual(withVerdict(run, 'FAIL').concat(withVerdict(run, 'WARN')).map((r) => r.id), []);
-      runs.push(verdictsOf(run));
+    const verdicts = await runsInARow(2, [...served.args, '--runs', '30'], served.env, 'fixed', (run, label) => {
+      noFailNorWarn(run, label);
       const skipped = withVerdict(run, 'SKIP').filter((r) => !sunsetOnly.includes(r.id));
       assert.deepEqual(skipped.map((r) => r.id).sort(), ['LEGACY-STATEFUL-MODEL', 'LEGACY-VNAME-ROUNDTRIP', 'TWO-STEP-SETTINGS', 'VERIFY-201', 'VERIFY-COMPLETES', 'VERIFY-EARLIER-CODE', 'VERIFY-REGISTERS']);
       for (const r of skipped) assert.match(r.reason ?? '', /needs (a target that takes minted certificates|a state source: add "stateChangeUrl"|a number to register, verify and leave as it was: a fresh number needs a target that takes minted certificates .*; fixtures\.unregistered, once registered, can be put back only by a state source)/, r.id);
-    }
-    assert.equal(runs[0]!['VERIFY-WRONG-CODE'], 'PASS', 'the fixed code told the code to avoid');
-    assert.deepEqual(runs[1], runs[0]);
+    });
+    assert.equal(verdicts['VERIFY-WRONG-CODE'], 'PASS', 'the fixed code told the code to avoid');
   } finally {
     await served.close();
   }
@@ -66,15 +75,7 @@ test('configured as the README documents, or with the renamed fixtures.verifyCod
     for (const [name, config] of Object.entries(forms)) {
       const file = join(dir, `${name}.json`);
       writeFileSync(file, JSON.stringify(config));
-      const runs: Record<string, string>[] = [];
-      for (let i = 0; i < 3; i++) {
-        const run = await runCli(['--config', file, '--runs', '20'], env);
-        assert.equal(run.code, 0, `${name}, run ${i + 1}: ${run.stdout}${run.stderr}`);
-        assert.deepEqual(withVerdict(run, 'FAIL').concat(withVerdict(run, 'WARN')).map((r) => r.id), [], `${name}, run ${i + 1}`);
-        runs.push(verdictsOf(run));
-      }
-      assert.deepEqual(runs[1], runs[0], name);
-      assert.deepEqual(runs[2], runs[0], name);
+      await runsInARow(3, ['--config', file, '--runs', '20'], env, name, noFailNorWarn);
     }
   } finally {
     await served.close();
@@ -84,14 +85,7 @@ test('configured as the README documents, or with the renamed fixtures.verifyCod
 test('three runs in a row against one long-lived foreign emulator give the same verdicts', async () => {
   const served = await serveTarget('legacy', undefined, 'header');
   try {
-    const runs: Record<string, string>[] = [];
-    for (let i = 0; i < 3; i++) {
-      const run = await runCli([...served.args, '--runs', '20'], served.env);
-      assert.equal(run.code, 0, `run ${i + 1}: ${run.stdout}`);
-      runs.push(verdictsOf(run));
-    }
-    assert.deepEqual(runs[1], runs[0]);
-    assert.deepEqual(runs[2], runs[0]);
+    await runsInARow(3, [...served.args, '--runs', '20'], served.env, 'header');
   } finally {
     await served.close();
   }
