@@ -87,8 +87,16 @@ export const correctTargets: readonly (Mutant | undefined)[] = [undefined, ...co
 
 const targetName = (target: Mutant | undefined) => target?.id ?? 'reference';
 
-export function configurationCells(): MatrixCell[] {
-  return correctTargets.flatMap((target) => configurationForms.filter((form) => form.for?.(target) ?? true).map((form): MatrixCell => ({
+/** A run of the matrix: one correct target under one configuration form. */
+export interface ConfigurationCell extends MatrixCell {
+  target: Mutant | undefined;
+  form: ConfigurationForm;
+}
+
+export function configurationCells(): ConfigurationCell[] {
+  return correctTargets.flatMap((target) => configurationForms.filter((form) => form.for?.(target) ?? true).map((form): ConfigurationCell => ({
+    target,
+    form,
     name: `${targetName(target)}.${form.name}`,
     profile: target?.profile ?? 'legacy',
     ...(target ? { build: target.build } : {}),
@@ -99,7 +107,8 @@ export function configurationCells(): MatrixCell[] {
 }
 
 /** What a correct target's run under a form must not show; empty when the cell is clean. */
-export function cellProblems({ cell, report, exitCode, stopped }: CellResult, target: Mutant | undefined): string[] {
+export function cellProblems({ cell, report, exitCode, stopped }: CellResult<ConfigurationCell>): string[] {
+  const { target } = cell;
   if (stopped && !report) return [`stopped: ${stopped}`];
   const problems = exitCode === 0 ? [] : [`exit ${exitCode}${stopped ? `: ${stopped}` : ''}`];
   for (const r of report!.requirements) {
@@ -111,13 +120,13 @@ export function cellProblems({ cell, report, exitCode, stopped }: CellResult, ta
 }
 
 /** The matrix as Markdown: a row per target, a column per form; each cell passed/skipped, or what went wrong. */
-export function configurationTable(results: readonly CellResult[]): string {
+export function configurationTable(results: readonly CellResult<ConfigurationCell>[]): string {
   const header = `| target | ${configurationForms.map((f) => `\`${f.name}\``).join(' | ')} |`;
   const rows = correctTargets.map((target) => {
     const cells = configurationForms.map((form) => {
-      const result = results.find((r) => r.cell.name === `${targetName(target)}.${form.name}`);
+      const result = results.find((r) => r.cell.target === target && r.cell.form === form);
       if (!result) return '—';
-      const problems = cellProblems(result, target);
+      const problems = cellProblems(result);
       const s = result.report?.summary;
       return problems.length ? `**${problems.length} problem${problems.length > 1 ? 's' : ''}**` : `${s!.pass} pass, ${s!.skip} skip${s!.warn ? `, ${s!.warn} warn (declared)` : ''}`;
     });

@@ -34,8 +34,8 @@ export interface MatrixCell {
 }
 
 /** What a cell's run came to: its report, and the exit code the command would give; `stopped` is its exit-2 line. */
-export interface CellResult {
-  cell: MatrixCell;
+export interface CellResult<C extends MatrixCell = MatrixCell> {
+  cell: C;
   exitCode: number;
   report?: ConformanceReport;
   stopped?: string;
@@ -47,8 +47,8 @@ export interface MatrixRunOptions {
   runs?: number;
 }
 
-interface Served {
-  cell: MatrixCell;
+interface Served<C extends MatrixCell> {
+  cell: C;
   emulator: Emulator;
   dir: string;
 }
@@ -59,11 +59,11 @@ let ran = false;
  * Every cell's run, `concurrency` workers judging one run after another; results in the cells' order. Once per
  * process: a second Playwright runner in the same process finds no test (its loader keeps the first run's state).
  */
-export async function runMatrix(cells: readonly MatrixCell[], options: MatrixRunOptions = {}): Promise<CellResult[]> {
+export async function runMatrix<C extends MatrixCell>(cells: readonly C[], options: MatrixRunOptions = {}): Promise<CellResult<C>[]> {
   if (ran) throw new Error('runMatrix runs once per process (Playwright\'s runner does not run twice in one): put a second matrix in a test file of its own');
   ran = true;
   const root = mkdtempSync(join(tmpdir(), 'wa-matrix-'));
-  const served: Served[] = [];
+  const served: Served<C>[] = [];
   // The copies of a hooks module set the emulator's address in this process too, while the targets are prepared.
   const emulatorUrl = process.env[emulatorUrlVariable];
   try {
@@ -94,7 +94,7 @@ export async function runMatrix(cells: readonly MatrixCell[], options: MatrixRun
 }
 
 /** A run's settings, as `--config conformance.json --seed S --runs N` resolves them and the preflight leaves them. */
-async function plannedRun({ cell, emulator, dir }: Served, { seed = 11, runs = 60 }: MatrixRunOptions): Promise<PlannedRun | { stopped: string }> {
+async function plannedRun({ cell, emulator, dir }: Served<MatrixCell>, { seed = 11, runs = 60 }: MatrixRunOptions): Promise<PlannedRun | { stopped: string }> {
   const config = (cell.configure ?? ((c) => c))(emulatorConfig(emulator), emulator, dir);
   // A hooks module reads its emulator's address once, when it is loaded: one copy of it per emulator.
   if (config.hooks) config.hooks = hooksFor(emulator, dir, config.hooks);
@@ -120,7 +120,7 @@ function hooksFor(emulator: Emulator, dir: string, hooks: string): string {
   return file;
 }
 
-function resultOf(cell: MatrixCell, planned: PlannedRun | { stopped: string }): CellResult {
+function resultOf<C extends MatrixCell>(cell: C, planned: PlannedRun | { stopped: string }): CellResult<C> {
   if ('stopped' in planned) return { cell, exitCode: 2, stopped: planned.stopped };
   let report: ConformanceReport;
   try {
