@@ -3,6 +3,7 @@ import {
 } from './correctVariants.js';
 import { blockedWith500, blockedWrongCode, codeAsString, errorOutsideArray, errorsAsPlainText } from './envelopeMutants.js';
 import { moreLegacyMutants, noPendingRegistration } from './legacyMoreMutants.js';
+import { servingVariants } from './servingVariants.js';
 import { sourceAreaMutants } from './sourceAreaMutants.js';
 import { legacyMutants } from './legacyMutants.js';
 import { requestShapeMutants, unknownPropertiesRegister } from './requestShapeMutants.js';
@@ -39,4 +40,5 @@ export const mutants: readonly Mutant[] = [
 /** Correct variants that choose differently where the documentation allows: no FAIL allowed. */
 export const correctVariants: readonly Mutant[] = [
   variantBlocksBeforeValidating, variantTerseErrors, variantLegacyDifferent, variantSunsetTerse, variantStrictFraming, variantOneCodeForAll, variantClientWideTwoStep,
+  ...servingVariants,
 ];

@@ -12,7 +12,7 @@ import { exitCodeOf } from '../src/cli/runSuite.js';
 import type { ConformanceConfig, ConformanceReport } from '../src/generated/types.js';
 import { packageRoot } from '../src/paths.js';
 import type { Profile } from '../src/requirements/index.js';
-import { emulatorConfig, emulatorUrlVariable, startEmulator, type Emulator, type Handler, type ReferenceOptions, type SourceKind } from '../src/reference/index.js';
+import { emulatorConfig, emulatorUrlVariable, startEmulator, type Emulator, type EmulatorOptions, type Handler, type ReferenceOptions, type SourceKind } from '../src/reference/index.js';
 import { matrixPlanVariable, type MatrixPlan, type PlannedRun } from './matrixPlan.js';
 import { writeRunSpec } from './matrixSpecs.js';
 
@@ -23,6 +23,8 @@ export interface MatrixCell {
   profile: Profile;
   /** The target: the reference (absent) or a variant of it. */
   build?: (options: ReferenceOptions) => Handler;
+  /** How the target is served (TLS, latency, restarts…). */
+  serving?: () => EmulatorOptions['serving'];
   /** How the emulator offers its state and codes (the control protocol, or the test surfaces of other emulators). */
   sources: SourceKind;
   /** The configuration file, from the one the emulator prints; `dir` is the run's own folder, for files it names. */
@@ -68,7 +70,7 @@ export async function runMatrix<C extends MatrixCell>(cells: readonly C[], optio
   const emulatorUrl = process.env[emulatorUrlVariable];
   try {
     for (const cell of cells) {
-      const emulator = await startEmulator({ profile: cell.profile, build: cell.build, sources: cell.sources });
+      const emulator = await startEmulator({ profile: cell.profile, build: cell.build, sources: cell.sources, serving: cell.serving?.() });
       const dir = join(root, cell.name);
       mkdirSync(dir);
       served.push({ cell, emulator, dir });

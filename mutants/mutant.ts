@@ -1,5 +1,5 @@
 import type { Profile } from '../src/requirements/index.js';
-import { createReference, type ApiRequest, type ApiResponse, type Handler, type ReferenceOptions, type SourceKind } from '../src/reference/index.js';
+import { createReference, type ApiRequest, type ApiResponse, type EmulatorOptions, type Handler, type ReferenceOptions, type SourceKind } from '../src/reference/index.js';
 import { loadSchema } from '../src/schema/registry.js';
 
 /**
@@ -19,6 +19,8 @@ export interface Mutant {
   /** The source its foreign run reaches state and codes through (default: one of header, inbox, hooks in turn). */
   foreign?: Exclude<SourceKind, 'control'>;
   build(options: ReferenceOptions): Handler;
+  /** How it is served, made when it starts (a certificate is made for each): plain HTTP at once when absent. */
+  serving?: () => EmulatorOptions['serving'];
 }
 
 type ApiError = { code?: unknown; title?: unknown; details?: unknown };

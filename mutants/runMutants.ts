@@ -63,6 +63,7 @@ export async function runMutants(options: MatrixOptions = {}): Promise<MutantRes
     name: `${mutant.id}.${sources}`,
     profile: mutant.profile,
     build: mutant.build,
+    ...(mutant.serving ? { serving: mutant.serving } : {}),
     sources,
     ...(options.scope === 'declared' && mutant.catches.length ? { grep: tagsOf(mutant.catches) } : {}),
   })));

@@ -25,7 +25,7 @@ const mutant = all.find((m) => m.id === positionals[0]) ?? refuse(positionals[0]
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) refuse(`--port ${values.port}: not a port number`);
 if (!sourceKinds.includes(values.sources as SourceKind)) refuse(`--sources ${values.sources}: not one of ${sourceKinds.join(', ')}`);
-const emulator = await startEmulator({ profile: mutant.profile, port, build: mutant.build, sources: values.sources as SourceKind });
+const emulator = await startEmulator({ profile: mutant.profile, port, build: mutant.build, sources: values.sources as SourceKind, serving: mutant.serving?.() });
 console.log(`mutant ${mutant.id}: ${mutant.description}`);
 console.log(`expected to be caught by: ${mutant.catches.join(', ') || '(nothing: a correct variant)'}`);
 console.log(describeEmulator(emulator));

@@ -79,7 +79,9 @@ export default class ConformanceReporter implements Reporter {
     const sourceCalls = attachedJson<TestRecord['sourceCalls']>(result, resultNames.sourceCalls);
     if (sourceCalls) record.sourceCalls = sourceCalls;
     if (outcome === 'blocked') record.blockedBy = blocked!.by;
-    if (outcome === 'failed' && annotations.some((a) => a.type === resultNames.flaky)) record.flaky = true;
+    // Flaky: a failure that did not come again, or an answer expected only on the resend of one that did not.
+    const flaky = annotations.find((a) => a.type === resultNames.flaky);
+    if (flaky && (outcome === 'failed' || outcome === 'passed')) Object.assign(record, { flaky: true }, flaky.description ? { flakyAnswer: flaky.description } : {});
     const waits = jsonAnnotation<TestRecord['waits']>(annotations, resultNames.waits);
     if (waits) record.waits = waits;
     const observed = annotations.filter((a) => a.type === resultNames.observed && a.description).map((a) => a.description!);

@@ -45,7 +45,8 @@ export function requirementReport(requirement: Requirement, tests: TestRecord[],
   // A failure that did not happen again when sent again is a WARN: a FAIL reproduces.
   const flaky = !broken && ran.some((t) => t.flaky);
   const verdict: Verdict = broken ? brokenVerdict[level] : level === 'INFO' ? 'INFO' : flaky ? 'WARN' : 'PASS';
-  if (!expected) return { ...base, verdict, ...(flaky ? { reason: 'flaky: it failed once, and answered as expected when sent again' } : {}) };
+  const flakyAnswer = ran.find((t) => t.flakyAnswer)?.flakyAnswer;
+  if (!expected) return { ...base, verdict, ...(flaky ? { reason: `flaky: ${flakyAnswer ?? 'it failed once, and answered as expected when sent again'}` } : {}) };
   return { ...base, verdict: broken ? 'XFAIL' : verdict, expectedFailure: { reason: expected.reason, stale: !broken } };
 }
 

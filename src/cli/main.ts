@@ -55,6 +55,8 @@ targetOptions(program.command('run', { isDefault: true }))
   .addOption(new Option('--shard <i/n>', 'run part i of n (merge the parts with `merge`)').argParser(shardSpec))
   .addOption(new Option('--workers <n>', 'Playwright workers (default 1: properties already keep several requests in flight; raise it for a slow, distant target; the specs that register numbers always run one at a time)').argParser(integerIn('--workers', 1, 64)))
   .addOption(new Option('--max-time <seconds>', 'the whole run\'s deadline: what it cuts short is SKIP, the report is written').argParser(integerIn('--max-time', 1, 86_400)))
+  .addOption(new Option('--max-wait <seconds>', 'the longest wait one answer may ask for (its Retry-After; default 5): longer asks are cut to it').argParser(integerIn('--max-wait', 0, 600)))
+  .addOption(new Option('--retries <n>', 'how often one request is sent again when the target asks to wait or drops the connection (default 6; 0: never)').argParser(integerIn('--retries', 0, 100)))
   .action(async (flags) => {
     const { runCommand } = await import('./runCommand.js');
     process.exitCode = await runCommand(flags);

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { defaultRetryLimits } from '../client/index.js';
 import type { CodeSourceConfig, ConformanceConfig } from '../generated/types.js';
 import type { RunSettings } from '../settings/runSettings.js';
 import type { RunOptions } from './runOptions.js';
@@ -75,6 +76,10 @@ export function resolveSettings(flags: RunOptions, config: ConformanceConfig, en
     clientKey,
     maxBodyBytes: flags.maxBodyBytes ?? config.maxBodyBytes,
     maxTimeSeconds: flags.maxTime ?? config.maxTime,
+    retryLimits: {
+      maxWaitMs: (flags.maxWait ?? config.maxWait ?? defaultRetryLimits.maxWaitMs / 1000) * 1000,
+      maxRetries: flags.retries ?? config.retries ?? defaultRetryLimits.maxRetries,
+    },
     admin: { user: flags.user ?? config.auth?.admin?.user ?? 'admin', password: adminPassword, token: adminToken },
     user: nonAdminName && nonAdminPassword ? { user: nonAdminName, password: nonAdminPassword } : undefined,
     reportDir: resolve(flags.reportDir ?? config.reportDir ?? 'conformance-report'),

@@ -26,6 +26,8 @@ export interface RunOptions extends BrokerOptions {
   clientKey?: string;
   maxBodyBytes?: number;
   maxTime?: number;
+  maxWait?: number;
+  retries?: number;
   timeout?: number;
   allowSideEffects?: boolean;
   expectedFailures?: string;

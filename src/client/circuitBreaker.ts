@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 /** After this many transport failures in a row on one path, the rest of its requests fail at once. */
 export const failuresToTrip = 3;
 
-type State = Record<string, { failures: number; last: string }>;
+type State = Record<string, { failures: number; last: string; by: string }>;
 
 /**
  * A circuit breaker in the spirit of Schemathesis's: a target that stopped answering on a path is recognised after
@@ -17,18 +17,19 @@ export class CircuitBreaker {
     this.state = this.read();
   }
 
-  /** Why requests to `path` are not sent any more, or undefined while it may be tried. */
-  open(path: string): string | undefined {
+  /** Why requests to `path` are not sent any more, and the case whose failure tripped it; undefined while it may be tried. */
+  open(path: string): { reason: string; by: string } | undefined {
     const entry = this.state[path];
     return entry && entry.failures >= failuresToTrip
-      ? `target stopped answering on ${path}: ${entry.failures} transport failures in a row, the last: ${entry.last}`
+      ? { reason: `target stopped answering on ${path}: ${entry.failures} transport failures in a row, the last: ${entry.last}`, by: entry.by }
       : undefined;
   }
 
-  failed(path: string, error: string): void {
+  /** A transport failure of a request sent for `by` (its case). */
+  failed(path: string, error: string, by: string): void {
     this.state = this.read();
     const failures = (this.state[path]?.failures ?? 0) + 1;
-    this.state[path] = { failures, last: error };
+    this.state[path] = { failures, last: error, by };
     this.write();
   }
 

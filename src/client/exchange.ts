@@ -25,6 +25,13 @@ export interface Exchange {
   waits?: Waits;
   /** The target kept asking the suite to wait until the request's deadline: this answer is not one to judge. */
   notReady?: string;
+  /** Not sent: the circuit breaker was open, tripped by a request sent for this case (`requirement#n`). */
+  stoppedBy?: string;
+  /**
+   * The first answer, a transport failure or a 5xx, did not come again when the request was resent on a fresh
+   * connection: this is the resend, and `unsteady` says what happened ("500 once, 400 on resend").
+   */
+  unsteady?: string;
   durationMs: number;
 }
 

@@ -39,3 +39,8 @@ export function dispatcherFor(transport: Transport, { timeoutMs, connections, ke
     ? new EnvHttpProxyAgent({ ...common, httpProxy: httpProxy ?? '', httpsProxy: httpsProxy ?? '', noProxy, connect: tls, requestTls: tls, proxyTunnel: false })
     : new Agent({ ...common, connect: tls });
 }
+
+/** A connection of its own for one request: a resend that must not find a kept-alive connection the server closed. */
+export function freshDispatcher(transport: Transport, timeoutMs: number): Dispatcher {
+  return dispatcherFor(transport, { timeoutMs, connections: 1, keepAliveTimeout: 1 });
+}

@@ -48,6 +48,14 @@ export interface ConformanceConfig {
    */
   maxTime?: number;
   /**
+   * The longest wait in seconds one answer may ask for with Retry-After (default 5; --max-wait): longer asks are cut to it.
+   */
+  maxWait?: number;
+  /**
+   * How often one request is sent again when the target asks the suite to wait (429, 503, not ready) or drops the connection (default 6; 0: never; --retries).
+   */
+  retries?: number;
+  /**
    * Accept any TLS certificate from the target.
    */
   insecure?: boolean;
@@ -432,6 +440,10 @@ export interface TestRecord {
    * It failed once, and the failing request answered as expected when sent again: a WARN, never a FAIL (a FAIL reproduces).
    */
   flaky?: boolean;
+  /**
+   * The answer that did not come again when its request was resent on a fresh connection: 'answered 500 once, 400 on resend'.
+   */
+  flakyAnswer?: string;
   /**
    * Why it was skipped, not judged (error) or blocked.
    */

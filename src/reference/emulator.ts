@@ -7,7 +7,7 @@ import type { Profile } from '../requirements/index.js';
 import type { Handler } from './exchange.js';
 import { createReference, type ReferenceOptions } from './reference.js';
 import { inboxPath, providerStatesPath } from './routes/testSurfaces.js';
-import { serveHandler, type RunningServer } from './server.js';
+import { serveHandler, type RunningServer, type ServingOptions } from './server.js';
 
 /**
  * How the suite reaches an emulator's state and codes. `control`: our control protocol. The others are "foreign":
@@ -26,6 +26,8 @@ export interface Emulator {
   /** The code fixtures.unregistered always receives (foreign mode: a test number). */
   fixedCode?: string;
   sources: SourceKind;
+  /** The certificate to trust when it is served over HTTPS. */
+  ca?: string;
 }
 
 export interface EmulatorOptions {
@@ -36,6 +38,8 @@ export interface EmulatorOptions {
   sources?: SourceKind;
   /** How to build the handler from the options: the reference itself, or a mutant of it. */
   build?: (options: ReferenceOptions) => Handler;
+  /** How it is served: TLS, latency, a rate limit, restarts (default: plain HTTP, at once). */
+  serving?: Omit<ServingOptions, 'host' | 'port'>;
 }
 
 // Fresh passwords each start that meet the documented rules (upper, lower, digit, special; 8–64 chars).
@@ -61,7 +65,7 @@ function newFixtures(): Fixtures {
 export const codeHeader = 'verify-code';
 
 /** The reference as an emulator: an admin and a non-admin account, fixtures in place, state and codes reachable as `sources` says. */
-export async function startEmulator({ profile, host, port, sources = 'control', build = createReference }: EmulatorOptions): Promise<Emulator> {
+export async function startEmulator({ profile, host, port, sources = 'control', build = createReference, serving = {} }: EmulatorOptions): Promise<Emulator> {
   const admin = { user: 'admin', password: newPassword() };
   const user = { user: 'operator', password: newPassword() };
   const fixtures = newFixtures();
@@ -72,8 +76,9 @@ export async function startEmulator({ profile, host, port, sources = 'control', 
     control: !foreign,
     ...(foreign ? { codeHeader, providerStates: true, inbox: true, fixedCodes: [{ ...fixtures.unregistered!, code: fixedCode! }] } : {}),
   });
-  const server = await serveHandler(handler, { host, port });
-  return { server, profile, admin, user, fixtures, fixedCode, sources };
+  const server = await serveHandler(handler, { ...serving, host, port });
+  const ca = serving.tls && (serving.tls.ca ?? serving.tls.cert);
+  return { server, profile, admin, user, fixtures, fixedCode, sources, ...(ca ? { ca } : {}) };
 }
 
 /** The example a foreign emulator's hooks and command sources come from (examples/ ships in the package). */
@@ -106,6 +111,7 @@ export function emulatorConfig(emulator: Emulator): ConformanceConfig {
     profile: emulator.profile,
     auth: { admin: emulator.admin, user: emulator.user },
     fixtures: emulator.fixtures,
+    ...(emulator.ca ? { ca: emulator.ca } : {}),
     ...sourcesConfig(emulator),
   };
 }

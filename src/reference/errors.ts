@@ -7,6 +7,7 @@ const errorTable = {
   1008: { title: 'Required parameter is missing', status: 400 },
   1009: { title: 'Parameter value is not valid', status: 400 },
   1010: { title: 'Parameter is not required', status: 400 },
+  1011: { title: 'Service not ready', status: 500 },
   1014: { title: 'Internal error', status: 500 },
   1015: { title: 'Too many requests', status: 429 },
   1024: { title: 'Password change required', status: 401 },

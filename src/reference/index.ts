@@ -4,4 +4,4 @@ export { Accounts } from './accounts.js';
 export type { ApiRequest, ApiResponse, Handler } from './exchange.js';
 export { createReference, type ReferenceOptions } from './reference.js';
 export { numberKey, Registrations, type PhoneNumber } from './registrations.js';
-export { serveHandler, type RunningServer } from './server.js';
+export { serveHandler, type RunningServer, type ServingOptions } from './server.js';

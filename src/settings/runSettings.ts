@@ -32,6 +32,7 @@ export interface RunSettings extends SourceSettings {
   runDir?: string;
   /** The whole run's deadline, in seconds. */
   maxTimeSeconds?: number;
+
   /** At most this many bytes of an answer are read. */
   maxBodyBytes?: number;
   /** Requirements known to FAIL on this target, with the reason. */

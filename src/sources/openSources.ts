@@ -1,4 +1,4 @@
-import type { Transport } from '../client/index.js';
+import type { RetryLimits, Transport } from '../client/index.js';
 import type { CodeSourceConfig } from '../generated/types.js';
 import { providerStateNames, type NumberState } from '../protocol/index.js';
 import { commandCodeSource } from './commandCode.js';
@@ -23,6 +23,8 @@ export interface SourceSettings extends Transport {
   sourceTimeoutMs?: number;
   /** Where the command's process asks the operator; set only when a terminal is attached. */
   promptUrl?: string;
+  /** How long and how often a target (and a source it serves) may ask the suite to wait (client/retryPolicy.ts). */
+  retryLimits?: RetryLimits;
 }
 
 export interface Sources {
@@ -69,7 +71,7 @@ function timedCode(source: CodeSource, ms: number, calls: SourceCalls): CodeSour
  */
 export async function openSources(s: SourceSettings, channel: ControlChannel): Promise<Sources> {
   const ms = s.sourceTimeoutMs ?? defaultTimeoutMs;
-  const http = new SourceHttp(ms, s);
+  const http = new SourceHttp(ms, s, s.retryLimits);
   const hooks = s.hooks ? await loadHooks(s.hooks) : undefined;
   const state = (hooks && hooksStateSource(s.hooks!, hooks))
     ?? (s.stateChangeUrl ? stateChangeUrlSource(s.stateChangeUrl, http) : undefined)

@@ -46,4 +46,8 @@ test('a failure that did not happen again when sent again is a WARN, whatever th
   assert.match(flaky.reason ?? '', /^flaky: /);
   assert.equal(requirementReport(requirement('REQUEST-NO-5XX'), [record('failed', { flaky: true }), record('failed')]).verdict, 'FAIL');
   assert.equal(runFailed(countVerdicts([flaky])), false);
+  // A pass on the resend of an answer that did not come again: WARN, saying what came each time.
+  const resent = requirementReport(requirement('REQUEST-NO-5XX'), [record('passed', { flaky: true, flakyAnswer: 'answered 500 once, 400 on resend' })]);
+  assert.equal(resent.verdict, 'WARN');
+  assert.equal(resent.reason, 'flaky: answered 500 once, 400 on resend');
 });
