@@ -1,6 +1,6 @@
 // リクエスト: "受信した応答に応じた手順に従ってください。" — the published Pact contract, verified on the target.
 // Its provider states register numbers and send codes, so specs/registration.spec.ts runs it with the others, last.
-import { Blocked, Mismatch, SourceError, test, verifies, verifyTargetContracts, type Exchange } from '../../src/fixtures/index.js';
+import { Blocked, Mismatch, SourceError, stoppedAnswering, test, verifies, verifyTargetContracts, type Exchange } from '../../src/fixtures/index.js';
 
 /** Declares these tests in the file that calls it: registration.spec.ts, once per instance of it. */
 export function contractTests(): void {
@@ -9,6 +9,7 @@ export function contractTests(): void {
     const result = await verifyTargetContracts({
       settings: target.settings, client: target.client, sessions: target.sessions, numbers: target.numbers, api: target,
       caseName: 'CONTRACT-HONOURED#pact',
+      requirement: 'CONTRACT-HONOURED',
       onExchange: (exchange) => {
         forwarded.push(exchange);
         target.record([exchange]);
@@ -31,6 +32,9 @@ export function contractTests(): void {
     if (failed.length === 0) return;
     // An interaction whose state could not be set judged nothing of the target: when no other failed, the contract
     // was not judged (BLOCKED by the requirement the target broke on the way, or ERROR: a source failed).
+    // An interaction whose request met a target that had stopped answering for another requirement judged nothing either.
+    const silenced = failed.find((f) => f.exchange?.stoppedBy && f.exchange.stoppedBy !== 'CONTRACT-HONOURED');
+    if (silenced && failed.every((f) => f.blockedBy || f.sourceFailed || f.exchange?.stoppedBy)) throw stoppedAnswering(silenced.exchange!);
     if (failed.every((f) => f.blockedBy || f.sourceFailed)) {
       const first = failed.find((f) => f.blockedBy) ?? failed[0]!;
       const why = `the provider state of "${first.description}" could not be set: ${first.reason}`;

@@ -25,7 +25,10 @@ export interface Exchange {
   waits?: Waits;
   /** The target kept asking the suite to wait until the request's deadline: this answer is not one to judge. */
   notReady?: string;
-  /** Not sent: the circuit breaker was open, tripped by a request sent for this case (`requirement#n`). */
+  /**
+   * The target had stopped answering since a request sent for this requirement met the first failure: this one was
+   * not sent (the circuit breaker was open), or was not answered either. Blamed on that requirement, not on this.
+   */
   stoppedBy?: string;
   /**
    * The first answer, a transport failure or a 5xx, did not come again when the request was resent on a fresh

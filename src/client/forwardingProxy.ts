@@ -6,6 +6,8 @@ import type { TargetClient } from './targetClient.js';
 export interface ForwardingOptions {
   /** The X-Conformance-Case of the n-th forwarded request. */
   caseOf: (n: number) => string;
+  /** The requirement the forwarded requests are sent for (client/targetClient.ts OutgoingRequest). */
+  requirement?: string;
   /** The Authorization header to send in place of the one received (a contract's example credentials → real ones). */
   authorization: (received: string | undefined) => string | undefined;
   /** Every exchange, as the suite's client recorded it. */
@@ -38,7 +40,7 @@ export async function startForwarding(client: TargetClient, options: ForwardingO
     }
     const authorization = options.authorization(request.headers.authorization);
     if (authorization) headers.authorization = authorization;
-    const exchange = await client.send({ method: request.method ?? 'GET', path: request.url ?? '/', headers, body: await bodyOf(request), case: options.caseOf(++count) });
+    const exchange = await client.send({ method: request.method ?? 'GET', path: request.url ?? '/', headers, body: await bodyOf(request), case: options.caseOf(++count), ...(options.requirement ? { requirement: options.requirement } : {}) });
     options.onExchange(exchange);
     if (!exchange.response) {
       response.writeHead(502, { 'content-type': 'text/plain' }).end(`target did not answer: ${exchange.error}`);

@@ -1,4 +1,5 @@
 export { toCurl } from './curl.js';
+export { stoppedMessage } from './circuitBreaker.js';
 export { describeAnswer, jsonOf, keptForLog, keptForReport, type Exchange } from './exchange.js';
 export { redactExchange } from './redactExchange.js';
 export { escapeRegExp, Secrets } from './secrets.js';

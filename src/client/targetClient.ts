@@ -31,6 +31,8 @@ export interface OutgoingRequest {
   /** The body's Content-Type: application/json unless told; null sends none. */
   contentType?: string | null;
   case: string;
+  /** The requirement whose test sent it: a failure it meets is blamed on it. None: the suite's own (a login, a source). */
+  requirement?: string;
   /** On a connection of its own, opened for it: a resend that must not meet a kept-alive connection. */
   fresh?: boolean;
 }
@@ -72,7 +74,7 @@ export class TargetClient {
     const exchange: Exchange = { case: outgoing.case, request: { method: outgoing.method, url, headers, body }, durationMs: 0 };
     const path = `${outgoing.method} ${outgoing.path.split('?')[0]}`;
     const stopped = this.breaker.open(path);
-    if (stopped) return { ...exchange, error: stopped.reason, stoppedBy: stopped.by };
+    if (stopped) return { ...exchange, error: stopped.reason, ...(stopped.by ? { stoppedBy: stopped.by } : {}) };
     const started = performance.now();
     const fresh: Dispatcher[] = [];
     const agentFor = (previous?: Retry) => {
@@ -90,8 +92,10 @@ export class TargetClient {
     if (waits) exchange.waits = waits;
     if (notReady) exchange.notReady = notReady;
     Object.assign(exchange, attempt);
-    if (exchange.error && !(body && body.length > oversizedBody)) this.breaker.failed(path, exchange.error, outgoing.case);
-    else if (exchange.response) this.breaker.answered(path);
+    if (exchange.error && !(body && body.length > oversizedBody)) {
+      const blamed = this.breaker.failed(path, exchange.error, outgoing.requirement);
+      if (blamed && blamed !== outgoing.requirement) exchange.stoppedBy = blamed;
+    } else if (exchange.response) this.breaker.answered(path);
     exchange.durationMs = performance.now() - started;
     return exchange;
   }

@@ -1,4 +1,4 @@
-import type { NumberState } from '../protocol/index.js';
+import { Blocked, type NumberState } from '../protocol/index.js';
 
 export interface PhoneNumber {
   cc: string;
@@ -68,7 +68,7 @@ export async function withDeadline<T>(what: string, ms: number, work: () => Prom
   });
   try {
     return await Promise.race([work().catch((error: unknown) => {
-      throw error instanceof SourceError ? error : new SourceError(`${what} failed: ${(error as Error)?.message ?? String(error)}`);
+      throw error instanceof SourceError || error instanceof Blocked ? error : new SourceError(`${what} failed: ${(error as Error)?.message ?? String(error)}`);
     }), deadline]);
   } finally {
     clearTimeout(timer);
