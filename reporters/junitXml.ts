@@ -1,5 +1,6 @@
 import type { ConformanceReport } from '../src/generated/types.js';
 import { failureDetails, unjudgedDetails } from './failureText.js';
+import { dependantsOf } from './verdicts.js';
 
 // XML 1.0 forbids most control characters even when escaped: drop them.
 function escape(text: string): string {
@@ -13,12 +14,15 @@ function escape(text: string): string {
 
 /**
  * JUnit XML with one test case per requirement (its time: its tests' durations summed; its file: the spec that
- * checks it); level and citation as properties; the suite's time is the run's wall time.
+ * checks it); level and citation as properties; the suite's time is the run's wall time. Only a FAIL (and a stale
+ * expected failure, which fails the gate too) is a <failure>; an ERROR is an <error>; SKIP and BLOCKED are <skipped>.
  */
 export function junitXml(report: ConformanceReport): string {
   const { requirements } = report;
-  const failures = requirements.filter((r) => r.verdict === 'FAIL' || r.verdict === 'BLOCKED' || r.expectedFailure?.stale).length;
-  const skipped = requirements.filter((r) => r.verdict === 'SKIP').length;
+  // One root cause, one failure: a BLOCKED requirement was never judged, so it is skipped, naming what blocked it.
+  const failures = requirements.filter((r) => r.verdict === 'FAIL' || r.expectedFailure?.stale).length;
+  const skipped = requirements.filter((r) => r.verdict === 'SKIP' || r.verdict === 'BLOCKED').length;
+  const dependants = dependantsOf(report.requirements);
   // Not judged (ERROR): JUnit's <error>, the harness's own problem, not a failure of the target.
   const errors = report.errors.length + requirements.filter((r) => r.verdict === 'ERROR').length;
   const cases = requirements.map((r) => {
@@ -32,9 +36,11 @@ export function junitXml(report: ConformanceReport): string {
       ...(r.expectedFailure ? [['expected-failure', r.expectedFailure.reason]] : []),
     ].map(([name, value]) => `      <property name="${escape(name!)}" value="${escape(value!)}"/>`);
     let outcome = '';
-    if (r.verdict === 'FAIL') outcome = `    <failure message="${escape(r.statement)}">${escape(failureDetails(r))}</failure>\n`;
+    const blocked = dependants.get(r.id);
+    const blocking = blocked ? `\n\nit blocked ${blocked.length}: ${blocked.join(', ')}` : '';
+    if (r.verdict === 'FAIL') outcome = `    <failure message="${escape(r.statement)}">${escape(failureDetails(r) + blocking)}</failure>\n`;
     else if (r.verdict === 'ERROR') outcome = `    <error message="${escape(r.reason ?? 'not judged')}">${escape(unjudgedDetails(r))}</error>\n`;
-    else if (r.verdict === 'BLOCKED') outcome = `    <failure message="${escape(`blocked by ${(r.blockedBy ?? []).join(', ')}`)}">${escape(unjudgedDetails(r))}</failure>\n`;
+    else if (r.verdict === 'BLOCKED') outcome = `    <skipped message="${escape(r.reason ?? `blocked by ${(r.blockedBy ?? []).join(', ')}`)}"/>\n`;
     else if (r.expectedFailure?.stale) outcome = `    <failure message="stale expected failure: ${escape(r.expectedFailure.reason)}">listed as expected to fail, but it passes</failure>\n`;
     else if (r.verdict === 'SKIP') outcome = `    <skipped message="${escape(r.reason ?? '')}"/>\n`;
     else if (r.verdict === 'WARN' || r.verdict === 'XFAIL') outcome = `    <system-out>${escape(`${r.verdict}\n${failureDetails(r)}`)}</system-out>\n`;

@@ -1,7 +1,7 @@
 import type { ConformanceReport } from '../src/generated/types.js';
 import { coverageByCategory, fieldsLine } from './coverage.js';
 import { failureLines, unjudgedDetails } from './failureText.js';
-import { sumOfWaits, summaryLine, waitsLine } from './verdicts.js';
+import { dependantsOf, sumOfWaits, summaryLine, waitsLine } from './verdicts.js';
 
 const icon: Record<string, string> = { PASS: '✅', FAIL: '❌', WARN: '⚠️', INFO: 'ℹ️', SKIP: '⏭️', XFAIL: '🟣', STALE: '❗', ERROR: '🛠️', BLOCKED: '⛔' };
 
@@ -33,12 +33,19 @@ export function summaryMarkdown(report: ConformanceReport): string {
     for (const c of coverage) lines.push(`| ${c.category} | ${c.requests} | ${cell(fieldsLine(c))} |`);
     lines.push('', '</details>');
   }
+  // One root cause, once: a BLOCKED requirement is a row above and a line under what blocked it, not a section.
+  const dependants = dependantsOf(report.requirements);
+  const blockedLine = (id: string) => {
+    const blocked = dependants.get(id);
+    return blocked ? ['', `Blocked by it (not judged): ${blocked.map((b) => `\`${b}\``).join(', ')}`] : [];
+  };
   for (const r of report.requirements.filter((x) => x.verdict === 'FAIL' || x.verdict === 'WARN')) {
     lines.push('', `### ${r.verdict} \`${r.id}\``, '', `> ${r.citation.section}: 「${r.citation.quote}」 ${r.citation.url}`);
     for (const t of r.tests.filter((x) => x.outcome === 'failed')) lines.push('', '```', ...failureLines(t), '```');
+    lines.push(...blockedLine(r.id));
   }
-  for (const r of report.requirements.filter((x) => x.verdict === 'ERROR' || x.verdict === 'BLOCKED')) {
-    lines.push('', `### ${r.verdict} \`${r.id}\``, '', '```', ...unjudgedDetails(r).split('\n'), '```');
+  for (const r of report.requirements.filter((x) => x.verdict === 'ERROR')) {
+    lines.push('', `### ${r.verdict} \`${r.id}\``, '', '```', ...unjudgedDetails(r).split('\n'), '```', ...blockedLine(r.id));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -107,3 +107,12 @@ export function summaryLine(counts: VerdictCounts): string {
   const unjudged = counts.error || counts.blocked ? `, ${counts.error} errors, ${counts.blocked} blocked` : '';
   return `${counts.pass} passed, ${counts.fail} failed, ${counts.skip} skipped, ${counts.warn} warned, ${counts.info} info${known}${unjudged}`;
 }
+
+/** Requirement ID → the requirements it BLOCKED: one root cause, shown once with what it kept from the target. */
+export function dependantsOf(requirements: readonly RequirementReport[]): Map<string, string[]> {
+  const dependants = new Map<string, string[]>();
+  for (const r of requirements.filter((x) => x.verdict === 'BLOCKED')) {
+    for (const by of r.blockedBy ?? []) dependants.set(by, [...(dependants.get(by) ?? []), r.id]);
+  }
+  return dependants;
+}

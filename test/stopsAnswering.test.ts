@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { wrapping } from '../mutants/mutant.js';
+import { readJunit } from './support/junit.js';
 import { readReport, runCli } from './support/runCli.js';
 import { serveTarget, type ServedTarget } from './support/servers.js';
 
@@ -36,7 +37,11 @@ test('a target that stops answering for good in the middle of a run: one FAIL, t
       assert.match(r.reason ?? '', new RegExp(`^blocked by ${failed[0]}: the target stopped answering`), r.id);
     }
     assert.deepEqual(withVerdict('ERROR').map((r) => `${r.id}: ${r.reason}`), []);
-    console.log(`# ${requests} requests reached the target; FAIL ${failed[0]}; ${blocked.length} BLOCKED by it; ${seconds.toFixed(1)} s (--max-time ${maxTimeSeconds})`);
+    const junit = readJunit(run.reportDir);
+    assert.equal(junit.failures, 1);
+    assert.equal(junit.errors, 0);
+    assert.deepEqual(junit.cases.filter((c) => c.outcome === 'failure').map((c) => c.id), failed);
+    console.log(`# ${requests} requests reached the target; FAIL ${failed[0]}; ${blocked.length} BLOCKED by it; junit.xml failures="${junit.failures}" skipped="${junit.skipped}"; ${seconds.toFixed(1)} s (--max-time ${maxTimeSeconds})`);
   } finally {
     await served.close();
   }
