@@ -19,6 +19,8 @@ export interface ContractStates {
   unavailable(state: ProviderState): string | undefined;
   /** Sets the state right before its interaction; the values replace the contract's example values. */
   setup(state: ProviderState, params: Record<string, string>): Promise<Record<string, string>>;
+  /** Tears down, last first, every state set since the last teardown: after each interaction, when the verifier asks. */
+  teardown(): Promise<void>;
 }
 
 /**
@@ -60,6 +62,8 @@ export interface ContractVerification {
   interactions: InteractionResult[];
   /** The verifier's own account, per interaction, without colours. */
   output: string;
+  /** Why a state could not be torn down after its interaction (the first such): the suite's sources, not the target. */
+  teardownFailed?: string;
 }
 
 interface PactFile {
@@ -99,7 +103,7 @@ export async function verifyContracts(t: ContractTarget): Promise<ContractVerifi
     const results = await runVerifier(t, { providerBaseUrl: t.providerBaseUrl, pactUrls: [file] });
     const interactions = [...results.interactions, ...skipped];
     const ok = interactions.every((r) => r.result !== 'FAILED') && results.interactions.length === runnable.length;
-    return { ok, interactions, output: results.output };
+    return { ok, interactions, output: results.output, ...teardownOf(results) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -125,7 +129,16 @@ async function verifyFromBroker(t: ContractTarget, broker: BrokerSource): Promis
     providerVersionBranch: broker.providerBranch,
   }));
   const ok = results.result ?? results.interactions.every((r) => r.result !== 'FAILED' || r.pending);
-  return { ok: ok && results.interactions.length > 0, interactions: results.interactions, output: results.output || (results.interactions.length ? '' : 'the broker selected no pact to verify') };
+  return {
+    ok: ok && results.interactions.length > 0,
+    interactions: results.interactions,
+    output: results.output || (results.interactions.length ? '' : 'the broker selected no pact to verify'),
+    ...teardownOf(results),
+  };
+}
+
+function teardownOf(results: VerifierResults): Pick<ContractVerification, 'teardownFailed'> {
+  return results.teardownFailed ? { teardownFailed: results.teardownFailed } : {};
 }
 
 /** pact-core rejects an option that is present but unset (a token beside an undefined user name, publishing off). */
@@ -134,7 +147,14 @@ function given(options: VerifierOptions): VerifierOptions {
 }
 
 /** One run of the Pact verifier, its states set by the run: its per-interaction results and its own account, without colours. */
-async function runVerifier(t: ContractTarget, options: VerifierOptions): Promise<{ result?: boolean; interactions: InteractionResult[]; output: string }> {
+interface VerifierResults {
+  result?: boolean;
+  interactions: InteractionResult[];
+  output: string;
+  teardownFailed?: string;
+}
+
+async function runVerifier(t: ContractTarget, options: VerifierOptions): Promise<VerifierResults> {
   let json: string;
   const states = await startStateChanges(t.states);
   const restore = withoutProxyVariables();
@@ -173,7 +193,12 @@ async function runVerifier(t: ContractTarget, options: VerifierOptions): Promise
     };
   });
   output.push(...(results.output ?? []));
-  return { result: results.result, interactions, output: output.join('\n').replace(/\u001b\[[0-9;]*m/g, '') };
+  return {
+    result: results.result,
+    interactions,
+    output: output.join('\n').replace(/\u001b\[[0-9;]*m/g, ''),
+    ...(states.teardownFailed.length ? { teardownFailed: states.teardownFailed[0] } : {}),
+  };
 }
 
 /**
@@ -196,10 +221,15 @@ type SetupCause = 'source' | { blockedBy: string };
 /**
  * The verifier's provider-state change URL on loopback: it POSTs {state, params, action} before an interaction (and
  * after, to tear down); a setup answers the values the state gave, which replace the contract's examples. A state
- * this run cannot set is refused with why, so the verifier fails the interaction naming it and sends nothing.
+ * this run cannot set is refused with why, so the verifier fails the interaction naming it and sends nothing. A
+ * teardown that fails is answered as done, so the verifier does not fail an interaction it has judged already: the
+ * run is told (`teardownFailed`), as a test is told when its states cannot be torn down after it.
  */
-async function startStateChanges(states: ContractStates): Promise<{ url: string; refused: Map<string, string>; causes: Map<string, SetupCause>; close(): Promise<void> }> {
+async function startStateChanges(states: ContractStates): Promise<{
+  url: string; refused: Map<string, string>; causes: Map<string, SetupCause>; teardownFailed: string[]; close(): Promise<void>;
+}> {
   const refused = new Map<string, string>();
+  const teardownFailed: string[] = [];
   // Why a state that could have been set was not: its source failed, or the target broke a requirement on the way.
   const causes = new Map<string, SetupCause>();
   const server = createServer((req, res) => {
@@ -210,7 +240,14 @@ async function startStateChanges(states: ContractStates): Promise<{ url: string;
         const change = JSON.parse(body || '{}') as { state?: string; params?: Record<string, string>; action?: string };
         const state = change.state === undefined ? undefined : providerStateNamed(change.state);
         // An interaction without a state is announced too, with none named.
-        if (change.action !== 'setup' || !change.state) return {};
+        if (!change.state) return {};
+        if (change.action === 'teardown') {
+          await states.teardown().catch((error: unknown) => {
+            teardownFailed.push(`tearing down "${change.state}": ${error instanceof Error ? error.message : String(error)}`);
+          });
+          return {};
+        }
+        if (change.action !== 'setup') return {};
         const why = state ? states.unavailable(state) : 'no state of the suite has this name';
         if (why) {
           refused.set(change.state, why);
@@ -235,6 +272,7 @@ async function startStateChanges(states: ContractStates): Promise<{ url: string;
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     refused,
     causes,
+    teardownFailed,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

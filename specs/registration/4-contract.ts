@@ -29,6 +29,8 @@ export function contractTests(): void {
       const exchange = r.reason ? undefined : forwarded[sent++];
       return r.result === 'FAILED' && !r.pending ? [{ ...r, exchange }] : [];
     });
+    // A state that could not be torn down after a verdict leaves the verdict; after a pass, nothing is judged (ERROR).
+    if (failed.length === 0 && result.teardownFailed) throw new SourceError(`the contract passed, but ${target.redact(result.teardownFailed)}`);
     if (failed.length === 0) return;
     // An interaction whose state could not be set judged nothing of the target: when no other failed, the contract
     // was not judged (BLOCKED by the requirement the target broke on the way, or ERROR: a source failed).

@@ -34,5 +34,7 @@ export function contractStates(numbers: Numbers, api: Api, settings: NumberSetti
         }
       }
     },
+    // After each interaction, as the verifier asks: a target whose states depend on order gets them in order.
+    teardown: () => numbers.settle(),
   };
 }
