@@ -29,6 +29,7 @@ test('the contract\'s provider states through a hooks module: each torn down aft
     const lines = readFileSync(calls, 'utf8').trim().split('\n');
     // setup A, teardown A, setup B, teardown B, …: never two setups without the first's teardown between them.
     const pairs = lines.flatMap((line, i) => (i % 2 === 0 ? [[line, lines[i + 1]]] : []));
+    console.log(`# the hooks module was called: ${lines.join(' → ')}`);
     for (const [setup, teardown] of pairs) assert.equal(teardown, setup!.replace(/^setup /, 'teardown '), lines.join('\n'));
     // One per interaction whose state the hooks set: a registered number, and two-step on twice (an unregistered
     // number and a code sent are fresh numbers, set by no source).

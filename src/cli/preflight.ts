@@ -1,6 +1,7 @@
 import { connect } from 'node:tls';
 import { request } from 'undici';
 import { describeNetworkError, dispatcherFor, type Transport } from '../client/index.js';
+import { loginPath, type SessionResult } from '../fixtures/sessions.js';
 import { UsageError } from './usageError.js';
 
 const certificateProblem = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/;
@@ -33,10 +34,15 @@ export async function checkReachable(url: string, { what = 'target', path = '', 
  * The one-line reason when the URL's scheme is not what the server speaks: TLS to a plain HTTP server fails with
  * OpenSSL's "wrong version number", and plain HTTP to a TLS server is hung up on (a TLS handshake then succeeds).
  */
-async function schemeMismatch(url: URL, problem: string): Promise<string | undefined> {
+export async function schemeMismatch(url: URL, problem: string, speaksTls: (url: URL) => Promise<boolean> = handshakes): Promise<string | undefined> {
   if (url.protocol === 'https:' && /WRONG_VERSION_NUMBER|wrong version number/i.test(problem)) return 'speaks plain HTTP, not TLS: use http:// instead of https://';
   if (url.protocol !== 'http:' || !/other side closed|ECONNRESET|socket hang up/i.test(problem)) return undefined;
-  const speaksTls = await new Promise<boolean>((resolve) => {
+  return (await speaksTls(url)) ? 'speaks TLS, not plain HTTP: use https:// instead of http://' : undefined;
+}
+
+/** Whether a TLS handshake with the URL's host and port succeeds (any certificate). */
+function handshakes(url: URL): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
     const socket = connect({ host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 80), rejectUnauthorized: false });
     const done = (tls: boolean) => {
       socket.destroy();
@@ -46,5 +52,24 @@ async function schemeMismatch(url: URL, problem: string): Promise<string | undef
     socket.once('secureConnect', () => done(true));
     socket.once('error', () => done(false));
   });
-  return speaksTls ? 'speaks TLS, not plain HTTP: use https:// instead of http://' : undefined;
+}
+
+/**
+ * Why the run cannot go on with the login it tried for an account, or undefined. Credentials the target refuses are
+ * the configuration's fault, not the target's: no test would mean anything. A login that takes them and issues no
+ * token is the target's (LOGIN-TOKEN, `blockedBy`): the tests judge it. So is an account without a password.
+ */
+export function loginProblem(tried: SessionResult, account: { which: string; user: string; password?: string }, target: string): string | undefined {
+  if (!account.password || !('unavailable' in tried) || tried.blockedBy) return undefined;
+  if (tried.status === 404) return `POST ${loginPath} answered 404 on ${target}: no login there; check the target URL (a client under a path prefix is https://host/prefix)`;
+  return `the ${account.which} account "${account.user}" cannot log in on ${target} (${tried.unavailable}): check its user name and password`;
+}
+
+/**
+ * Why a token that was given, not issued by a login here, cannot be used: a registration without its parameters (it
+ * cannot register anything) answered 401 says the target does not take it, and every test would fail on that alone.
+ */
+export function tokenProblem(status: number | undefined, target: string): string | undefined {
+  if (status !== 401) return undefined;
+  return `the admin token (--token or WA_CONFORMANCE_TOKEN) is refused by ${target}: POST /v1/account answered 401; give a current token, or the admin password to log in with`;
 }

@@ -2,13 +2,13 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { basename, delimiter, join } from 'node:path';
 import { mintCertificate } from '../cert/index.js';
 import { jsonOf, Secrets, TargetClient, type Exchange } from '../client/index.js';
-import { loginPath, Sessions } from '../fixtures/sessions.js';
+import { Sessions } from '../fixtures/sessions.js';
 import { controlPaths, type NumberState } from '../protocol/index.js';
 import { placeholder } from '../sources/declarativeCodes.js';
 import { loadHooks, hooksStateSource } from '../sources/hooksModule.js';
 import { freshNumber } from '../sources/numbers.js';
 import { sideEffectsAllowed, type RunSettings } from '../settings/runSettings.js';
-import { checkReachable } from './preflight.js';
+import { checkReachable, loginProblem, tokenProblem } from './preflight.js';
 import type { ResolvedSettings } from './resolveSettings.js';
 import { UsageError } from './usageError.js';
 
@@ -24,16 +24,10 @@ export async function prepareTarget(resolved: ResolvedSettings & { target: strin
   try {
     const sessions = new Sessions(client, { admin: resolved.admin, user: resolved.user });
     const session = await sessions.token('admin');
-    // Credentials the target refuses are the configuration's fault, not the target's: no test would mean anything.
-    // A login that takes them and issues no token is the target's (LOGIN-TOKEN): the tests judge it.
-    for (const [role, which, given] of [['admin', 'admin', resolved.admin], ['user', 'non-admin', resolved.user]] as const) {
-      const tried = role === 'admin' ? session : given ? await sessions.token('user') : undefined;
-      if (!given?.password || !tried || !('unavailable' in tried) || tried.blockedBy) continue;
-      if (tried.status === 404) {
-        throw new UsageError(`POST ${loginPath} answered 404 on ${resolved.target}: no login there; check the target URL (a client under a path prefix is https://host/prefix)`);
-      }
-      throw new UsageError(`the ${which} account "${given.user}" cannot log in on ${resolved.target} (${tried.unavailable}): check its user name and password`);
-    }
+    const adminProblem = loginProblem(session, { which: 'admin', ...resolved.admin }, resolved.target);
+    if (adminProblem) throw new UsageError(adminProblem);
+    const userProblem = resolved.user && loginProblem(await sessions.token('user'), { which: 'non-admin', ...resolved.user }, resolved.target);
+    if (userProblem) throw new UsageError(userProblem);
     const admin = async (exchange: Omit<Parameters<TargetClient['send']>[0], 'case' | 'headers'>) =>
       client.send({ ...exchange, headers: await sessions.headers('admin'), case: 'preflight' });
     if (!resolved.admin.password && resolved.admin.token) await checkToken(resolved.target, admin);
@@ -69,15 +63,10 @@ export async function prepareTarget(resolved: ResolvedSettings & { target: strin
 
 type AdminSend = (exchange: { method: string; path: string; body?: unknown }) => Promise<Exchange>;
 
-/**
- * A token that was given, not issued by a login here, must be one the target takes: a registration without its
- * parameters (it cannot register anything) answered 401 says it is not, and every test would fail on that alone.
- */
+/** A token that was given, not issued by a login here, must be one the target takes (`tokenProblem`). */
 async function checkToken(target: string, admin: AdminSend): Promise<void> {
-  const answer = await admin({ method: 'POST', path: '/v1/account', body: {} });
-  if (answer.response?.status === 401) {
-    throw new UsageError(`the admin token (--token or WA_CONFORMANCE_TOKEN) is refused by ${target}: POST /v1/account answered 401; give a current token, or the admin password to log in with`);
-  }
+  const problem = tokenProblem((await admin({ method: 'POST', path: '/v1/account', body: {} })).response?.status, target);
+  if (problem) throw new UsageError(problem);
 }
 
 /** Each configured source answers; returns which states the state source can set. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { acceptedWithVname, because, either, isSuccess, postWrongCode, refusedWithEnvelope, status, statusIs, success } from '../fixtures/index.js';
 import { wrongCodes } from '../arbitraries/index.js';
 import type { Target } from '../fixtures/index.js';
-import { newModel, newSystem, poolSize, type RegistrationModel, type RegistrationSystem } from './registrationModel.js';
+import { newModel, newSystem, poolSize, verificationOf, type RegistrationModel, type RegistrationSystem } from './registrationModel.js';
 
 type Command = fc.AsyncCommand<RegistrationModel, RegistrationSystem>;
 
@@ -68,26 +68,20 @@ class RequestCode extends Step {
   override toString = () => `RequestCode(#${this.index}, ${this.method}, pin=${this.pin})`;
 }
 
-/**
- * POST /v1/account/verify with the code the number received. It completes the pending registration when it is that
- * registration's code, which it is also when the target sends one code to every number; any other code completes
- * nothing.
- */
+/** POST /v1/account/verify with the code the number received: it completes what `verificationOf` says, or nothing. */
 class VerifySentCode extends Step {
   constructor(readonly index: number) {
     super();
   }
   override check = (m: Readonly<RegistrationModel>) => m.sent.has(this.index);
   protected override async act(m: RegistrationModel, { target, codes }: RegistrationSystem, step: number): Promise<void> {
-    const code = codes.get(this.index)!;
-    const answer = await target.post('/v1/account/verify', { code });
-    const pending = m.pending;
-    const completes = pending && (pending.index === this.index || codes.get(pending.index) === code) ? pending : undefined;
-    if (!completes) {
-      const why = pending ? `the pending registration is #${pending.index}'s, the latest code request, and this code was sent to #${this.index}` : 'no registration is pending';
-      target.check(answer, because(refusedWithEnvelope, why));
+    const answer = await target.post('/v1/account/verify', { code: codes.get(this.index)! });
+    const predicted = verificationOf(m, this.index, codes);
+    if ('refused' in predicted) {
+      target.check(answer, because(refusedWithEnvelope, predicted.refused));
       return;
     }
+    const { completes } = predicted;
     const sentCode = because(success, completes.index === this.index ? 'the sent code completes the registration' : `the code is also #${completes.index}'s, the pending registration`);
     // A code, then /verify with it, is VERIFY-COMPLETES's flow: when it fails there, that requirement says so.
     if (step === 1 && completes.sure && completes.index === this.index) target.require(answer, sentCode, 'VERIFY-COMPLETES');

@@ -50,3 +50,14 @@ export function newModel(): RegistrationModel {
 export function newPool(numbers: Numbers): TestNumber[] {
   return Array.from({ length: poolSize }, (_, i) => numbers.fresh(`モデル株式会社 ${i} ✓`));
 }
+
+/**
+ * What /v1/account/verify with the code #index received does, as the model predicts it: the pending registration it
+ * completes (when it is that registration's code, which it is also when the target sends one code to every number),
+ * or why it completes none.
+ */
+export function verificationOf(m: Readonly<RegistrationModel>, index: number, codes: ReadonlyMap<number, string>): { completes: { index: number; sure: boolean } } | { refused: string } {
+  const pending = m.pending;
+  if (pending && (pending.index === index || codes.get(pending.index) === codes.get(index))) return { completes: pending };
+  return { refused: pending ? `the pending registration is #${pending.index}'s, the latest code request, and this code was sent to #${index}` : 'no registration is pending' };
+}

@@ -79,13 +79,13 @@ export async function openSources(s: SourceSettings, channel: ControlChannel): P
   const declared = s.codeSource ? declaredCodeSource(s.codeSource, s, http, ms) : undefined;
   const code = declared ?? (hooks && hooksCodeSource(s.hooks!, hooks)) ?? (s.controlProtocol ? controlCodeSource(channel) : undefined);
   const codeMs = code?.interactive ? s.sourceTimeoutMs ?? promptTimeoutMs : ms;
+  return { ...recordedSources({ state, code }, { stateMs: ms, codeMs }), close: () => http.close() };
+}
+
+/** The sources as a run calls them: each call with its deadline, named when it fails, and recorded in `calls`. */
+export function recordedSources({ state, code }: { state?: StateSource; code?: CodeSource }, { stateMs, codeMs }: { stateMs: number; codeMs: number }): Omit<Sources, 'close'> {
   const calls = new SourceCalls();
-  return {
-    state: state && timedState(state, ms, calls),
-    code: code && timedCode(code, codeMs, calls),
-    calls,
-    close: () => http.close(),
-  };
+  return { state: state && timedState(state, stateMs, calls), code: code && timedCode(code, codeMs, calls), calls };
 }
 
 function declaredCodeSource(config: CodeSourceConfig, s: SourceSettings, http: SourceHttp, ms: number): CodeSource | undefined {
