@@ -1,8 +1,8 @@
-import fc from 'fast-check';
 import { MatchersV3 } from '@pact-foundation/pact';
+import fc from 'fast-check';
 import { invalidRegisterRequest, registerRequest } from '../src/arbitraries/index.js';
 import { mintCertificate } from '../src/cert/index.js';
-import { providerStateNames, type ProviderState } from '../src/protocol/index.js';
+import { type ProviderState, providerStateNames } from '../src/protocol/index.js';
 import type { Profile } from '../src/requirements/index.js';
 
 const { fromProviderState, like, regex } = MatchersV3;
@@ -19,7 +19,13 @@ export interface ContractInteraction {
   /** The requirement the interaction encodes. */
   requirement: string;
   state?: ContractState;
-  request: { method: 'POST'; path: string; auth: 'bearer' | 'basic' | 'none'; body?: Record<string, unknown>; example?: Record<string, unknown> };
+  request: {
+    method: 'POST';
+    path: string;
+    auth: 'bearer' | 'basic' | 'none';
+    body?: Record<string, unknown>;
+    example?: Record<string, unknown>;
+  };
   response: { status: number; body?: Record<string, unknown> };
 }
 
@@ -29,7 +35,6 @@ const sample = <T>(arbitrary: fc.Arbitrary<T>, seed: number): T => fc.sample(arb
 const registered = { cc: '1', phone_number: '5550100', vname: 'Registered Test Co' };
 const unregistered = { cc: '81', phone_number: '9012345678', vname: '株式会社テスト' };
 const twoStep = { cc: '44', phone_number: '7700900123', vname: 'Two-Step Test Ltd', pin: '246810' };
-
 
 function numberBody(number: { cc: string; phone_number: string; vname: string }): Record<string, unknown> {
   const method = sample(registerRequest(), 1).method;
@@ -42,9 +47,16 @@ function numberBody(number: { cc: string; phone_number: string; vname: string })
 }
 
 // The params carry every value the request takes from the state, so a target's own fixtures can replace them.
-function state(kind: ProviderState, number: { cc: string; phone_number: string; vname: string; pin?: string }): ContractState {
+function state(
+  kind: ProviderState,
+  number: { cc: string; phone_number: string; vname: string; pin?: string },
+): ContractState {
   const { vname, ...params } = number;
-  return { kind, name: providerStateNames[kind], params: { ...params, cert: mintCertificate({ verifiedName: vname }) } };
+  return {
+    kind,
+    name: providerStateNames[kind],
+    params: { ...params, cert: mintCertificate({ verifiedName: vname }) },
+  };
 }
 
 const blocked = { code: 1005, title: 'Access denied', details: 'Unknown error: biz_link_on_prem_reg_blocked' };
@@ -55,12 +67,30 @@ export function contractInteractions(profile: Profile): ContractInteraction[] {
     description: 'a login with HTTP Basic credentials',
     requirement: 'LOGIN-TOKEN',
     request: { method: 'POST', path: '/v1/users/login', auth: 'basic' },
-    response: { status: 200, body: { users: [{ token: like('eyJhbGciOiJIUzI1NiJ9.token'), expires_after: regex('^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d$', '2018-03-01 15:29:26+00:00') }] } },
+    response: {
+      status: 200,
+      body: {
+        users: [
+          {
+            token: like('eyJhbGciOiJIUzI1NiJ9.token'),
+            expires_after: regex(
+              '^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d$',
+              '2018-03-01 15:29:26+00:00',
+            ),
+          },
+        ],
+      },
+    },
   };
   const noToken: ContractInteraction = {
     description: 'a registration without a bearer token',
     requirement: 'AUTH-TOKEN-401',
-    request: { method: 'POST', path: '/v1/account', auth: 'none', body: sample(registerRequest(), 2) as unknown as Record<string, unknown> },
+    request: {
+      method: 'POST',
+      path: '/v1/account',
+      auth: 'none',
+      body: sample(registerRequest(), 2) as unknown as Record<string, unknown>,
+    },
     response: { status: 401 },
   };
   if (profile === 'sunset') {
@@ -68,7 +98,12 @@ export function contractInteractions(profile: Profile): ContractInteraction[] {
       {
         description: 'a registration while registration through the on-prem API is blocked',
         requirement: 'ACCOUNT-SUNSET-1005',
-        request: { method: 'POST', path: '/v1/account', auth: 'bearer', body: sample(registerRequest(), 3) as unknown as Record<string, unknown> },
+        request: {
+          method: 'POST',
+          path: '/v1/account',
+          auth: 'bearer',
+          body: sample(registerRequest(), 3) as unknown as Record<string, unknown>,
+        },
         response: { status: 403, body: { errors: [blocked] } },
       },
       login,
@@ -102,7 +137,12 @@ export function contractInteractions(profile: Profile): ContractInteraction[] {
       description: 'a registration with the PIN of a number with two-step verification on',
       requirement: 'LEGACY-PIN-ACCEPTED',
       state: state('two-step', twoStep),
-      request: { method: 'POST', path: '/v1/account', auth: 'bearer', body: { ...numberBody(twoStep), pin: fromProviderState('${pin}', twoStep.pin) } },
+      request: {
+        method: 'POST',
+        path: '/v1/account',
+        auth: 'bearer',
+        body: { ...numberBody(twoStep), pin: fromProviderState('${pin}', twoStep.pin) },
+      },
       response: { status: 202, body: { account: [{ vname: like(twoStep.vname) }] } },
     },
     {
@@ -115,11 +155,15 @@ export function contractInteractions(profile: Profile): ContractInteraction[] {
       description: 'a verification with the code that was sent',
       requirement: 'VERIFY-COMPLETES',
       state: state('code-sent', unregistered),
-      request: { method: 'POST', path: '/v1/account/verify', auth: 'bearer', body: { code: fromProviderState('${code}', '123456') } },
+      request: {
+        method: 'POST',
+        path: '/v1/account/verify',
+        auth: 'bearer',
+        body: { code: fromProviderState('${code}', '123456') },
+      },
       response: { status: 201 },
     },
     login,
     noToken,
   ];
 }
-

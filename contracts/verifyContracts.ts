@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // The Pact verifier itself (pact-core's, over libpact_ffi), not pact-js's Verifier around it: that one adds an express
 // proxy for state handlers and request filters (a third of a second of every worker's CPU to load) that logs a state
@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import pactCore, { type ConsumerVersionSelector, type VerifierOptions } from '@pact-foundation/pact-core';
 import type { PactBrokerConfig } from '../src/generated/types.js';
 import { packageRoot } from '../src/paths.js';
-import { Blocked, providerStateNamed, type ProviderState } from '../src/protocol/index.js';
+import { Blocked, type ProviderState, providerStateNamed } from '../src/protocol/index.js';
 import type { Profile } from '../src/requirements/index.js';
-import { defaultNames, type ContractNames } from './names.js';
+import { type ContractNames, defaultNames } from './names.js';
 
 /** How the provider states of a contract are set on the target: by the run's state and code sources. */
 export interface ContractStates {
@@ -85,12 +85,20 @@ export async function verifyContracts(t: ContractTarget): Promise<ContractVerifi
       const state = providerStateNamed(name);
       const why = state ? t.states.unavailable(state) : `no state of the suite is named "${name}"`;
       if (why) {
-        skipped.push({ description: interaction.description, result: 'SKIPPED', reason: `provider state "${name}": ${why}` });
+        skipped.push({
+          description: interaction.description,
+          result: 'SKIPPED',
+          reason: `provider state "${name}": ${why}`,
+        });
         return false;
       }
     }
     if (interaction.description.startsWith('a login') && !t.canLogIn) {
-      skipped.push({ description: interaction.description, result: 'SKIPPED', reason: 'needs the admin password (only a token was given)' });
+      skipped.push({
+        description: interaction.description,
+        result: 'SKIPPED',
+        reason: 'needs the admin password (only a token was given)',
+      });
       return false;
     }
     return true;
@@ -115,19 +123,26 @@ export async function verifyContracts(t: ContractTarget): Promise<ContractVerifi
  * The verifier itself publishes the results, and decides what is pending.
  */
 async function verifyFromBroker(t: ContractTarget, broker: BrokerSource): Promise<ContractVerification> {
-  const credentials = broker.token ? { pactBrokerToken: broker.token } : broker.username ? { pactBrokerUsername: broker.username, pactBrokerPassword: broker.password } : {};
-  const results = await runVerifier(t, given({
-    providerBaseUrl: t.providerBaseUrl,
-    provider: broker.provider ?? (t.names ?? defaultNames).provider,
-    pactBrokerUrl: broker.url,
-    ...credentials,
-    consumerVersionSelectors: broker.consumerVersionSelectors as ConsumerVersionSelector[],
-    enablePending: broker.enablePending,
-    includeWipPactsSince: broker.includeWipPactsSince,
-    publishVerificationResult: broker.publishVerificationResults,
-    providerVersion: broker.providerAppVersion,
-    providerVersionBranch: broker.providerBranch,
-  }));
+  const credentials = broker.token
+    ? { pactBrokerToken: broker.token }
+    : broker.username
+      ? { pactBrokerUsername: broker.username, pactBrokerPassword: broker.password }
+      : {};
+  const results = await runVerifier(
+    t,
+    given({
+      providerBaseUrl: t.providerBaseUrl,
+      provider: broker.provider ?? (t.names ?? defaultNames).provider,
+      pactBrokerUrl: broker.url,
+      ...credentials,
+      consumerVersionSelectors: broker.consumerVersionSelectors as ConsumerVersionSelector[],
+      enablePending: broker.enablePending,
+      includeWipPactsSince: broker.includeWipPactsSince,
+      publishVerificationResult: broker.publishVerificationResults,
+      providerVersion: broker.providerAppVersion,
+      providerVersionBranch: broker.providerBranch,
+    }),
+  );
   const ok = results.result ?? results.interactions.every((r) => r.result !== 'FAILED' || r.pending);
   return {
     ok: ok && results.interactions.length > 0,
@@ -143,7 +158,9 @@ function teardownOf(results: VerifierResults): Pick<ContractVerification, 'teard
 
 /** pact-core rejects an option that is present but unset (a token beside an undefined user name, publishing off). */
 function given(options: VerifierOptions): VerifierOptions {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined && value !== false)) as VerifierOptions;
+  return Object.fromEntries(
+    Object.entries(options).filter(([, value]) => value !== undefined && value !== false),
+  ) as VerifierOptions;
 }
 
 /** One run of the Pact verifier, its states set by the run: its per-interaction results and its own account, without colours. */
@@ -161,7 +178,9 @@ async function runVerifier(t: ContractTarget, options: VerifierOptions): Promise
   try {
     // A CommonJS module: its default export is under `default` of what an ES import gets.
     pactCore.default.logLevel('error');
-    json = String(await pactCore.default.verifyPacts({ ...options, providerStatesSetupUrl: states.url, logLevel: 'error' }));
+    json = String(
+      await pactCore.default.verifyPacts({ ...options, providerStatesSetupUrl: states.url, logLevel: 'error' }),
+    );
   } catch (error) {
     json = String((error as Error).message);
   } finally {
@@ -170,17 +189,28 @@ async function runVerifier(t: ContractTarget, options: VerifierOptions): Promise
   }
   const output: string[] = [];
   type Failure = { interaction?: string };
-  let results: { result?: boolean; interactionResults?: { description: string; result: string }[]; output?: string[]; errors?: Failure[]; pendingErrors?: Failure[] } = {};
+  let results: {
+    result?: boolean;
+    interactionResults?: { description: string; result: string }[];
+    output?: string[];
+    errors?: Failure[];
+    pendingErrors?: Failure[];
+  } = {};
   try {
     results = JSON.parse(json.slice(json.indexOf('{')));
   } catch {
     output.push(json);
   }
   // A failure is named "Verifying a pact between C and P - <description>", under errors or, pending, pendingErrors.
-  const among = (failures: Failure[] | undefined, description: string) => (failures ?? []).some((f) => f.interaction?.endsWith(` - ${description}`));
+  const among = (failures: Failure[] | undefined, description: string) =>
+    (failures ?? []).some((f) => f.interaction?.endsWith(` - ${description}`));
   // The verifier says only that a state change failed; the state server knows which, and why.
-  const refusal = (description: string) => [...states.refused].find(([name]) => [...(results.errors ?? []), ...(results.pendingErrors ?? [])]
-    .some((f) => f.interaction?.includes(`Given ${name}`) && f.interaction.endsWith(` - ${description}`)));
+  const refusal = (description: string) =>
+    [...states.refused].find(([name]) =>
+      [...(results.errors ?? []), ...(results.pendingErrors ?? [])].some(
+        (f) => f.interaction?.includes(`Given ${name}`) && f.interaction.endsWith(` - ${description}`),
+      ),
+    );
   const interactions = (results.interactionResults ?? []).map((r): InteractionResult => {
     const refused = r.result === 'OK' ? undefined : refusal(r.description);
     const cause = refused && states.causes.get(refused[0]);
@@ -189,7 +219,9 @@ async function runVerifier(t: ContractTarget, options: VerifierOptions): Promise
       result: r.result === 'OK' ? 'OK' : 'FAILED',
       ...(refused ? { reason: `provider state "${refused[0]}": ${refused[1]}` } : {}),
       ...(cause === 'source' ? { sourceFailed: true } : cause ? { blockedBy: cause.blockedBy } : {}),
-      ...(r.result !== 'OK' && among(results.pendingErrors, r.description) && !among(results.errors, r.description) ? { pending: true } : {}),
+      ...(r.result !== 'OK' && among(results.pendingErrors, r.description) && !among(results.errors, r.description)
+        ? { pending: true }
+        : {}),
     };
   });
   output.push(...(results.output ?? []));
@@ -226,7 +258,11 @@ type SetupCause = 'source' | { blockedBy: string };
  * run is told (`teardownFailed`), as a test is told when its states cannot be torn down after it.
  */
 async function startStateChanges(states: ContractStates): Promise<{
-  url: string; refused: Map<string, string>; causes: Map<string, SetupCause>; teardownFailed: string[]; close(): Promise<void>;
+  url: string;
+  refused: Map<string, string>;
+  causes: Map<string, SetupCause>;
+  teardownFailed: string[];
+  close(): Promise<void>;
 }> {
   const refused = new Map<string, string>();
   const teardownFailed: string[] = [];
@@ -243,7 +279,9 @@ async function startStateChanges(states: ContractStates): Promise<{
         if (!change.state) return {};
         if (change.action === 'teardown') {
           await states.teardown().catch((error: unknown) => {
-            teardownFailed.push(`tearing down "${change.state}": ${error instanceof Error ? error.message : String(error)}`);
+            teardownFailed.push(
+              `tearing down "${change.state}": ${error instanceof Error ? error.message : String(error)}`,
+            );
           });
           return {};
         }
@@ -263,7 +301,10 @@ async function startStateChanges(states: ContractStates): Promise<{
         }
       })().then(
         (values) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(values)),
-        (error: unknown) => res.writeHead(500, { 'content-type': 'text/plain' }).end(error instanceof Error ? error.message : String(error)),
+        (error: unknown) =>
+          res
+            .writeHead(500, { 'content-type': 'text/plain' })
+            .end(error instanceof Error ? error.message : String(error)),
       );
     });
   });

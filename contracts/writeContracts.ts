@@ -4,8 +4,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { getFfiLib } from '@pact-foundation/pact-core';
 import { profiles } from '../src/requirements/index.js';
-import { contractInteractions, type ContractInteraction } from './interactions.js';
-import { defaultNames, type ContractNames } from './names.js';
+import { type ContractInteraction, contractInteractions } from './interactions.js';
+import { type ContractNames, defaultNames } from './names.js';
 
 const exampleAuth = { bearer: 'Bearer token-from-login', basic: 'Basic YWRtaW46c2VjcmV0' };
 
@@ -26,7 +26,11 @@ export async function writeContracts(dir: string, names: ContractNames = default
 // Pact writes an interaction only once a real request has matched it on its mock server.
 async function record(pact: PactV4, { description, state, request, response }: ContractInteraction): Promise<void> {
   const headers: Record<string, unknown> = {};
-  if (request.auth !== 'none') headers.Authorization = request.auth === 'bearer' ? MatchersV3.regex('^Bearer .+$', exampleAuth.bearer) : MatchersV3.regex('^Basic [A-Za-z0-9+/=]+$', exampleAuth.basic);
+  if (request.auth !== 'none')
+    headers.Authorization =
+      request.auth === 'bearer'
+        ? MatchersV3.regex('^Bearer .+$', exampleAuth.bearer)
+        : MatchersV3.regex('^Basic [A-Za-z0-9+/=]+$', exampleAuth.basic);
   let builder = pact.addInteraction();
   if (state) builder = builder.given(state.name, state.params);
   await builder
@@ -41,7 +45,11 @@ async function record(pact: PactV4, { description, state, request, response }: C
     .executeTest(async (mock) => {
       const sent: Record<string, string> = { 'content-type': 'application/json' };
       if (request.auth !== 'none') sent.authorization = exampleAuth[request.auth];
-      const answer = await fetch(`${mock.url}${request.path}`, { method: request.method, headers: sent, body: request.body ? JSON.stringify(MatchersV3.reify(request.body)) : undefined });
+      const answer = await fetch(`${mock.url}${request.path}`, {
+        method: request.method,
+        headers: sent,
+        body: request.body ? JSON.stringify(MatchersV3.reify(request.body)) : undefined,
+      });
       if (answer.status !== response.status) throw new Error(`${description}: the mock answered ${answer.status}`);
       await bookedBy(mock.port);
     });

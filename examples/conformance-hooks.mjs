@@ -6,7 +6,7 @@
 // emulator offers: a database, an admin API, a log file. The state names are the ones of the suite's pacts.
 
 const base = process.env.EMULATOR_URL;
-if (!base) throw new Error('set EMULATOR_URL to the emulator\'s address, e.g. http://127.0.0.1:9090');
+if (!base) throw new Error("set EMULATOR_URL to the emulator's address, e.g. http://127.0.0.1:9090");
 
 async function setState(state, params) {
   const answer = await fetch(`${base}/_pact/provider-states`, {
@@ -25,7 +25,8 @@ export const stateHandlers = {
     setup: (params) => setState('a number is not registered and has two-step verification on', params),
     teardown: () => {},
   },
-  'a number was registered on another client': (params) => setState('a number was registered on another client', params),
+  'a number was registered on another client': (params) =>
+    setState('a number was registered on another client', params),
 };
 
 // The code sent to this number after this request: poll the inbox until a message newer than the request is there.

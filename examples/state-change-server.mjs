@@ -22,7 +22,8 @@ export function startStateChangeServer(handlers, { port = 0, host = '127.0.0.1' 
     } catch {
       return void response.writeHead(400).end('not JSON');
     }
-    if (change.action === 'teardown') return void response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    if (change.action === 'teardown')
+      return void response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     const handler = handlers[change.state];
     if (!handler) return void response.writeHead(400).end(`no handler for the state "${change.state}"`);
     try {
@@ -32,7 +33,12 @@ export function startStateChangeServer(handlers, { port = 0, host = '127.0.0.1' 
       response.writeHead(500).end(String(error?.message ?? error));
     }
   });
-  return new Promise((resolve) => server.listen(port, host, () => {
-    resolve({ url: `http://${host}:${server.address().port}`, close: () => new Promise((done) => server.close(done)) });
-  }));
+  return new Promise((resolve) =>
+    server.listen(port, host, () => {
+      resolve({
+        url: `http://${host}:${server.address().port}`,
+        close: () => new Promise((done) => server.close(done)),
+      });
+    }),
+  );
 }

@@ -1,9 +1,10 @@
 import type { ApiResponse } from '../src/reference/index.js';
-import { errorsIn, firstError, meta, rewriteAnswers, type Mutant } from './mutant.js';
+import { errorsIn, firstError, type Mutant, meta, rewriteAnswers } from './mutant.js';
 
 // Faults of the answers' shape: subtle ones, each a change a careless port of the client could make.
 
-const isBlocked = (response: ApiResponse) => firstError(response)?.details === 'Unknown error: biz_link_on_prem_reg_blocked';
+const isBlocked = (response: ApiResponse) =>
+  firstError(response)?.details === 'Unknown error: biz_link_on_prem_reg_blocked';
 
 export const blockedWith500: Mutant = {
   id: 'sunset-blocked-500',
@@ -51,5 +52,7 @@ export const errorsAsPlainText: Mutant = {
   description: 'error answers are labelled text/plain (the body is still JSON)',
   profile: 'sunset',
   catches: ['RESPONSE-JSON'],
-  build: rewriteAnswers('/v1/account', (response) => (response.status >= 400 ? { ...response, headers: { ...response.headers, 'content-type': 'text/plain' } } : response)),
+  build: rewriteAnswers('/v1/account', (response) =>
+    response.status >= 400 ? { ...response, headers: { ...response.headers, 'content-type': 'text/plain' } } : response,
+  ),
 };

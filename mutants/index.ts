@@ -1,15 +1,34 @@
 import {
-  variantBlocksBeforeValidating, variantClientWideTwoStep, variantLegacyDifferent, variantOneCodeForAll, variantStrictFraming, variantSunsetTerse, variantTerseErrors,
+  variantBlocksBeforeValidating,
+  variantClientWideTwoStep,
+  variantLegacyDifferent,
+  variantOneCodeForAll,
+  variantStrictFraming,
+  variantSunsetTerse,
+  variantTerseErrors,
 } from './correctVariants.js';
-import { blockedWith500, blockedWrongCode, codeAsString, errorOutsideArray, errorsAsPlainText } from './envelopeMutants.js';
+import {
+  blockedWith500,
+  blockedWrongCode,
+  codeAsString,
+  errorOutsideArray,
+  errorsAsPlainText,
+} from './envelopeMutants.js';
 import { moreLegacyMutants, noPendingRegistration } from './legacyMoreMutants.js';
-import { servingVariants } from './servingVariants.js';
-import { sourceAreaMutants } from './sourceAreaMutants.js';
 import { legacyMutants } from './legacyMutants.js';
-import { requestShapeMutants, unknownPropertiesRegister } from './requestShapeMutants.js';
 import { loginIgnoresPassword, loginWithoutExpiry } from './loginMutants.js';
 import type { Mutant } from './mutant.js';
-import { anonymousAccepted, malformedJson500, nonAdminAccepted, sunsetAcceptsRegistration, sunsetDetailsTypo, verifyCompletes } from './sunsetMutants.js';
+import { requestShapeMutants, unknownPropertiesRegister } from './requestShapeMutants.js';
+import { servingVariants } from './servingVariants.js';
+import { sourceAreaMutants } from './sourceAreaMutants.js';
+import {
+  anonymousAccepted,
+  malformedJson500,
+  nonAdminAccepted,
+  sunsetAcceptsRegistration,
+  sunsetDetailsTypo,
+  verifyCompletes,
+} from './sunsetMutants.js';
 
 export type { Mutant } from './mutant.js';
 
@@ -39,6 +58,12 @@ export const mutants: readonly Mutant[] = [
 
 /** Correct variants that choose differently where the documentation allows: no FAIL allowed. */
 export const correctVariants: readonly Mutant[] = [
-  variantBlocksBeforeValidating, variantTerseErrors, variantLegacyDifferent, variantSunsetTerse, variantStrictFraming, variantOneCodeForAll, variantClientWideTwoStep,
+  variantBlocksBeforeValidating,
+  variantTerseErrors,
+  variantLegacyDifferent,
+  variantSunsetTerse,
+  variantStrictFraming,
+  variantOneCodeForAll,
+  variantClientWideTwoStep,
   ...servingVariants,
 ];

@@ -1,6 +1,6 @@
-import { createReference, Registrations } from '../src/reference/index.js';
 import type { PhoneNumber } from '../src/reference/index.js';
-import { firstError, meta, rewriteAnswers, wrapping, type Mutant } from './mutant.js';
+import { createReference, Registrations } from '../src/reference/index.js';
+import { firstError, type Mutant, meta, rewriteAnswers, wrapping } from './mutant.js';
 
 export const undecodableCertAccepted: Mutant = {
   id: 'legacy-bad-cert-accepted',
@@ -8,7 +8,10 @@ export const undecodableCertAccepted: Mutant = {
   profile: 'legacy',
   catches: ['LEGACY-CERT-INVALID'],
   build: rewriteAnswers('/v1/account', (response) =>
-    String(firstError(response)?.details ?? '').startsWith('cert ') ? { status: 202, body: { account: [{ vname: '' }], meta } } : response),
+    String(firstError(response)?.details ?? '').startsWith('cert ')
+      ? { status: 202, body: { account: [{ vname: '' }], meta } }
+      : response,
+  ),
 };
 
 export const rightPinRefused: Mutant = {
@@ -17,7 +20,16 @@ export const rightPinRefused: Mutant = {
   profile: 'legacy',
   catches: ['LEGACY-PIN-ACCEPTED'],
   build: rewriteAnswers('/v1/account', (response, request) =>
-    response.status === 202 && /"pin"/.test(request.body) ? { status: 403, body: { errors: [{ code: 1005, title: 'Access denied', details: 'Incorrect two-step verification PIN' }], meta } } : response),
+    response.status === 202 && /"pin"/.test(request.body)
+      ? {
+          status: 403,
+          body: {
+            errors: [{ code: 1005, title: 'Access denied', details: 'Incorrect two-step verification PIN' }],
+            meta,
+          },
+        }
+      : response,
+  ),
 };
 
 export const verifyWithoutCode: Mutant = {
@@ -25,7 +37,9 @@ export const verifyWithoutCode: Mutant = {
   description: 'POST /v1/account/verify without a code answers 201',
   profile: 'legacy',
   catches: ['VERIFY-CODE-REQUIRED'],
-  build: rewriteAnswers('/v1/account/verify', (response) => (firstError(response)?.code === 1008 ? { status: 201, body: { meta } } : response)),
+  build: rewriteAnswers('/v1/account/verify', (response) =>
+    firstError(response)?.code === 1008 ? { status: 201, body: { meta } } : response,
+  ),
 };
 
 export const sentCodeRefused: Mutant = {
@@ -37,7 +51,10 @@ export const sentCodeRefused: Mutant = {
   foreign: 'command',
   build: wrapping((reference) => async (request) => {
     if (request.path === '/v1/account/verify' && request.method === 'POST') {
-      return { status: 400, body: { errors: [{ code: 1009, title: 'Parameter value is not valid', details: 'wrong code' }], meta } };
+      return {
+        status: 400,
+        body: { errors: [{ code: 1009, title: 'Parameter value is not valid', details: 'wrong code' }], meta },
+      };
     }
     return reference(request);
   }),
@@ -50,7 +67,11 @@ export const missingMethodDefaults: Mutant = {
   catches: ['REQUEST-INVALID-REFUSED'],
   build: wrapping((reference) => async (request) => {
     let body: Record<string, unknown> | undefined;
-    try { body = JSON.parse(request.body) as Record<string, unknown>; } catch { body = undefined; }
+    try {
+      body = JSON.parse(request.body) as Record<string, unknown>;
+    } catch {
+      body = undefined;
+    }
     if (request.path === '/v1/account' && body && typeof body === 'object' && !('method' in body)) {
       return reference({ ...request, body: JSON.stringify({ ...body, method: 'sms' }) });
     }
@@ -64,7 +85,8 @@ export const nonAdminTwoStep: Mutant = {
   profile: 'legacy',
   catches: ['TWO-STEP-ADMIN-ONLY'],
   build: rewriteAnswers('/v1/settings/account/two-step', (response) =>
-    firstError(response)?.details === "User doesn't have permission" ? { status: 200, body: { meta } } : response),
+    firstError(response)?.details === "User doesn't have permission" ? { status: 200, body: { meta } } : response,
+  ),
 };
 
 // State faults: each shows only in a sequence of requests.
@@ -101,7 +123,8 @@ class StaleCodes extends Registrations {
 
 export const secondCodeIgnored: Mutant = {
   id: 'legacy-second-code-ignored',
-  description: 'asking for a code again sends a new one, but only the first is accepted (shows after two requests and a verify)',
+  description:
+    'asking for a code again sends a new one, but only the first is accepted (shows after two requests and a verify)',
   profile: 'legacy',
   catches: ['LEGACY-STATEFUL-MODEL'],
   build: (options) => createReference({ ...options, registrations: new StaleCodes() }),
@@ -119,7 +142,8 @@ class VerifyKeepsCurrent extends Registrations {
 
 export const verifyKeepsOldAccount: Mutant = {
   id: 'legacy-verify-keeps-old-account',
-  description: 'after verify, two-step settings still apply to the previously registered account (shows only after verify)',
+  description:
+    'after verify, two-step settings still apply to the previously registered account (shows only after verify)',
   profile: 'legacy',
   catches: ['TWO-STEP-SETTINGS'],
   build: (options) => createReference({ ...options, registrations: new VerifyKeepsCurrent() }),
@@ -141,7 +165,8 @@ class NoPendingRegistration extends Registrations {
 
 export const noPendingRegistration: Mutant = {
   id: 'legacy-202-without-pending',
-  description: 'answers 202 and sends the code, but keeps no pending registration: /verify refuses the code that was sent (its dependants are BLOCKED by it)',
+  description:
+    'answers 202 and sends the code, but keeps no pending registration: /verify refuses the code that was sent (its dependants are BLOCKED by it)',
   profile: 'legacy',
   catches: ['VERIFY-COMPLETES'],
   build: (options) => createReference({ ...options, registrations: new NoPendingRegistration() }),

@@ -1,6 +1,6 @@
 import { createReference, Registrations } from '../src/reference/index.js';
 import { acceptedAnswer } from './legacyAcceptedAnswer.js';
-import { firstError, meta, rewriteAnswers, vnameRewritten, wrapping, type Mutant } from './mutant.js';
+import { firstError, type Mutant, meta, rewriteAnswers, vnameRewritten, wrapping } from './mutant.js';
 
 // Faults of the legacy registration flow, one requirement each (issue 3's list).
 
@@ -9,7 +9,9 @@ export const acceptedWithoutVname: Mutant = {
   description: '202 Accepted with only meta: the account[].vname payload is missing',
   profile: 'legacy',
   catches: ['LEGACY-UNREGISTERED-202'],
-  build: rewriteAnswers('/v1/account', (response) => (response.status === 202 ? { ...response, body: { meta } } : response)),
+  build: rewriteAnswers('/v1/account', (response) =>
+    response.status === 202 ? { ...response, body: { meta } } : response,
+  ),
 };
 
 export const vnameMangled: Mutant = {
@@ -25,7 +27,9 @@ export const registeredAnswered200: Mutant = {
   description: 'a registered number is answered 200 OK instead of 201 Created',
   profile: 'legacy',
   catches: ['LEGACY-REGISTERED-201'],
-  build: rewriteAnswers('/v1/account', (response) => (response.status === 201 ? { ...response, status: 200 } : response)),
+  build: rewriteAnswers('/v1/account', (response) =>
+    response.status === 201 ? { ...response, status: 200 } : response,
+  ),
 };
 
 export const registeredAnswered202: Mutant = {
@@ -33,7 +37,9 @@ export const registeredAnswered202: Mutant = {
   description: 'a registered number is answered 202 as if unregistered (a code is "sent" again)',
   profile: 'legacy',
   catches: ['LEGACY-REGISTERED-201'],
-  build: rewriteAnswers('/v1/account', (response, request) => (response.status === 201 ? acceptedAnswer(request) : response)),
+  build: rewriteAnswers('/v1/account', (response, request) =>
+    response.status === 201 ? acceptedAnswer(request) : response,
+  ),
 };
 
 export const missingPinAccepted: Mutant = {
@@ -42,7 +48,10 @@ export const missingPinAccepted: Mutant = {
   profile: 'legacy',
   catches: ['LEGACY-PIN-REQUIRED'],
   build: rewriteAnswers('/v1/account', (response, request) =>
-    firstError(response)?.code === 1008 && String(firstError(response)?.details).includes("'pin'") ? acceptedAnswer(request) : response),
+    firstError(response)?.code === 1008 && String(firstError(response)?.details).includes("'pin'")
+      ? acceptedAnswer(request)
+      : response,
+  ),
 };
 
 export const wrongPinAccepted: Mutant = {
@@ -51,7 +60,8 @@ export const wrongPinAccepted: Mutant = {
   profile: 'legacy',
   catches: ['LEGACY-PIN-CHECKED'],
   build: rewriteAnswers('/v1/account', (response, request) =>
-    firstError(response)?.details === 'Incorrect two-step verification PIN' ? acceptedAnswer(request) : response),
+    firstError(response)?.details === 'Incorrect two-step verification PIN' ? acceptedAnswer(request) : response,
+  ),
 };
 
 export const emailMethodAccepted: Mutant = {
@@ -60,8 +70,15 @@ export const emailMethodAccepted: Mutant = {
   profile: 'legacy',
   catches: ['LEGACY-METHOD-OPTIONS'],
   build: wrapping((reference) => async (request) => {
-    const body = (() => { try { return JSON.parse(request.body) as { method?: unknown }; } catch { return undefined; } })();
-    if (request.path === '/v1/account' && body?.method === 'email') return reference({ ...request, body: JSON.stringify({ ...body, method: 'sms' }) });
+    const body = (() => {
+      try {
+        return JSON.parse(request.body) as { method?: unknown };
+      } catch {
+        return undefined;
+      }
+    })();
+    if (request.path === '/v1/account' && body?.method === 'email')
+      return reference({ ...request, body: JSON.stringify({ ...body, method: 'sms' }) });
     return reference(request);
   }),
 };
@@ -72,7 +89,9 @@ export const verifyAcceptsAnyCode: Mutant = {
   profile: 'legacy',
   catches: ['VERIFY-WRONG-CODE'],
   foreign: 'fixed',
-  build: rewriteAnswers('/v1/account/verify', (response) => (firstError(response)?.code === 1009 ? { status: 201, body: { meta } } : response)),
+  build: rewriteAnswers('/v1/account/verify', (response) =>
+    firstError(response)?.code === 1009 ? { status: 201, body: { meta } } : response,
+  ),
 };
 
 // A state fault: the code is used up, but the number is never registered.
@@ -99,7 +118,8 @@ export const nonAdminRegisters: Mutant = {
   profile: 'legacy',
   catches: ['AUTH-ADMIN-ONLY'],
   build: rewriteAnswers('/v1/account', (response, request) =>
-    firstError(response)?.details === "User doesn't have permission" ? acceptedAnswer(request) : response),
+    firstError(response)?.details === "User doesn't have permission" ? acceptedAnswer(request) : response,
+  ),
 };
 
 export const legacyMutants: readonly Mutant[] = [

@@ -1,5 +1,5 @@
 import { Accounts, createReference } from '../src/reference/index.js';
-import { rewriteAnswers, type Mutant } from './mutant.js';
+import { type Mutant, rewriteAnswers } from './mutant.js';
 
 export const loginWithoutExpiry: Mutant = {
   id: 'login-without-expires-after',
@@ -7,7 +7,8 @@ export const loginWithoutExpiry: Mutant = {
   profile: 'sunset',
   catches: ['LOGIN-TOKEN'],
   build: rewriteAnswers('/v1/users/login', (response) => {
-    for (const user of (response.body as { users?: { expires_after?: string }[] } | undefined)?.users ?? []) delete user.expires_after;
+    for (const user of (response.body as { users?: { expires_after?: string }[] } | undefined)?.users ?? [])
+      delete user.expires_after;
     return response;
   }),
 };

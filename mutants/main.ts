@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageRoot } from '../src/paths.js';
-import { isPassing, killMatrix, runMutants, type ModeResult } from './runMutants.js';
+import { isPassing, killMatrix, type ModeResult, runMutants } from './runMutants.js';
 
 const { values } = parseArgs({ options: { readme: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const started = performance.now();
@@ -13,15 +13,22 @@ const results = await runMutants({ only: only ? (m) => only.test(m.id) : undefin
 const matrix = killMatrix(results, performance.now() - started);
 console.log(matrix);
 const bad = results.filter((r) => !isPassing(r));
-const describe = (m: ModeResult) => `${m.sources}: ${m.outcome}, FAIL ${m.failed.join(', ') || 'none'}, WARN ${m.warned.join(', ') || 'none'} (exit ${m.exitCode})`;
-for (const r of bad) console.log(`\n${r.mutant.id} (${r.mutant.description}) — declared ${r.mutant.catches.join(', ') || 'nothing'}; ${describe(r.control)}; ${describe(r.foreign)}`);
+const describe = (m: ModeResult) =>
+  `${m.sources}: ${m.outcome}, FAIL ${m.failed.join(', ') || 'none'}, WARN ${m.warned.join(', ') || 'none'} (exit ${m.exitCode})`;
+for (const r of bad)
+  console.log(
+    `\n${r.mutant.id} (${r.mutant.description}) — declared ${r.mutant.catches.join(', ') || 'nothing'}; ${describe(r.control)}; ${describe(r.foreign)}`,
+  );
 if (values.readme) {
   const readme = join(packageRoot, 'README.md');
   const text = readFileSync(readme, 'utf8');
   const start = '<!-- kill-matrix:start -->';
   const end = '<!-- kill-matrix:end -->';
   if (!text.includes(start) || !text.includes(end)) throw new Error(`README.md has no ${start} … ${end} section`);
-  writeFileSync(readme, `${text.slice(0, text.indexOf(start) + start.length)}\n${matrix}\n${text.slice(text.indexOf(end))}`);
+  writeFileSync(
+    readme,
+    `${text.slice(0, text.indexOf(start) + start.length)}\n${matrix}\n${text.slice(text.indexOf(end))}`,
+  );
   console.log('\nREADME.md: kill matrix updated');
 }
 console.log(`\n${results.length - bad.length} passed, ${bad.length} failed`);

@@ -23,6 +23,9 @@ export const matrixPlanVariable = 'WA_CONFORMANCE_MATRIX_PLAN';
 
 export function readMatrixPlan(env: NodeJS.ProcessEnv = process.env): MatrixPlan {
   const file = env[matrixPlanVariable];
-  if (!file) throw new Error(`${matrixPlanVariable} is not set: the kill matrix's configuration is run by mutants/runMutants.ts`);
+  if (!file)
+    throw new Error(
+      `${matrixPlanVariable} is not set: the kill matrix's configuration is run by mutants/runMutants.ts`,
+    );
   return JSON.parse(readFileSync(file, 'utf8')) as MatrixPlan;
 }

@@ -1,4 +1,12 @@
-import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
+import type {
+  FullConfig,
+  FullResult,
+  Reporter,
+  Suite,
+  TestCase,
+  TestError,
+  TestResult,
+} from '@playwright/test/reporter';
 import ConformanceReporter from '../reporters/conformance.js';
 import { reporterOptions } from '../src/settings/suiteConfig.js';
 import { readMatrixPlan } from './matrixPlan.js';
@@ -6,14 +14,20 @@ import { specFileOf } from './matrixSpecs.js';
 
 /** The suite's own reporter once per run (a test file): each gets the report files a run of its own would write. */
 export default class MatrixReporter implements Reporter {
-  private readonly byFile = new Map(readMatrixPlan().runs.map((run) => [specFileOf(run), new ConformanceReporter({ ...reporterOptions(run.settings), quiet: true })]));
+  private readonly byFile = new Map(
+    readMatrixPlan().runs.map((run) => [
+      specFileOf(run),
+      new ConformanceReporter({ ...reporterOptions(run.settings), quiet: true }),
+    ]),
+  );
 
   printsToStdio(): boolean {
     return true;
   }
 
   onBegin(config: FullConfig, suite: Suite): void {
-    for (const file of suite.suites.flatMap((project) => project.suites)) this.byFile.get(file.title)?.onBegin(config, file);
+    for (const file of suite.suites.flatMap((project) => project.suites))
+      this.byFile.get(file.title)?.onBegin(config, file);
   }
 
   onTestBegin(test: TestCase): void {

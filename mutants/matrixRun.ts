@@ -11,9 +11,18 @@ import { resolveSettings } from '../src/cli/resolveSettings.js';
 import { exitCodeOf } from '../src/cli/runSuite.js';
 import type { ConformanceConfig, ConformanceReport } from '../src/generated/types.js';
 import { packageRoot } from '../src/paths.js';
+import {
+  type Emulator,
+  type EmulatorOptions,
+  emulatorConfig,
+  emulatorUrlVariable,
+  type Handler,
+  type ReferenceOptions,
+  type SourceKind,
+  startEmulator,
+} from '../src/reference/index.js';
 import type { Profile } from '../src/requirements/index.js';
-import { emulatorConfig, emulatorUrlVariable, startEmulator, type Emulator, type EmulatorOptions, type Handler, type ReferenceOptions, type SourceKind } from '../src/reference/index.js';
-import { matrixPlanVariable, type MatrixPlan, type PlannedRun } from './matrixPlan.js';
+import { type MatrixPlan, matrixPlanVariable, type PlannedRun } from './matrixPlan.js';
 import { writeRunSpec } from './matrixSpecs.js';
 
 /** One suite run: a target served as an emulator, and the configuration its run is given. */
@@ -61,8 +70,14 @@ let ran = false;
  * Every cell's run, `concurrency` workers judging one run after another; results in the cells' order. Once per
  * process: a second Playwright runner in the same process finds no test (its loader keeps the first run's state).
  */
-export async function runMatrix<C extends MatrixCell>(cells: readonly C[], options: MatrixRunOptions = {}): Promise<CellResult<C>[]> {
-  if (ran) throw new Error('runMatrix runs once per process (Playwright\'s runner does not run twice in one): put a second matrix in a test file of its own');
+export async function runMatrix<C extends MatrixCell>(
+  cells: readonly C[],
+  options: MatrixRunOptions = {},
+): Promise<CellResult<C>[]> {
+  if (ran)
+    throw new Error(
+      "runMatrix runs once per process (Playwright's runner does not run twice in one): put a second matrix in a test file of its own",
+    );
   ran = true;
   const root = mkdtempSync(join(tmpdir(), 'wa-matrix-'));
   const served: Served<C>[] = [];
@@ -70,7 +85,12 @@ export async function runMatrix<C extends MatrixCell>(cells: readonly C[], optio
   const emulatorUrl = process.env[emulatorUrlVariable];
   try {
     for (const cell of cells) {
-      const emulator = await startEmulator({ profile: cell.profile, build: cell.build, sources: cell.sources, serving: cell.serving?.() });
+      const emulator = await startEmulator({
+        profile: cell.profile,
+        build: cell.build,
+        sources: cell.sources,
+        serving: cell.serving?.(),
+      });
       const dir = join(root, cell.name);
       mkdirSync(dir);
       served.push({ cell, emulator, dir });
@@ -80,7 +100,12 @@ export async function runMatrix<C extends MatrixCell>(cells: readonly C[], optio
     for (const run of served) planned.push(await plannedRun(run, options));
     const testDir = join(root, 'specs');
     mkdirSync(testDir);
-    const plan: MatrixPlan = { workers: options.concurrency ?? 2, testDir, outputDir: join(root, 'playwright'), runs: planned.flatMap((p) => ('settings' in p ? [p] : [])) };
+    const plan: MatrixPlan = {
+      workers: options.concurrency ?? 2,
+      testDir,
+      outputDir: join(root, 'playwright'),
+      runs: planned.flatMap((p) => ('settings' in p ? [p] : [])),
+    };
     for (const run of plan.runs) writeRunSpec(testDir, run);
     writeFileSync(join(root, 'plan.json'), JSON.stringify(plan));
     process.env[matrixPlanVariable] = join(root, 'plan.json');
@@ -96,13 +121,21 @@ export async function runMatrix<C extends MatrixCell>(cells: readonly C[], optio
 }
 
 /** A run's settings, as `--config conformance.json --seed S --runs N` resolves them and the preflight leaves them. */
-async function plannedRun({ cell, emulator, dir }: Served<MatrixCell>, { seed = 11, runs = 60 }: MatrixRunOptions): Promise<PlannedRun | { stopped: string }> {
+async function plannedRun(
+  { cell, emulator, dir }: Served<MatrixCell>,
+  { seed = 11, runs = 60 }: MatrixRunOptions,
+): Promise<PlannedRun | { stopped: string }> {
   const config = (cell.configure ?? ((c) => c))(emulatorConfig(emulator), emulator, dir);
   // A hooks module reads its emulator's address once, when it is loaded: one copy of it per emulator.
   if (config.hooks) config.hooks = hooksFor(emulator, dir, config.hooks);
   const reportDir = join(dir, 'report');
   try {
-    const resolved = resolveSettings({ seed, runs, workers: 1, reportDir }, config, cell.env?.(emulator) ?? {}, join(dir, 'conformance.json'));
+    const resolved = resolveSettings(
+      { seed, runs, workers: 1, reportDir },
+      config,
+      cell.env?.(emulator) ?? {},
+      join(dir, 'conformance.json'),
+    );
     const settings = { ...(await prepareTarget({ ...resolved, target: config.target! }, () => {})), runDir: dir };
     return { name: cell.name, settings, ...(cell.grep ? { grep: cell.grep } : {}) };
   } catch (error) {
@@ -113,12 +146,15 @@ async function plannedRun({ cell, emulator, dir }: Served<MatrixCell>, { seed = 
 function hooksFor(emulator: Emulator, dir: string, hooks: string): string {
   const file = join(dir, 'hooks.mjs');
   const source = `${pathToFileURL(hooks).href}?emulator=${encodeURIComponent(emulator.server.url)}`;
-  writeFileSync(file, [
-    `process.env.${emulatorUrlVariable} = ${JSON.stringify(emulator.server.url)};`,
-    `const hooks = await import(${JSON.stringify(source)});`,
-    'export const stateHandlers = hooks.stateHandlers;',
-    'export const sentCode = hooks.sentCode;',
-  ].join('\n'));
+  writeFileSync(
+    file,
+    [
+      `process.env.${emulatorUrlVariable} = ${JSON.stringify(emulator.server.url)};`,
+      `const hooks = await import(${JSON.stringify(source)});`,
+      'export const stateHandlers = hooks.stateHandlers;',
+      'export const sentCode = hooks.sentCode;',
+    ].join('\n'),
+  );
   return file;
 }
 

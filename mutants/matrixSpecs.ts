@@ -16,14 +16,22 @@ export const specFileOf = (run: Pick<PlannedRun, 'name'>) => `${run.name}.spec.j
 /** Writes the run's test file into `dir`. */
 export function writeRunSpec(dir: string, run: PlannedRun): void {
   // In Playwright's order (by name), so a run meets the specs in the order a run of the command does.
-  const specs = readdirSync(suiteTests.testDir).filter((file) => file.endsWith('.spec.js')).sort();
+  const specs = readdirSync(suiteTests.testDir)
+    .filter((file) => file.endsWith('.spec.js'))
+    .sort();
   const fixtures = pathToFileURL(join(packageRoot, 'dist', 'src', 'fixtures', 'index.js')).href;
-  writeFileSync(join(dir, specFileOf(run)), [
-    `import { test } from ${JSON.stringify(fixtures)};`,
-    ...specs.map((spec) => `import ${JSON.stringify(`${pathToFileURL(join(suiteTests.testDir, spec)).href}?run=${encodeURIComponent(run.name)}`)};`),
-    `test.use({ settings: ${JSON.stringify(run.settings)} });`,
-    '',
-  ].join('\n'));
+  writeFileSync(
+    join(dir, specFileOf(run)),
+    [
+      `import { test } from ${JSON.stringify(fixtures)};`,
+      ...specs.map(
+        (spec) =>
+          `import ${JSON.stringify(`${pathToFileURL(join(suiteTests.testDir, spec)).href}?run=${encodeURIComponent(run.name)}`)};`,
+      ),
+      `test.use({ settings: ${JSON.stringify(run.settings)} });`,
+      '',
+    ].join('\n'),
+  );
 }
 
 /** Playwright's grep for the runs: a test runs when its title path names its run's file, and the run selects it. */

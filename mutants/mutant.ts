@@ -1,5 +1,13 @@
+import {
+  type ApiRequest,
+  type ApiResponse,
+  createReference,
+  type EmulatorOptions,
+  type Handler,
+  type ReferenceOptions,
+  type SourceKind,
+} from '../src/reference/index.js';
 import type { Profile } from '../src/requirements/index.js';
-import { createReference, type ApiRequest, type ApiResponse, type EmulatorOptions, type Handler, type ReferenceOptions, type SourceKind } from '../src/reference/index.js';
 import { loadSchema } from '../src/schema/registry.js';
 
 /**
@@ -41,7 +49,10 @@ export function wrapping(wrap: (reference: Handler) => Handler): (options: Refer
 }
 
 /** A wrapper that rewrites the reference's answers to requests on `path`. */
-export function rewriteAnswers(path: string, rewrite: (response: ApiResponse, request: ApiRequest) => ApiResponse): (options: ReferenceOptions) => Handler {
+export function rewriteAnswers(
+  path: string,
+  rewrite: (response: ApiResponse, request: ApiRequest) => ApiResponse,
+): (options: ReferenceOptions) => Handler {
   return wrapping((reference) => async (request) => {
     const response = await reference(request);
     return request.path.split('?')[0] === path ? rewrite(response, request) : response;
@@ -53,14 +64,17 @@ export const meta = { version: 'v2.45.1', api_status: 'stable' };
 /** A 202 whose vname went through `change` on its way out. */
 export function vnameRewritten(change: (vname: string) => string): (options: ReferenceOptions) => Handler {
   return rewriteAnswers('/v1/account', (response) => {
-    for (const entry of (response.body as { account?: { vname: string }[] } | undefined)?.account ?? []) entry.vname = change(entry.vname);
+    for (const entry of (response.body as { account?: { vname: string }[] } | undefined)?.account ?? [])
+      entry.vname = change(entry.vname);
     return response;
   });
 }
 
 /** The parameters the documentation names for POST /v1/account and /verify: what a body may carry. */
 export const documentedParameters: ReadonlySet<string> = new Set(
-  (['register-request', 'verify-request'] as const).flatMap((name) => Object.keys((loadSchema(name) as { properties: object }).properties)),
+  (['register-request', 'verify-request'] as const).flatMap((name) =>
+    Object.keys((loadSchema(name) as { properties: object }).properties),
+  ),
 );
 
 /** A request body's JSON value, or undefined when it does not parse. */

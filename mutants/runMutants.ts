@@ -1,8 +1,8 @@
 import { tagsOf } from '../src/cli/requirementFilter.js';
-import { requirement } from '../src/requirements/index.js';
 import type { SourceKind } from '../src/reference/index.js';
-import { correctVariants, mutants, type Mutant } from './index.js';
-import { runMatrix, type CellResult, type MatrixCell, type MatrixRunOptions } from './matrixRun.js';
+import { requirement } from '../src/requirements/index.js';
+import { correctVariants, type Mutant, mutants } from './index.js';
+import { type CellResult, type MatrixCell, type MatrixRunOptions, runMatrix } from './matrixRun.js';
 
 export type Outcome = 'killed' | 'survived' | 'caught-by-other' | 'clean' | 'false-fail' | 'false-warn' | 'broken-run';
 
@@ -59,28 +59,40 @@ export interface MatrixOptions extends MatrixRunOptions {
 /** Every mutant and correct variant in both modes, each served as an emulator, in one Playwright runner (runMatrix). */
 export async function runMutants(options: MatrixOptions = {}): Promise<MutantResult[]> {
   const chosen = [...mutants, ...correctVariants].filter(options.only ?? (() => true));
-  const cells = chosen.flatMap((mutant) => (['control', foreignSources(mutant)] as SourceKind[]).map((sources): MatrixCell => ({
-    name: `${mutant.id}.${sources}`,
-    profile: mutant.profile,
-    build: mutant.build,
-    ...(mutant.serving ? { serving: mutant.serving } : {}),
-    sources,
-    ...(options.scope === 'declared' && mutant.catches.length ? { grep: tagsOf(mutant.catches) } : {}),
-  })));
+  const cells = chosen.flatMap((mutant) =>
+    (['control', foreignSources(mutant)] as SourceKind[]).map(
+      (sources): MatrixCell => ({
+        name: `${mutant.id}.${sources}`,
+        profile: mutant.profile,
+        build: mutant.build,
+        ...(mutant.serving ? { serving: mutant.serving } : {}),
+        sources,
+        ...(options.scope === 'declared' && mutant.catches.length ? { grep: tagsOf(mutant.catches) } : {}),
+      }),
+    ),
+  );
   const results = await runMatrix(cells, options);
-  return chosen.map((mutant, i) => ({ mutant, control: modeResult(mutant, results[2 * i]!), foreign: modeResult(mutant, results[2 * i + 1]!) }));
+  return chosen.map((mutant, i) => ({
+    mutant,
+    control: modeResult(mutant, results[2 * i]!),
+    foreign: modeResult(mutant, results[2 * i + 1]!),
+  }));
 }
 
 function modeResult(mutant: Mutant, { cell, report, exitCode, stopped }: CellResult): ModeResult {
   const failed = report?.requirements.filter((r) => r.verdict === 'FAIL').map((r) => r.id) ?? [];
   const warned = report?.requirements.filter((r) => r.verdict === 'WARN').map((r) => r.id) ?? [];
-  const blocked = report?.requirements.filter((r) => r.verdict === 'BLOCKED').map((r) => `${r.id} (BLOCKED by ${(r.blockedBy ?? []).join(', ')})`) ?? [];
+  const blocked =
+    report?.requirements
+      .filter((r) => r.verdict === 'BLOCKED')
+      .map((r) => `${r.id} (BLOCKED by ${(r.blockedBy ?? []).join(', ')})`) ?? [];
   // A run that stopped, or whose only problems are ERRORs, is a broken run: never a kill, never clean.
   const outcome = stopped ? 'broken-run' : outcomeOf(mutant, exitCode, failed, warned);
   return { sources: cell.sources, outcome, exitCode, failed, warned, blocked };
 }
 
-export const isPassing = (r: MutantResult) => passing.includes(r.control.outcome) && passing.includes(r.foreign.outcome);
+export const isPassing = (r: MutantResult) =>
+  passing.includes(r.control.outcome) && passing.includes(r.foreign.outcome);
 
 const ids = (list: string[]) => list.map((id) => `\`${id}\``).join(', ') || '—';
 
@@ -92,7 +104,10 @@ export function killMatrix(results: MutantResult[], totalMs: number, scope: Matr
   const clean = (mode: 'control' | 'foreign') => variants.filter((r) => r[mode].outcome === 'clean').length;
   const kinds = [...new Set(results.map((r) => r.foreign.sources))].join(', ');
   const caught = (m: ModeResult) => ids([...m.failed, ...m.warned.map((id) => `${id} (WARN)`), ...m.blocked]);
-  const rows = results.map((r) => `| \`${r.mutant.id}\` | ${r.mutant.profile} | ${ids(r.mutant.catches) === '—' ? '— (correct variant)' : ids(r.mutant.catches)} | ${caught(r.control)} | ${r.control.outcome} | ${r.foreign.sources} | ${caught(r.foreign)} | ${r.foreign.outcome} |`);
+  const rows = results.map(
+    (r) =>
+      `| \`${r.mutant.id}\` | ${r.mutant.profile} | ${ids(r.mutant.catches) === '—' ? '— (correct variant)' : ids(r.mutant.catches)} | ${caught(r.control)} | ${r.control.outcome} | ${r.foreign.sources} | ${caught(r.foreign)} | ${r.foreign.outcome} |`,
+  );
   return [
     `**Mutation score: ${killed('control')}/${faulty.length} mutants killed by their declared requirement with the control protocol, ${killed('foreign')}/${faulty.length} in foreign mode (control protocol off; sources: ${kinds}); correct variants clean: ${clean('control')}/${variants.length} and ${clean('foreign')}/${variants.length}; ${results.length * 2} suite runs${scope === 'declared' ? ' (each mutant against the requirements it declares, each variant against every one)' : ''} in ${(totalMs / 1000).toFixed(0)} s.**`,
     '',

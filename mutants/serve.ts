@@ -1,7 +1,13 @@
 // npm run mutant -- <id> [--port N] [--sources KIND]: serve one mutant or correct variant of the reference as an emulator.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { describeEmulator, emulatorConfig, sourceKinds, startEmulator, type SourceKind } from '../src/reference/index.js';
+import {
+  describeEmulator,
+  emulatorConfig,
+  type SourceKind,
+  sourceKinds,
+  startEmulator,
+} from '../src/reference/index.js';
 import { correctVariants, mutants } from './index.js';
 
 const all = [...mutants, ...correctVariants];
@@ -14,18 +20,34 @@ function refuse(problem: string): never {
 
 function parsed() {
   try {
-    return parseArgs({ allowPositionals: true, options: { port: { type: 'string', default: '0' }, 'config-out': { type: 'string' }, sources: { type: 'string', default: 'control' } } });
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        port: { type: 'string', default: '0' },
+        'config-out': { type: 'string' },
+        sources: { type: 'string', default: 'control' },
+      },
+    });
   } catch (error) {
     return refuse((error as Error).message);
   }
 }
 
 const { values, positionals } = parsed();
-const mutant = all.find((m) => m.id === positionals[0]) ?? refuse(positionals[0] ? `no mutant or variant ${positionals[0]}` : 'which mutant?');
+const mutant =
+  all.find((m) => m.id === positionals[0]) ??
+  refuse(positionals[0] ? `no mutant or variant ${positionals[0]}` : 'which mutant?');
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) refuse(`--port ${values.port}: not a port number`);
-if (!sourceKinds.includes(values.sources as SourceKind)) refuse(`--sources ${values.sources}: not one of ${sourceKinds.join(', ')}`);
-const emulator = await startEmulator({ profile: mutant.profile, port, build: mutant.build, sources: values.sources as SourceKind, serving: mutant.serving?.() });
+if (!sourceKinds.includes(values.sources as SourceKind))
+  refuse(`--sources ${values.sources}: not one of ${sourceKinds.join(', ')}`);
+const emulator = await startEmulator({
+  profile: mutant.profile,
+  port,
+  build: mutant.build,
+  sources: values.sources as SourceKind,
+  serving: mutant.serving?.(),
+});
 console.log(`mutant ${mutant.id}: ${mutant.description}`);
 console.log(`expected to be caught by: ${mutant.catches.join(', ') || '(nothing: a correct variant)'}`);
 console.log(describeEmulator(emulator));

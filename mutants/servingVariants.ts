@@ -6,8 +6,20 @@ import type { Mutant } from './mutant.js';
 // callers (it restarts, rate-limits, closes connections, sits behind TLS and a network). Each answer a transient
 // state may give is one the target is entitled to give; none is the suite's to FAIL.
 
-const correctlyServed = (id: string, description: string, profile: Mutant['profile'], serving: NonNullable<Mutant['serving']>, foreign?: Mutant['foreign']): Mutant => ({
-  id, description, profile, catches: [], build: createReference, serving, ...(foreign ? { foreign } : {}),
+const correctlyServed = (
+  id: string,
+  description: string,
+  profile: Mutant['profile'],
+  serving: NonNullable<Mutant['serving']>,
+  foreign?: Mutant['foreign'],
+): Mutant => ({
+  id,
+  description,
+  profile,
+  catches: [],
+  build: createReference,
+  serving,
+  ...(foreign ? { foreign } : {}),
 });
 
 export const variantRestartsAfterRegistering = correctlyServed(
@@ -48,4 +60,10 @@ export const variantFarWithBodyLimit = correctlyServed(
   () => ({ latencyMs: 40, bodyLimitBytes: 64 * 1024 }),
 );
 
-export const servingVariants: readonly Mutant[] = [variantRestartsAfterRegistering, variantRateLimited, variantClosesIdleConnections, variantOverHttps, variantFarWithBodyLimit];
+export const servingVariants: readonly Mutant[] = [
+  variantRestartsAfterRegistering,
+  variantRateLimited,
+  variantClosesIdleConnections,
+  variantOverHttps,
+  variantFarWithBodyLimit,
+];

@@ -1,5 +1,5 @@
-import { Accounts, createReference, Registrations, type PhoneNumber } from '../src/reference/index.js';
-import { meta, rewriteAnswers, vnameRewritten, type Mutant } from './mutant.js';
+import { Accounts, createReference, type PhoneNumber, Registrations } from '../src/reference/index.js';
+import { type Mutant, meta, rewriteAnswers, vnameRewritten } from './mutant.js';
 
 // Faults in the areas a target we did not write shows only through state and code sources: the vname of any
 // certificate, the verify flow, and whether an anonymous request is processed at all.
@@ -69,7 +69,9 @@ export const verifyAnswered200: Mutant = {
   description: 'a completed registration is answered 200 OK instead of 201 Created (a SHOULD: a WARN, not a FAIL)',
   profile: 'legacy',
   catches: ['VERIFY-201'],
-  build: rewriteAnswers('/v1/account/verify', (response) => (response.status === 201 ? { status: 200, body: { meta } } : response)),
+  build: rewriteAnswers('/v1/account/verify', (response) =>
+    response.status === 201 ? { status: 200, body: { meta } } : response,
+  ),
 };
 
 // Every token, and none, is the admin's: the refusal an anonymous caller gets is whatever the admin would get.
@@ -81,17 +83,28 @@ class TrustingAccounts extends Accounts {
 
 export const tokenNeverChecked: Mutant = {
   id: 'sunset-token-never-checked',
-  description: 'the bearer token is never checked: anonymous callers are answered as the admin (403/1005, or 400/1008 for a bad body)',
+  description:
+    'the bearer token is never checked: anonymous callers are answered as the admin (403/1005, or 400/1008 for a bad body)',
   profile: 'sunset',
   catches: ['AUTH-TOKEN-REQUIRED'],
   build: (options) => {
     const reference = createReference({ ...options, accounts: new TrustingAccounts(options) });
     // No Authorization header at all reads as anyone's token; a login's Basic credentials are left alone.
     return async (request) =>
-      reference(request.headers.authorization ? request : { ...request, headers: { ...request.headers, authorization: 'Bearer anyone' } });
+      reference(
+        request.headers.authorization
+          ? request
+          : { ...request, headers: { ...request.headers, authorization: 'Bearer anyone' } },
+      );
   },
 };
 
 export const sourceAreaMutants: readonly Mutant[] = [
-  vnameNormalised, vnameTrimmed, vnameTruncated, wrongCodeRegisters, pendingAnswered201, verifyAnswered200, tokenNeverChecked,
+  vnameNormalised,
+  vnameTrimmed,
+  vnameTruncated,
+  wrongCodeRegisters,
+  pendingAnswered201,
+  verifyAnswered200,
+  tokenNeverChecked,
 ];

@@ -1,4 +1,4 @@
-import { firstError, meta, rewriteAnswers, type Mutant } from './mutant.js';
+import { firstError, type Mutant, meta, rewriteAnswers } from './mutant.js';
 
 // Faults of the sunset behaviour: the blocked registration, its edge, and who may ask.
 
@@ -10,17 +10,19 @@ export const sunsetAcceptsRegistration: Mutant = {
   build: rewriteAnswers('/v1/account', (response) =>
     firstError(response)?.details === 'Unknown error: biz_link_on_prem_reg_blocked'
       ? { status: 202, body: { account: [{ vname: 'Acme' }], meta } }
-      : response),
+      : response,
+  ),
 };
 
 export const sunsetDetailsTypo: Mutant = {
   id: 'sunset-details-typo',
-  description: 'the blocked error\'s details string has one character changed (blocked → block3d)',
+  description: "the blocked error's details string has one character changed (blocked → block3d)",
   profile: 'sunset',
   catches: ['ACCOUNT-SUNSET-1005'],
   build: rewriteAnswers('/v1/account', (response) => {
     const error = firstError(response);
-    if (error?.details === 'Unknown error: biz_link_on_prem_reg_blocked') error.details = 'Unknown error: biz_link_on_prem_reg_block3d';
+    if (error?.details === 'Unknown error: biz_link_on_prem_reg_blocked')
+      error.details = 'Unknown error: biz_link_on_prem_reg_block3d';
     return response;
   }),
 };
@@ -46,7 +48,8 @@ export const verifyCompletes: Mutant = {
   profile: 'sunset',
   catches: ['VERIFY-SUNSET-REFUSED'],
   build: rewriteAnswers('/v1/account/verify', (response) =>
-    response.status === 403 ? { status: 201, body: { meta } } : response),
+    response.status === 403 ? { status: 201, body: { meta } } : response,
+  ),
 };
 
 export const anonymousAccepted: Mutant = {
@@ -55,7 +58,8 @@ export const anonymousAccepted: Mutant = {
   profile: 'sunset',
   catches: ['AUTH-TOKEN-REQUIRED'],
   build: rewriteAnswers('/v1/account', (response) =>
-    response.status === 401 ? { status: 200, body: { meta } } : response),
+    response.status === 401 ? { status: 200, body: { meta } } : response,
+  ),
 };
 
 export const nonAdminAccepted: Mutant = {
@@ -66,5 +70,6 @@ export const nonAdminAccepted: Mutant = {
   build: rewriteAnswers('/v1/account', (response) =>
     firstError(response)?.details === "User doesn't have permission"
       ? { status: 202, body: { account: [{ vname: 'Acme' }], meta } }
-      : response),
+      : response,
+  ),
 };

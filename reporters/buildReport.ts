@@ -1,19 +1,31 @@
 import type { ConformanceReport, ExpectedFailure, TestRecord } from '../src/generated/types.js';
-import { CoverageTally, type CoverageRow } from '../src/protocol/index.js';
+import { type CoverageRow, CoverageTally } from '../src/protocol/index.js';
 import { catalogue } from '../src/requirements/index.js';
 import { countVerdicts, requirementReports } from './verdicts.js';
 
-export type RunInfo = Pick<ConformanceReport, 'target' | 'profile' | 'seed' | 'startedAt' | 'finishedAt' | 'shards' | 'errors' | 'tool'>;
+export type RunInfo = Pick<
+  ConformanceReport,
+  'target' | 'profile' | 'seed' | 'startedAt' | 'finishedAt' | 'shards' | 'errors' | 'tool'
+>;
 
 /** The report of a run (or of merged shards) from its test records: one function, so merging cannot drift. */
-export function buildReport(info: RunInfo, records: TestRecord[], expectedFailures: ExpectedFailure[] = []): ConformanceReport {
+export function buildReport(
+  info: RunInfo,
+  records: TestRecord[],
+  expectedFailures: ExpectedFailure[] = [],
+): ConformanceReport {
   const requirements = requirementReports(catalogue, records, expectedFailures);
   const requests = records.reduce((sum, r) => sum + (r.property?.requests ?? 0), 0);
   const ms = records.reduce((sum, r) => sum + (r.property?.ms ?? 0), 0);
   return {
     ...info,
     summary: countVerdicts(requirements),
-    property: { requests, ms: Math.round(ms), requestsPerSecond: ms > 0 ? Math.round(requests / (ms / 1000)) : 0, coverage: coverageOf(records) },
+    property: {
+      requests,
+      ms: Math.round(ms),
+      requestsPerSecond: ms > 0 ? Math.round(requests / (ms / 1000)) : 0,
+      coverage: coverageOf(records),
+    },
     requirements,
   };
 }
@@ -21,6 +33,7 @@ export function buildReport(info: RunInfo, records: TestRecord[], expectedFailur
 /** Generated requests per category and field over all tests, by category then field. */
 function coverageOf(records: TestRecord[]): CoverageRow[] {
   const tally = new CoverageTally();
-  for (const { category, field, requests } of records.flatMap((r) => r.property?.coverage ?? [])) tally.add(category, field, requests);
+  for (const { category, field, requests } of records.flatMap((r) => r.property?.coverage ?? []))
+    tally.add(category, field, requests);
   return tally.rows();
 }

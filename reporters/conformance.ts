@@ -1,5 +1,13 @@
-import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
 import { sep } from 'node:path';
+import type {
+  FullConfig,
+  FullResult,
+  Reporter,
+  Suite,
+  TestCase,
+  TestError,
+  TestResult,
+} from '@playwright/test/reporter';
 import type { ExpectedFailure, Failure, LoggedExchange, TestRecord } from '../src/generated/types.js';
 import { requirementIdsIn, resultNames } from '../src/protocol/index.js';
 import { buildReport } from './buildReport.js';
@@ -45,7 +53,10 @@ export default class ConformanceReporter implements Reporter {
     this.shards = config.shard ? [`${config.shard.current}/${config.shard.total}`] : [];
     const { target, profile, seed } = this.options;
     const shard = this.shards.length ? `, shard ${this.shards[0]}` : '';
-    if (!this.options.quiet) console.log(`wa-account-conformance ${this.options.toolVersion}: ${suite.allTests().length} tests, profile ${profile}, target ${target}, seed ${seed}${shard}\n`);
+    if (!this.options.quiet)
+      console.log(
+        `wa-account-conformance ${this.options.toolVersion}: ${suite.allTests().length} tests, profile ${profile}, target ${target}, seed ${seed}${shard}\n`,
+      );
     this.progress?.begin(suite.allTests().length);
     this.tests = suite.allTests();
   }
@@ -67,34 +78,61 @@ export default class ConformanceReporter implements Reporter {
     // A test that passed without judging one answer showed nothing: SKIP, saying what it saw instead.
     const vacuous = result.status === 'passed' && judgement?.judged === 0;
     // A worker that died (out of memory, killed, a bad node flag) says nothing of the target: the run broke down.
-    const crash = result.status === 'failed' ? /^(?:Error: )?(worker process exited unexpectedly.*)/.exec(result.error?.message ?? '')?.[1] : undefined;
+    const crash =
+      result.status === 'failed'
+        ? /^(?:Error: )?(worker process exited unexpectedly.*)/.exec(result.error?.message ?? '')?.[1]
+        : undefined;
     if (crash) this.errors.push(`${crash}, while running "${test.title}"`);
     // Not judged: a source failed (ERROR), or the target broke the requirement this test depends on (BLOCKED).
     const error = annotations.find((a) => a.type === resultNames.error)?.description;
     const blocked = jsonAnnotation<{ by: string; reason: string }>(annotations, resultNames.blocked);
     const notReady = annotations.find((a) => a.type === resultNames.notReady)?.description;
-    const outcome: TestRecord['outcome'] = result.status === 'skipped' || cut || vacuous || crash || notReady !== undefined ? 'skipped'
-      : result.status === 'passed' ? 'passed' : error !== undefined ? 'error' : blocked ? 'blocked' : 'failed';
-    const record: TestRecord = { id: test.id, title: test.title, requirementIds: requirementIdsIn(annotations), outcome, wireLog, durationMs: result.duration };
+    const outcome: TestRecord['outcome'] =
+      result.status === 'skipped' || cut || vacuous || crash || notReady !== undefined
+        ? 'skipped'
+        : result.status === 'passed'
+          ? 'passed'
+          : error !== undefined
+            ? 'error'
+            : blocked
+              ? 'blocked'
+              : 'failed';
+    const record: TestRecord = {
+      id: test.id,
+      title: test.title,
+      requirementIds: requirementIdsIn(annotations),
+      outcome,
+      wireLog,
+      durationMs: result.duration,
+    };
     const sourceCalls = attachedJson<TestRecord['sourceCalls']>(result, resultNames.sourceCalls);
     if (sourceCalls) record.sourceCalls = sourceCalls;
     if (outcome === 'blocked') record.blockedBy = blocked!.by;
     // Flaky: a failure that did not come again, or an answer expected only on the resend of one that did not.
     const flaky = annotations.find((a) => a.type === resultNames.flaky);
-    if (flaky && (outcome === 'failed' || outcome === 'passed')) Object.assign(record, { flaky: true }, flaky.description ? { flakyAnswer: flaky.description } : {});
+    if (flaky && (outcome === 'failed' || outcome === 'passed'))
+      Object.assign(record, { flaky: true }, flaky.description ? { flakyAnswer: flaky.description } : {});
     const waits = jsonAnnotation<TestRecord['waits']>(annotations, resultNames.waits);
     if (waits) record.waits = waits;
-    const observed = annotations.filter((a) => a.type === resultNames.observed && a.description).map((a) => a.description!);
+    const observed = annotations
+      .filter((a) => a.type === resultNames.observed && a.description)
+      .map((a) => a.description!);
     if (observed.length) record.observed = [...new Set(observed)];
     const file = specFileOf(test);
     if (file) record.file = file;
-    const skipReason = cut ? `not finished: ${this.deadlineReason}`
-      : notReady !== undefined ? notReady
-      : crash ? `not judged: ${crash}`
-      : vacuous ? nothingJudged(judgement!)
-        : outcome === 'error' ? `not judged: ${error}`
-          : outcome === 'blocked' ? blocked!.reason
-            : annotations.find((a) => a.type === 'skip')?.description;
+    const skipReason = cut
+      ? `not finished: ${this.deadlineReason}`
+      : notReady !== undefined
+        ? notReady
+        : crash
+          ? `not judged: ${crash}`
+          : vacuous
+            ? nothingJudged(judgement!)
+            : outcome === 'error'
+              ? `not judged: ${error}`
+              : outcome === 'blocked'
+                ? blocked!.reason
+                : annotations.find((a) => a.type === 'skip')?.description;
     if (skipReason) record.skipReason = skipReason;
     if (judgement) Object.assign(record, judgement.notJudged.length ? judgement : { judged: judgement.judged });
     const property = jsonAnnotation<TestRecord['property']>(annotations, resultNames.property);
@@ -116,22 +154,39 @@ export default class ConformanceReporter implements Reporter {
     if (result.status === 'timedout' && this.options.maxTimeSeconds !== undefined) {
       const recorded = new Set(this.records.map((r) => r.id));
       for (const test of this.tests.filter((t) => !recorded.has(t.id))) {
-        this.records.push({ id: test.id, title: test.title, requirementIds: requirementIdsIn(test.annotations), outcome: 'skipped', skipReason: `not run: ${this.deadlineReason}`, wireLog: [] });
+        this.records.push({
+          id: test.id,
+          title: test.title,
+          requirementIds: requirementIdsIn(test.annotations),
+          outcome: 'skipped',
+          skipReason: `not run: ${this.deadlineReason}`,
+          wireLog: [],
+        });
       }
     }
     const { target, profile, seed, toolVersion, expectedFailures, reportDir } = this.options;
-    const report = buildReport({
-      tool: { name: 'wa-account-conformance', version: toolVersion },
-      target, profile, seed,
-      startedAt: this.startedAt.toISOString(),
-      finishedAt: new Date().toISOString(),
-      shards: this.shards,
-      errors: this.errors,
-    }, this.records, expectedFailures);
+    const report = buildReport(
+      {
+        tool: { name: 'wa-account-conformance', version: toolVersion },
+        target,
+        profile,
+        seed,
+        startedAt: this.startedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
+        shards: this.shards,
+        errors: this.errors,
+      },
+      this.records,
+      expectedFailures,
+    );
     const files = writeReportFiles(report, reportDir);
     if (!this.options.quiet) printReport(report, files);
     const deadline = result.status === 'timedout' && this.options.maxTimeSeconds !== undefined;
-    const failed = runFailed(report.summary) || this.errors.length > 0 || result.status === 'interrupted' || (result.status === 'timedout' && !deadline);
+    const failed =
+      runFailed(report.summary) ||
+      this.errors.length > 0 ||
+      result.status === 'interrupted' ||
+      (result.status === 'timedout' && !deadline);
     return { status: failed ? 'failed' : 'passed' };
   }
 }
@@ -169,5 +224,7 @@ function failureOf(result: TestResult, wireLog: LoggedExchange[]): Failure {
 
 function errorText(error: TestError): string {
   // Messages only: stack traces describe the harness, not the target.
-  return (error.message ?? error.value ?? 'unknown error').replace(/\u001b\[[0-9;]*m/g, '').replace(/^(?:\w*Error|Mismatch): /, '');
+  return (error.message ?? error.value ?? 'unknown error')
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .replace(/^(?:\w*Error|Mismatch): /, '');
 }

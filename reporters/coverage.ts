@@ -10,7 +10,8 @@ export interface CategoryCoverage {
 export function coverageByCategory(rows: readonly CoverageRow[]): CategoryCoverage[] {
   const categories = new Map<string, CategoryCoverage>();
   for (const { category, field, requests } of rows) {
-    const entry = categories.get(category) ?? categories.set(category, { category, requests: 0, fields: [] }).get(category)!;
+    const entry =
+      categories.get(category) ?? categories.set(category, { category, requests: 0, fields: [] }).get(category)!;
     entry.requests += requests;
     entry.fields.push({ field, requests });
   }

@@ -16,15 +16,27 @@ export function failureLines(test: TestRecord): string[] {
 
 /** The failure text of every failed test of a requirement. */
 export function failureDetails(r: RequirementReport): string {
-  return r.tests.filter((t) => t.outcome === 'failed').map((t) => failureLines(t).join('\n')).join('\n\n');
+  return r.tests
+    .filter((t) => t.outcome === 'failed')
+    .map((t) => failureLines(t).join('\n'))
+    .join('\n\n');
 }
 
 /** Why each test of a requirement that was not judged (ERROR, BLOCKED) could not judge it, with its source calls. */
 export function unjudgedDetails(r: RequirementReport): string {
-  return r.tests.filter((t) => t.outcome === 'error' || t.outcome === 'blocked').map((t) => [
-    `test: ${t.title}`,
-    t.outcome === 'blocked' ? `blocked by ${t.blockedBy}: fix that requirement first` : 'not judged: the suite\'s own setup failed (a source, not the target)',
-    ...(t.skipReason ? [t.skipReason] : []),
-    ...(t.sourceCalls ?? []).filter((c) => !c.ok).map((c) => `source call: ${c.source}: ${c.call} -> ${c.answer} (${c.ms} ms)`),
-  ].join('\n')).join('\n\n');
+  return r.tests
+    .filter((t) => t.outcome === 'error' || t.outcome === 'blocked')
+    .map((t) =>
+      [
+        `test: ${t.title}`,
+        t.outcome === 'blocked'
+          ? `blocked by ${t.blockedBy}: fix that requirement first`
+          : "not judged: the suite's own setup failed (a source, not the target)",
+        ...(t.skipReason ? [t.skipReason] : []),
+        ...(t.sourceCalls ?? [])
+          .filter((c) => !c.ok)
+          .map((c) => `source call: ${c.source}: ${c.call} -> ${c.answer} (${c.ms} ms)`),
+      ].join('\n'),
+    )
+    .join('\n\n');
 }

@@ -38,12 +38,17 @@ export function junitXml(report: ConformanceReport): string {
     let outcome = '';
     const blocked = dependants.get(r.id);
     const blocking = blocked ? `\n\nit blocked ${blocked.length}: ${blocked.join(', ')}` : '';
-    if (r.verdict === 'FAIL') outcome = `    <failure message="${escape(r.statement)}">${escape(failureDetails(r) + blocking)}</failure>\n`;
-    else if (r.verdict === 'ERROR') outcome = `    <error message="${escape(r.reason ?? 'not judged')}">${escape(unjudgedDetails(r))}</error>\n`;
-    else if (r.verdict === 'BLOCKED') outcome = `    <skipped message="${escape(r.reason ?? `blocked by ${(r.blockedBy ?? []).join(', ')}`)}"/>\n`;
-    else if (r.expectedFailure?.stale) outcome = `    <failure message="stale expected failure: ${escape(r.expectedFailure.reason)}">listed as expected to fail, but it passes</failure>\n`;
+    if (r.verdict === 'FAIL')
+      outcome = `    <failure message="${escape(r.statement)}">${escape(failureDetails(r) + blocking)}</failure>\n`;
+    else if (r.verdict === 'ERROR')
+      outcome = `    <error message="${escape(r.reason ?? 'not judged')}">${escape(unjudgedDetails(r))}</error>\n`;
+    else if (r.verdict === 'BLOCKED')
+      outcome = `    <skipped message="${escape(r.reason ?? `blocked by ${(r.blockedBy ?? []).join(', ')}`)}"/>\n`;
+    else if (r.expectedFailure?.stale)
+      outcome = `    <failure message="stale expected failure: ${escape(r.expectedFailure.reason)}">listed as expected to fail, but it passes</failure>\n`;
     else if (r.verdict === 'SKIP') outcome = `    <skipped message="${escape(r.reason ?? '')}"/>\n`;
-    else if (r.verdict === 'WARN' || r.verdict === 'XFAIL') outcome = `    <system-out>${escape(`${r.verdict}\n${failureDetails(r)}`)}</system-out>\n`;
+    else if (r.verdict === 'WARN' || r.verdict === 'XFAIL')
+      outcome = `    <system-out>${escape(`${r.verdict}\n${failureDetails(r)}`)}</system-out>\n`;
     const seconds = r.tests.reduce((sum, t) => sum + (t.durationMs ?? 0), 0) / 1000;
     const file = r.tests.find((t) => t.file)?.file;
     return `  <testcase classname="${escape(r.citation.section)}" name="${escape(`${r.id}: ${r.statement}`)}" time="${seconds.toFixed(3)}"${file ? ` file="${escape(file)}"` : ''}>\n    <properties>\n${properties.join('\n')}\n    </properties>\n${outcome}  </testcase>`;

@@ -1,10 +1,15 @@
 import type { ConformanceReport, LoggedExchange, RequirementReport, TestRecord } from '../src/generated/types.js';
 import { sectionHeading } from '../src/requirements/index.js';
 import { coverageByCategory } from './coverage.js';
-import { sumOfWaits, summaryLine, waitsLine } from './verdicts.js';
+import { summaryLine, sumOfWaits, waitsLine } from './verdicts.js';
 
 const escape = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 const verdicts = ['PASS', 'FAIL', 'ERROR', 'BLOCKED', 'WARN', 'INFO', 'SKIP', 'XFAIL', 'STALE'] as const;
 
@@ -13,9 +18,19 @@ function shownVerdict(r: RequirementReport): string {
 }
 
 function exchangeText(e: LoggedExchange): string {
-  const request = [`${e.request.method} ${e.request.url}`, ...Object.entries(e.request.headers).map(([k, v]) => `${k}: ${v}`), '', e.request.body ?? ''];
+  const request = [
+    `${e.request.method} ${e.request.url}`,
+    ...Object.entries(e.request.headers).map(([k, v]) => `${k}: ${v}`),
+    '',
+    e.request.body ?? '',
+  ];
   const response = e.response
-    ? [`HTTP ${e.response.status}`, ...Object.entries(e.response.headers).map(([k, v]) => `${k}: ${v}`), '', e.response.body]
+    ? [
+        `HTTP ${e.response.status}`,
+        ...Object.entries(e.response.headers).map(([k, v]) => `${k}: ${v}`),
+        '',
+        e.response.body,
+      ]
     : [`no answer: ${e.error ?? 'unknown'}`];
   return [...request, '', ...response].join('\n');
 }
@@ -24,19 +39,28 @@ function testDetails(t: TestRecord): string {
   const f = t.failure;
   const rows: string[] = [`<h4>${escape(t.title)}</h4>`];
   if (f) {
-    if (f.expected !== undefined) rows.push(`<dl class="ea"><dt>expected</dt><dd class="expected">${escape(f.expected)}</dd><dt>actual</dt><dd class="actual">${escape(f.actual ?? '')}</dd></dl>`);
+    if (f.expected !== undefined)
+      rows.push(
+        `<dl class="ea"><dt>expected</dt><dd class="expected">${escape(f.expected)}</dd><dt>actual</dt><dd class="actual">${escape(f.actual ?? '')}</dd></dl>`,
+      );
     else rows.push(`<pre class="message">${escape(f.message)}</pre>`);
-    if (f.counterexample) rows.push(`<p>counterexample: <code class="counterexample">${escape(f.counterexample)}</code></p>`);
+    if (f.counterexample)
+      rows.push(`<p>counterexample: <code class="counterexample">${escape(f.counterexample)}</code></p>`);
     if (f.replay) rows.push(`<p>replay: <code>${escape(f.replay)}</code></p>`);
     if (f.curl) rows.push(`<p>reproduce:</p><pre class="curl">${escape(f.curl)}</pre>`);
     if (f.correlation) rows.push(`<p>X-Conformance-Case: <code>${escape(f.correlation)}</code></p>`);
   }
-  if (t.outcome === 'blocked' || t.outcome === 'error') rows.push(`<p class="reason">${escape(t.skipReason ?? '')}</p>`);
+  if (t.outcome === 'blocked' || t.outcome === 'error')
+    rows.push(`<p class="reason">${escape(t.skipReason ?? '')}</p>`);
   if (t.sourceCalls?.length) {
-    rows.push(`<details class="wire"><summary>source calls (${t.sourceCalls.length})</summary><pre>${t.sourceCalls.map((c) => escape(`${c.ok ? 'ok    ' : 'FAILED'} ${c.source}: ${c.call} -> ${c.answer} (${c.ms} ms)`)).join('\n')}</pre></details>`);
+    rows.push(
+      `<details class="wire"><summary>source calls (${t.sourceCalls.length})</summary><pre>${t.sourceCalls.map((c) => escape(`${c.ok ? 'ok    ' : 'FAILED'} ${c.source}: ${c.call} -> ${c.answer} (${c.ms} ms)`)).join('\n')}</pre></details>`,
+    );
   }
   if (t.wireLog.length) {
-    rows.push(`<details class="wire"><summary>wire log (${t.wireLog.length} exchanges, last kept)</summary>${t.wireLog.map((e) => `<pre>${escape(exchangeText(e))}</pre>`).join('')}</details>`);
+    rows.push(
+      `<details class="wire"><summary>wire log (${t.wireLog.length} exchanges, last kept)</summary>${t.wireLog.map((e) => `<pre>${escape(exchangeText(e))}</pre>`).join('')}</details>`,
+    );
   }
   return rows.join('\n');
 }
@@ -48,20 +72,33 @@ function totalWaits(report: ConformanceReport): string {
 
 /** What the collapsed row says beside the statement: why it was not judged, or what was seen. */
 function summaryNote(r: RequirementReport): string {
-  const note = r.verdict === 'SKIP' ? `skipped: ${r.reason ?? ''}`
-    : r.verdict === 'BLOCKED' ? `blocked by ${(r.blockedBy ?? []).join(', ')}`
-      : r.verdict === 'ERROR' ? `not judged: ${r.reason ?? ''}`
-        : r.observed?.length ? `observed: ${r.observed.join('; ')}` : '';
+  const note =
+    r.verdict === 'SKIP'
+      ? `skipped: ${r.reason ?? ''}`
+      : r.verdict === 'BLOCKED'
+        ? `blocked by ${(r.blockedBy ?? []).join(', ')}`
+        : r.verdict === 'ERROR'
+          ? `not judged: ${r.reason ?? ''}`
+          : r.observed?.length
+            ? `observed: ${r.observed.join('; ')}`
+            : '';
   return note ? ` <span class="why">— ${escape(note)}</span>` : '';
 }
 
 function requirementRow(r: RequirementReport): string {
   const verdict = shownVerdict(r);
-  const note = r.verdict === 'SKIP' ? `<p class="reason">skipped: ${escape(r.reason ?? '')}</p>`
-    : r.verdict === 'BLOCKED' ? `<p class="reason">blocked by ${(r.blockedBy ?? []).map((id) => `<a href="#${escape(id)}">${escape(id)}</a>`).join(', ')}: fix that first</p>`
-    : r.verdict === 'ERROR' ? `<p class="reason">not judged: the suite's own setup failed (a source, not the target)</p>`
-    : r.observed?.length ? `<p class="reason">observed: ${escape(r.observed.join('; '))}</p>`
-    : r.expectedFailure ? `<p class="reason">${r.expectedFailure.stale ? 'listed as expected to fail, but it passes: remove the entry' : 'expected failure'}: ${escape(r.expectedFailure.reason)}</p>` : '';
+  const note =
+    r.verdict === 'SKIP'
+      ? `<p class="reason">skipped: ${escape(r.reason ?? '')}</p>`
+      : r.verdict === 'BLOCKED'
+        ? `<p class="reason">blocked by ${(r.blockedBy ?? []).map((id) => `<a href="#${escape(id)}">${escape(id)}</a>`).join(', ')}: fix that first</p>`
+        : r.verdict === 'ERROR'
+          ? `<p class="reason">not judged: the suite's own setup failed (a source, not the target)</p>`
+          : r.observed?.length
+            ? `<p class="reason">observed: ${escape(r.observed.join('; '))}</p>`
+            : r.expectedFailure
+              ? `<p class="reason">${r.expectedFailure.stale ? 'listed as expected to fail, but it passes: remove the entry' : 'expected failure'}: ${escape(r.expectedFailure.reason)}</p>`
+              : '';
   const failed = r.tests.filter((t) => t.outcome === 'failed' || t.outcome === 'blocked' || t.outcome === 'error');
   const judged = `<p class="judged">judged ${r.judged} answer${r.judged === 1 ? '' : 's'}${r.notJudged?.length ? `; not judged: ${r.notJudged.map((n) => `${escape(n.reason)} (${n.answers})`).join('; ')}` : ''}</p>`;
   const waited = r.waits ? `<p class="waits">waits (reported, never judged): ${escape(waitsLine(r.waits))}</p>` : '';
@@ -75,8 +112,12 @@ ${failed.map(testDetails).join('\n')}`;
 }
 
 function coverageTable(report: ConformanceReport): string {
-  const rows = coverageByCategory(report.property.coverage).flatMap((c) => c.fields.map((f, i) =>
-    `<tr>${i === 0 ? `<th rowspan="${c.fields.length}" scope="rowgroup">${escape(c.category)} <span class="total">${c.requests}</span></th>` : ''}<td>${escape(f.field)}</td><td class="n">${f.requests}</td></tr>`));
+  const rows = coverageByCategory(report.property.coverage).flatMap((c) =>
+    c.fields.map(
+      (f, i) =>
+        `<tr>${i === 0 ? `<th rowspan="${c.fields.length}" scope="rowgroup">${escape(c.category)} <span class="total">${c.requests}</span></th>` : ''}<td>${escape(f.field)}</td><td class="n">${f.requests}</td></tr>`,
+    ),
+  );
   if (!rows.length) return '';
   return `<details class="coverage" id="coverage"><summary>generated requests by category and field</summary>
 <table><thead><tr><th>category</th><th>field</th><th>requests</th></tr></thead><tbody>
@@ -87,9 +128,17 @@ ${rows.join('\n')}
 /** report.html: one self-contained file (inline style and script, nothing fetched), requirements grouped by section. */
 export function reportHtml(report: ConformanceReport): string {
   const sections = new Map<string, RequirementReport[]>();
-  for (const r of report.requirements) sections.set(r.citation.section, [...(sections.get(r.citation.section) ?? []), r]);
-  const counts = Object.fromEntries(verdicts.map((v) => [v, report.requirements.filter((r) => shownVerdict(r) === v).length]));
-  const filters = verdicts.map((v) => `<label class="chip ${v}"><input type="checkbox" data-filter="${v}" checked> ${v} <span id="count-${v.toLowerCase()}">${counts[v]}</span></label>`).join(' ');
+  for (const r of report.requirements)
+    sections.set(r.citation.section, [...(sections.get(r.citation.section) ?? []), r]);
+  const counts = Object.fromEntries(
+    verdicts.map((v) => [v, report.requirements.filter((r) => shownVerdict(r) === v).length]),
+  );
+  const filters = verdicts
+    .map(
+      (v) =>
+        `<label class="chip ${v}"><input type="checkbox" data-filter="${v}" checked> ${v} <span id="count-${v.toLowerCase()}">${counts[v]}</span></label>`,
+    )
+    .join(' ');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>wa-account-conformance: ${escape(report.profile)} against ${escape(report.target)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">

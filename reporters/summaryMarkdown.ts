@@ -1,9 +1,19 @@
 import type { ConformanceReport } from '../src/generated/types.js';
 import { coverageByCategory, fieldsLine } from './coverage.js';
 import { failureLines, unjudgedDetails } from './failureText.js';
-import { dependantsOf, sumOfWaits, summaryLine, waitsLine } from './verdicts.js';
+import { dependantsOf, summaryLine, sumOfWaits, waitsLine } from './verdicts.js';
 
-const icon: Record<string, string> = { PASS: '✅', FAIL: '❌', WARN: '⚠️', INFO: 'ℹ️', SKIP: '⏭️', XFAIL: '🟣', STALE: '❗', ERROR: '🛠️', BLOCKED: '⛔' };
+const icon: Record<string, string> = {
+  PASS: '✅',
+  FAIL: '❌',
+  WARN: '⚠️',
+  INFO: 'ℹ️',
+  SKIP: '⏭️',
+  XFAIL: '🟣',
+  STALE: '❗',
+  ERROR: '🛠️',
+  BLOCKED: '⛔',
+};
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -18,18 +28,35 @@ export function summaryMarkdown(report: ConformanceReport): string {
     '|---|---|---|---|',
     ...report.requirements.map((r) => {
       const verdict = r.expectedFailure?.stale ? 'STALE' : r.verdict;
-      const text = r.verdict === 'SKIP' ? `skipped: ${r.reason}` : r.verdict === 'ERROR' || r.verdict === 'BLOCKED' ? `${r.reason}` : r.observed?.length ? `${r.statement} Observed: ${r.observed.join('; ')}` : r.statement;
+      const text =
+        r.verdict === 'SKIP'
+          ? `skipped: ${r.reason}`
+          : r.verdict === 'ERROR' || r.verdict === 'BLOCKED'
+            ? `${r.reason}`
+            : r.observed?.length
+              ? `${r.statement} Observed: ${r.observed.join('; ')}`
+              : r.statement;
       return `| ${icon[verdict]} ${verdict} | \`${r.id}\` | ${r.level} | ${cell(text)} |`;
     }),
   ];
   const waited = report.requirements.filter((r) => r.waits);
   if (waited.length) {
-    lines.push('', `**Waits** (reported, never judged): ${cell(waitsLine(sumOfWaits(waited.map((r) => r.waits!))!))}`, '');
+    lines.push(
+      '',
+      `**Waits** (reported, never judged): ${cell(waitsLine(sumOfWaits(waited.map((r) => r.waits!))!))}`,
+      '',
+    );
     for (const r of waited) lines.push(`- \`${r.id}\`: ${cell(waitsLine(r.waits!))}`);
   }
   const coverage = coverageByCategory(report.property.coverage);
   if (coverage.length) {
-    lines.push('', '<details><summary>Generated requests by category</summary>', '', '| category | requests | fields |', '|---|---:|---|');
+    lines.push(
+      '',
+      '<details><summary>Generated requests by category</summary>',
+      '',
+      '| category | requests | fields |',
+      '|---|---:|---|',
+    );
     for (const c of coverage) lines.push(`| ${c.category} | ${c.requests} | ${cell(fieldsLine(c))} |`);
     lines.push('', '</details>');
   }
@@ -40,12 +67,25 @@ export function summaryMarkdown(report: ConformanceReport): string {
     return blocked ? ['', `Blocked by it (not judged): ${blocked.map((b) => `\`${b}\``).join(', ')}`] : [];
   };
   for (const r of report.requirements.filter((x) => x.verdict === 'FAIL' || x.verdict === 'WARN')) {
-    lines.push('', `### ${r.verdict} \`${r.id}\``, '', `> ${r.citation.section}: 「${r.citation.quote}」 ${r.citation.url}`);
+    lines.push(
+      '',
+      `### ${r.verdict} \`${r.id}\``,
+      '',
+      `> ${r.citation.section}: 「${r.citation.quote}」 ${r.citation.url}`,
+    );
     for (const t of r.tests.filter((x) => x.outcome === 'failed')) lines.push('', '```', ...failureLines(t), '```');
     lines.push(...blockedLine(r.id));
   }
   for (const r of report.requirements.filter((x) => x.verdict === 'ERROR')) {
-    lines.push('', `### ${r.verdict} \`${r.id}\``, '', '```', ...unjudgedDetails(r).split('\n'), '```', ...blockedLine(r.id));
+    lines.push(
+      '',
+      `### ${r.verdict} \`${r.id}\``,
+      '',
+      '```',
+      ...unjudgedDetails(r).split('\n'),
+      '```',
+      ...blockedLine(r.id),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

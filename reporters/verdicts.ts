@@ -1,6 +1,6 @@
 import type { ExpectedFailure, RequirementReport, TestRecord, VerdictCounts } from '../src/generated/types.js';
-import type { Level, Requirement } from '../src/requirements/index.js';
 import { addWaits, type Waits } from '../src/protocol/index.js';
+import type { Level, Requirement } from '../src/requirements/index.js';
 
 export type Verdict = RequirementReport['verdict'];
 
@@ -20,15 +20,27 @@ export function nothingJudged({ notJudged = [] }: Pick<TestRecord, 'notJudged'>)
  * that did not happen again when sent again is a WARN, whatever the level (a FAIL reproduces). A broken
  * requirement listed as expected is XFAIL; a listed one that no longer fails is stale.
  */
-export function requirementReport(requirement: Requirement, tests: TestRecord[], expected?: ExpectedFailure): RequirementReport {
+export function requirementReport(
+  requirement: Requirement,
+  tests: TestRecord[],
+  expected?: ExpectedFailure,
+): RequirementReport {
   const { id, level, statement, citation, evidence } = requirement;
   const judged = tests.reduce((sum, t) => sum + (t.judged ?? 0), 0);
   const notJudged = mergedNotJudged(tests);
   const observed = [...new Set(tests.flatMap((t) => t.observed ?? []))];
   const waits = sumOfWaits(tests.flatMap((t) => (t.waits ? [t.waits] : [])));
   const base = {
-    id, level, statement, citation, ...(evidence ? { evidence } : {}), judged, ...(notJudged.length ? { notJudged } : {}), ...(observed.length ? { observed } : {}),
-    ...(waits ? { waits } : {}), tests,
+    id,
+    level,
+    statement,
+    citation,
+    ...(evidence ? { evidence } : {}),
+    judged,
+    ...(notJudged.length ? { notJudged } : {}),
+    ...(observed.length ? { observed } : {}),
+    ...(waits ? { waits } : {}),
+    tests,
   };
   const ran = tests.filter((t) => t.outcome !== 'skipped');
   if (ran.length === 0) {
@@ -37,7 +49,8 @@ export function requirementReport(requirement: Requirement, tests: TestRecord[],
   const broken = ran.some((t) => t.outcome === 'failed' && !t.flaky);
   const errored = ran.filter((t) => t.outcome === 'error');
   const blocked = ran.filter((t) => t.outcome === 'blocked');
-  if (!broken && errored.length > 0) return { ...base, verdict: 'ERROR', reason: errored[0]!.skipReason ?? 'not judged: the suite\'s own setup failed' };
+  if (!broken && errored.length > 0)
+    return { ...base, verdict: 'ERROR', reason: errored[0]!.skipReason ?? "not judged: the suite's own setup failed" };
   if (!broken && blocked.length > 0) {
     const blockedBy = [...new Set(blocked.flatMap((t) => (t.blockedBy ? [t.blockedBy] : [])))];
     return { ...base, verdict: 'BLOCKED', reason: blocked[0]!.skipReason ?? 'blocked', blockedBy };
@@ -46,7 +59,14 @@ export function requirementReport(requirement: Requirement, tests: TestRecord[],
   const flaky = !broken && ran.some((t) => t.flaky);
   const verdict: Verdict = broken ? brokenVerdict[level] : level === 'INFO' ? 'INFO' : flaky ? 'WARN' : 'PASS';
   const flakyAnswer = ran.find((t) => t.flakyAnswer)?.flakyAnswer;
-  if (!expected) return { ...base, verdict, ...(flaky ? { reason: `flaky: ${flakyAnswer ?? 'it failed once, and answered as expected when sent again'}` } : {}) };
+  if (!expected)
+    return {
+      ...base,
+      verdict,
+      ...(flaky
+        ? { reason: `flaky: ${flakyAnswer ?? 'it failed once, and answered as expected when sent again'}` }
+        : {}),
+    };
   return { ...base, verdict: broken ? 'XFAIL' : verdict, expectedFailure: { reason: expected.reason, stale: !broken } };
 }
 
@@ -58,20 +78,33 @@ export function sumOfWaits(all: Waits[]): Waits | undefined {
 /** `the target asked the suite to wait 14 times, 3.2 s in all (429 (Retry-After: 1)); 2 connections were closed by it and tried again` */
 export function waitsLine(waits: Waits): string {
   const parts = [
-    ...(waits.count ? [`the target asked the suite to wait ${waits.count} time${waits.count === 1 ? '' : 's'}, ${(waits.ms / 1000).toFixed(1)} s in all (${waits.reasons.join('; ')})`] : []),
-    ...(waits.reconnects ? [`${waits.reconnects} request${waits.reconnects === 1 ? ' was' : 's were'} sent again on a fresh connection, the server having closed the kept-alive one`] : []),
+    ...(waits.count
+      ? [
+          `the target asked the suite to wait ${waits.count} time${waits.count === 1 ? '' : 's'}, ${(waits.ms / 1000).toFixed(1)} s in all (${waits.reasons.join('; ')})`,
+        ]
+      : []),
+    ...(waits.reconnects
+      ? [
+          `${waits.reconnects} request${waits.reconnects === 1 ? ' was' : 's were'} sent again on a fresh connection, the server having closed the kept-alive one`,
+        ]
+      : []),
   ];
   return parts.join('; ');
 }
 
 function mergedNotJudged(tests: TestRecord[]): { reason: string; answers: number }[] {
   const byReason = new Map<string, number>();
-  for (const { reason, answers } of tests.flatMap((t) => t.notJudged ?? [])) byReason.set(reason, (byReason.get(reason) ?? 0) + answers);
+  for (const { reason, answers } of tests.flatMap((t) => t.notJudged ?? []))
+    byReason.set(reason, (byReason.get(reason) ?? 0) + answers);
   return [...byReason].map(([reason, answers]) => ({ reason, answers }));
 }
 
 /** Reports in catalogue order, for the requirements some test of the run names. */
-export function requirementReports(catalogue: readonly Requirement[], records: TestRecord[], expectedFailures: ExpectedFailure[] = []): RequirementReport[] {
+export function requirementReports(
+  catalogue: readonly Requirement[],
+  records: TestRecord[],
+  expectedFailures: ExpectedFailure[] = [],
+): RequirementReport[] {
   const expected = new Map(expectedFailures.map((e) => [e.id, e]));
   return catalogue
     .map((requirement) => ({ requirement, tests: records.filter((r) => r.requirementIds.includes(requirement.id)) }))
@@ -80,7 +113,17 @@ export function requirementReports(catalogue: readonly Requirement[], records: T
 }
 
 export function countVerdicts(reports: RequirementReport[]): VerdictCounts {
-  const counts: VerdictCounts = { pass: 0, fail: 0, warn: 0, info: 0, skip: 0, xfail: 0, stale: 0, error: 0, blocked: 0 };
+  const counts: VerdictCounts = {
+    pass: 0,
+    fail: 0,
+    warn: 0,
+    info: 0,
+    skip: 0,
+    xfail: 0,
+    stale: 0,
+    error: 0,
+    blocked: 0,
+  };
   for (const r of reports) {
     counts[r.verdict.toLowerCase() as 'pass'] += 1;
     if (r.expectedFailure?.stale) counts.stale += 1;

@@ -15,10 +15,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { request as playwrightRequest } from '@playwright/test';
 import fc from 'fast-check';
-import { request as undiciRequest, Agent } from 'undici';
+import { Agent, request as undiciRequest } from 'undici';
 import { registerRequest } from '../src/arbitraries/index.js';
-import { Secrets, TargetClient } from '../src/client/index.js';
 import { defaultConcurrency } from '../src/cli/resolveSettings.js';
+import { Secrets, TargetClient } from '../src/client/index.js';
 import { packageRoot } from '../src/paths.js';
 import { startEmulator } from '../src/reference/index.js';
 
@@ -35,7 +35,10 @@ const runsEach = Number(options['runs-each']);
 // --- request rates against the reference -------------------------------------------------------------------
 const emulator = await startEmulator({ profile: 'sunset' });
 const base = emulator.server.url;
-const login = await fetch(`${base}/v1/users/login`, { method: 'POST', headers: { authorization: `Basic ${Buffer.from(`admin:${emulator.admin.password}`).toString('base64')}` } });
+const login = await fetch(`${base}/v1/users/login`, {
+  method: 'POST',
+  headers: { authorization: `Basic ${Buffer.from(`admin:${emulator.admin.password}`).toString('base64')}` },
+});
 const token = ((await login.json()) as { users: { token: string }[] }).users[0]!.token;
 const bodies = fc.sample(registerRequest(), { numRuns: count, seed: 1 });
 const headers = { authorization: `Bearer ${token}` };
@@ -51,19 +54,28 @@ async function rate(name: string, send: (body: unknown) => Promise<unknown>): Pr
     passes.push(count / ((performance.now() - started) / 1000));
   }
   const best = Math.max(...passes);
-  console.log(`${name.padEnd(44)} ${Math.round(best)} requests/s (best of 3 passes of ${count} requests; the first ${Math.round(passes[0]!)})`);
+  console.log(
+    `${name.padEnd(44)} ${Math.round(best)} requests/s (best of 3 passes of ${count} requests; the first ${Math.round(passes[0]!)})`,
+  );
   return { best, first: passes[0]! };
 }
 
 const agent = new Agent({ keepAliveTimeout: 10_000, connections: 1 });
 const limit = await rate('bare-loop limit (undici, keep-alive)', async (body) => {
-  const answer = await undiciRequest(`${base}/v1/account`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body), dispatcher: agent });
+  const answer = await undiciRequest(`${base}/v1/account`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    dispatcher: agent,
+  });
   await answer.body.text();
 });
 await agent.close();
 
 const client = new TargetClient({ baseUrl: base, timeoutMs: 10_000, insecure: false, secrets: new Secrets() });
-await rate('suite target client', (body) => client.send({ method: 'POST', path: '/v1/account', headers, body, case: 'BENCH#1' }));
+await rate('suite target client', (body) =>
+  client.send({ method: 'POST', path: '/v1/account', headers, body, case: 'BENCH#1' }),
+);
 await client.close();
 
 const context = await playwrightRequest.newContext({ baseURL: base, extraHTTPHeaders: headers });
@@ -81,7 +93,11 @@ function buildOf(rev: string): string {
     execFileSync('git', ['worktree', 'prune'], { cwd: packageRoot });
     execFileSync('git', ['worktree', 'add', '--detach', dir, commit], { cwd: packageRoot, stdio: 'ignore' });
     symlinkSync(join(packageRoot, 'node_modules'), join(dir, 'node_modules'));
-    execFileSync(process.execPath, [join(packageRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: dir, stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [join(packageRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'],
+      { cwd: dir, stdio: 'inherit' },
+    );
   }
   return dir;
 }
@@ -96,9 +112,15 @@ interface RunFigures {
 function runSuite(root: string, args: string[]): RunFigures {
   const reportDir = mkdtempSync(join(tmpdir(), 'wa-bench-report-'));
   const started = performance.now();
-  const run = spawnSync(process.execPath, [join(root, 'dist', 'src', 'cli', 'main.js'), '--seed', '7', '--report-dir', reportDir, ...args], { cwd: root, encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    [join(root, 'dist', 'src', 'cli', 'main.js'), '--seed', '7', '--report-dir', reportDir, ...args],
+    { cwd: root, encoding: 'utf8' },
+  );
   const wallMs = performance.now() - started;
-  const report = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as { property: { requests: number; requestsPerSecond: number } };
+  const report = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as {
+    property: { requests: number; requestsPerSecond: number };
+  };
   rmSync(reportDir, { recursive: true, force: true });
   return { wallMs, ...report.property, exit: run.status };
 }
@@ -109,15 +131,25 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 async function coldLoop(requests: number, lanes: number): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'wa-bench-cold-'));
   const config = join(dir, 'conformance.json');
-  const server = spawn(process.execPath, [join(packageRoot, 'dist', 'src', 'cli', 'main.js'), 'serve', '--config-out', config], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(
+    process.execPath,
+    [join(packageRoot, 'dist', 'src', 'cli', 'main.js'), 'serve', '--config-out', config],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   try {
     // Read to its end, not left at the line awaited: its last line, at SIGTERM, must not meet a closed pipe.
     let printed = '';
     await new Promise<void>((resolve, reject) => {
       server.stdout.on('data', (chunk) => (printed += String(chunk)).includes('wrote ') && resolve());
-      server.once('exit', (code) => reject(new Error(`serve exited ${code} before writing its configuration: ${printed}`)));
+      server.once('exit', (code) =>
+        reject(new Error(`serve exited ${code} before writing its configuration: ${printed}`)),
+      );
     });
-    const loop = spawnSync(process.execPath, ['--import', 'tsx', join(packageRoot, 'scripts', 'coldLoop.ts'), config, String(requests), String(lanes)], { cwd: packageRoot, encoding: 'utf8' });
+    const loop = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(packageRoot, 'scripts', 'coldLoop.ts'), config, String(requests), String(lanes)],
+      { cwd: packageRoot, encoding: 'utf8' },
+    );
     if (loop.status !== 0) throw new Error(`scripts/coldLoop.ts exited ${loop.status}: ${loop.stderr}`);
     return Number(loop.stdout.trim());
   } finally {
@@ -142,22 +174,33 @@ function compare(name: string, args: string[], old: string): Compared {
   }
   const wall = { old: median(figures.old.map((f) => f.wallMs)), new: median(figures.new.map((f) => f.wallMs)) };
   const exits = (side: 'old' | 'new') => [...new Set(figures[side].map((f) => f.exit))].join('/');
-  console.log(`${name}: wall ${(wall.old / 1000).toFixed(2)} s old → ${(wall.new / 1000).toFixed(2)} s new (ratio new/old ${(wall.new / wall.old).toFixed(2)}); exit ${exits('old')} → ${exits('new')}`);
+  console.log(
+    `${name}: wall ${(wall.old / 1000).toFixed(2)} s old → ${(wall.new / 1000).toFixed(2)} s new (ratio new/old ${(wall.new / wall.old).toFixed(2)}); exit ${exits('old')} → ${exits('new')}`,
+  );
   return {
-    perSecond: { old: median(figures.old.map((f) => f.requestsPerSecond)), new: median(figures.new.map((f) => f.requestsPerSecond)) },
+    perSecond: {
+      old: median(figures.old.map((f) => f.requestsPerSecond)),
+      new: median(figures.new.map((f) => f.requestsPerSecond)),
+    },
     requests: median(figures.new.map((f) => f.requests)),
   };
 }
 
 const old = buildOf(options.old!);
-console.log(`\nwhole runs against the embedded reference, median of ${runsEach}: old = ${options.old} (${old}), new = this checkout`);
+console.log(
+  `\nwhole runs against the embedded reference, median of ${runsEach}: old = ${options.old} (${old}), new = this checkout`,
+);
 const { perSecond, requests } = compare('default run', [], old);
 const colds: number[] = [];
 for (let i = 0; i < runsEach; i++) colds.push(await coldLoop(requests, defaultConcurrency));
 const cold = median(colds);
 const share = (rate: number, of: number) => `${Math.round((100 * rate) / of)}%`;
 const shares = (of: number) => `${share(perSecond.old, of)} → ${share(perSecond.new, of)}`;
-console.log(`  property phase: ${perSecond.old} → ${perSecond.new} requests/s (ratio ${(perSecond.new / perSecond.old).toFixed(2)})`);
+console.log(
+  `  property phase: ${perSecond.old} → ${perSecond.new} requests/s (ratio ${(perSecond.new / perSecond.old).toFixed(2)})`,
+);
 console.log(`    ${shares(limit.best)} of the bare-loop limit (${shares(limit.first)} of its first pass)`);
-console.log(`    ${shares(cold)} of the same loop in a run's place: ${cold} requests/s (median of ${runsEach}) from a fresh process sending the run's ${requests} requests, ${defaultConcurrency} at a time, to a fresh reference in another process`);
+console.log(
+  `    ${shares(cold)} of the same loop in a run's place: ${cold} requests/s (median of ${runsEach}) from a fresh process sending the run's ${requests} requests, ${defaultConcurrency} at a time, to a fresh reference in another process`,
+);
 compare('one-test run (--grep RESPONSE-JSON)', ['--grep', 'RESPONSE-JSON'], old);

@@ -7,7 +7,10 @@ import { Agent, request } from 'undici';
 import { registerRequest } from '../src/arbitraries/index.js';
 
 const [configFile, requests, lanes] = [process.argv[2]!, Number(process.argv[3]), Number(process.argv[4])];
-const config = JSON.parse(readFileSync(configFile, 'utf8')) as { target: string; auth: { admin: { user: string; password: string } } };
+const config = JSON.parse(readFileSync(configFile, 'utf8')) as {
+  target: string;
+  auth: { admin: { user: string; password: string } };
+};
 const { admin } = config.auth;
 // Generated before the clock starts: a bare loop sends, it does not generate.
 const bodies = fc.sample(registerRequest(), { numRuns: requests, seed: 1 }).map((body) => JSON.stringify(body));

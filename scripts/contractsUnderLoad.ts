@@ -18,10 +18,14 @@ for (let round = 1; round <= rounds; round++) {
     await writeContracts(dir);
   } catch (error) {
     failed++;
-    console.log(`round ${round}: ${(error as Error).message.split('\n').find((line) => line.includes('expected')) ?? (error as Error).message}`);
+    console.log(
+      `round ${round}: ${(error as Error).message.split('\n').find((line) => line.includes('expected')) ?? (error as Error).message}`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 await Promise.all(spinners.map((w) => w.terminate()));
-console.log(`${rounds} rounds of writeContracts with ${busy} busy threads in ${((performance.now() - started) / 1000).toFixed(0)} s: ${failed} failed`);
+console.log(
+  `${rounds} rounds of writeContracts with ${busy} busy threads in ${((performance.now() - started) / 1000).toFixed(0)} s: ${failed} failed`,
+);

@@ -2,13 +2,16 @@
 // must judge a WARN can read the evidence in the package itself.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { catalogue, sectionHeading, type Requirement } from '../src/requirements/index.js';
+import { catalogue, type Requirement, sectionHeading } from '../src/requirements/index.js';
 
 const factsFile = 'onprem-api-facts.md';
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, each space a hyphen. */
 function anchorOf(heading: string): string {
-  return heading.toLowerCase().replace(/[^\p{L}\p{N} -]/gu, '').replace(/ /g, '-');
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} -]/gu, '')
+    .replace(/ /g, '-');
 }
 
 /** `§N` → the link to that section of the facts file; a section it does not have is an error, not a dead link. */
@@ -22,11 +25,18 @@ function factsSections(root: string): Map<string, { title: string; anchor: strin
 }
 
 function entry(r: Requirement, sections: ReturnType<typeof factsSections>): string {
-  const lines = [`## \`${r.id}\` — ${r.level}`, '', r.statement, '', `- Documentation: ${sectionHeading(r.citation.section)}, 「${r.citation.quote}」 ${r.citation.url}`];
+  const lines = [
+    `## \`${r.id}\` — ${r.level}`,
+    '',
+    r.statement,
+    '',
+    `- Documentation: ${sectionHeading(r.citation.section)}, 「${r.citation.quote}」 ${r.citation.url}`,
+  ];
   if (r.evidence) {
     const linked = r.evidence.replace(/onprem-api-facts\.md §(\d+(?:\.\d+)?)/g, (_whole, n: string) => {
       const section = sections.get(n);
-      if (!section) throw new Error(`${r.id}: its evidence cites ${factsFile} §${n}, which docs/${factsFile} does not have`);
+      if (!section)
+        throw new Error(`${r.id}: its evidence cites ${factsFile} §${n}, which docs/${factsFile} does not have`);
       return `[${factsFile} §${n}](${factsFile}#${section.anchor})`;
     });
     lines.push(`- Evidence: ${linked}`);

@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from 'json-schema-to-typescript';
-import { schemaFileName, toJsonSchema, type JsonSchema, type SourceSchema } from '../src/schema/schemaSource.js';
 import { packageRoot } from '../src/paths.js';
+import { type JsonSchema, type SourceSchema, schemaFileName, toJsonSchema } from '../src/schema/schemaSource.js';
 import { evidenceMarkdown } from './evidence.js';
 
 export interface GeneratedFile {
@@ -15,7 +15,9 @@ export interface GeneratedFile {
 export function readSources(root = packageRoot): Map<string, SourceSchema> {
   const dir = join(root, 'schemas', 'source');
   const sources = new Map<string, SourceSchema>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const source = JSON.parse(readFileSync(join(dir, file), 'utf8')) as SourceSchema;
     if (source.id !== file.replace(/\.json$/, '')) throw new Error(`${file}: "id" must be the file name without .json`);
     sources.set(source.id, source);
@@ -37,7 +39,10 @@ export async function generate(root = packageRoot): Promise<GeneratedFile[]> {
   const files: GeneratedFile[] = [];
   const defs: Record<string, JsonSchema> = {};
   for (const [id, source] of sources) {
-    files.push({ path: join('schemas', schemaFileName(id)), content: `${JSON.stringify(toJsonSchema(source, inline), null, 2)}\n` });
+    files.push({
+      path: join('schemas', schemaFileName(id)),
+      content: `${JSON.stringify(toJsonSchema(source, inline), null, 2)}\n`,
+    });
     const { $schema: _s, $id: _i, ...body } = toJsonSchema(source, (name) => ({ $ref: `#/$defs/${name}` }));
     defs[id] = body;
   }

@@ -2,17 +2,35 @@
 // Registrations carry a number and certificate the target takes (targetRegistrations): one it would refuse for
 // its certificate would never reach the registration logic these requirements are about.
 import {
-  blockedErrorObject, clientError, example, expectation, forAll, isClientError, isSuccess, refusalOf, refusedAsInvalid, statusIs, targetRegistrations, test,
+  blockedErrorObject,
+  clientError,
+  example,
+  expectation,
+  forAll,
+  isClientError,
+  isSuccess,
+  refusalOf,
+  refusedAsInvalid,
+  statusIs,
+  targetRegistrations,
+  test,
   verifies,
 } from '../src/fixtures/index.js';
 
 const account = '/v1/account';
-const neverRegistered = expectation('a refusal: neither 201 Created nor 202 Accepted, nor any 2xx', (a) => a.response !== undefined && !isSuccess(a));
+const neverRegistered = expectation(
+  'a refusal: neither 201 Created nor 202 Accepted, nor any 2xx',
+  (a) => a.response !== undefined && !isSuccess(a),
+);
 
-test('a registration gets the documented blocked error object in errors[]', verifies('ACCOUNT-SUNSET-1005'), async ({ target }) => {
-  const answer = await target.post(account, example(target, targetRegistrations(target)));
-  target.check(answer, blockedErrorObject);
-});
+test(
+  'a registration gets the documented blocked error object in errors[]',
+  verifies('ACCOUNT-SUNSET-1005'),
+  async ({ target }) => {
+    const answer = await target.post(account, example(target, targetRegistrations(target)));
+    target.check(answer, blockedErrorObject);
+  },
+);
 
 test('the blocked registration has a 4xx status', verifies('ACCOUNT-SUNSET-STATUS-4XX'), async ({ target }) => {
   const answer = await target.post(account, example(target, targetRegistrations(target)));
@@ -24,11 +42,21 @@ test('the blocked registration has status 403', verifies('ACCOUNT-SUNSET-STATUS-
   target.check(answer, statusIs(403));
 });
 
-test('no schema-valid registration is accepted with 201 or 202', verifies('ACCOUNT-SUNSET-NEVER-REGISTERS'), async ({ target }) => {
-  await forAll(target, targetRegistrations(target), async (body) => {
-    const answer = await target.post(account, body);
-    // Refused as an invalid request (a certificate the target does not take): it never reached the registration logic.
-    if (isClientError(answer) && refusedAsInvalid(answer)) return target.passOver(`refused before the registration logic: ${refusalOf(answer)}`);
-    target.check(answer, neverRegistered);
-  }, { independent: true });
-});
+test(
+  'no schema-valid registration is accepted with 201 or 202',
+  verifies('ACCOUNT-SUNSET-NEVER-REGISTERS'),
+  async ({ target }) => {
+    await forAll(
+      target,
+      targetRegistrations(target),
+      async (body) => {
+        const answer = await target.post(account, body);
+        // Refused as an invalid request (a certificate the target does not take): it never reached the registration logic.
+        if (isClientError(answer) && refusedAsInvalid(answer))
+          return target.passOver(`refused before the registration logic: ${refusalOf(answer)}`);
+        target.check(answer, neverRegistered);
+      },
+      { independent: true },
+    );
+  },
+);

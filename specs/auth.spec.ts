@@ -1,7 +1,19 @@
 // 制約: "アプリを登録するには、必ずadminアカウントを使用します。" Users: login: every other endpoint needs the bearer token.
 import { invalidRegisterRequest, registerRequest } from '../src/arbitraries/index.js';
 import {
-  because, clientError, errorCode, errorsOf, example, expectation, status, statusIs, test, verifies, type Caller, type Exchange, type Target,
+  because,
+  type Caller,
+  clientError,
+  type Exchange,
+  errorCode,
+  errorsOf,
+  example,
+  expectation,
+  status,
+  statusIs,
+  type Target,
+  test,
+  verifies,
 } from '../src/fixtures/index.js';
 
 const account = '/v1/account';
@@ -21,35 +33,58 @@ function bodies(target: Target): [string, unknown][] {
   return [
     ['a schema-valid registration', example(target, registerRequest())],
     ['a registration without a required parameter', example(target, invalidRegisterRequest(['missing-required'])).body],
-    ['a registration with a value outside the documented ones', example(target, invalidRegisterRequest(['outside-enum-or-pattern'])).body],
+    [
+      'a registration with a value outside the documented ones',
+      example(target, invalidRegisterRequest(['outside-enum-or-pattern'])).body,
+    ],
   ];
 }
 
-test('a request without a valid bearer token is refused, whatever its body', verifies('AUTH-TOKEN-REQUIRED'), async ({ target }) => {
-  for (const [who, as] of strangers) {
-    const answers: [string, Exchange][] = [];
-    for (const [what, body] of bodies(target)) {
-      const answer = await target.post(account, body, { as });
-      target.check(answer, because(clientError, `refusing ${what} with ${who}`));
-      answers.push([what, answer]);
+test(
+  'a request without a valid bearer token is refused, whatever its body',
+  verifies('AUTH-TOKEN-REQUIRED'),
+  async ({ target }) => {
+    for (const [who, as] of strangers) {
+      const answers: [string, Exchange][] = [];
+      for (const [what, body] of bodies(target)) {
+        const answer = await target.post(account, body, { as });
+        target.check(answer, because(clientError, `refusing ${what} with ${who}`));
+        answers.push([what, answer]);
+      }
+      const [first, ...rest] = answers;
+      for (const [, answer] of rest) {
+        const same = gist(first![1]);
+        target.check(
+          answer,
+          expectation(
+            `the answer ${same} that ${first![0]} got with ${who}: without a valid token the body must not be processed`,
+            (a) => gist(a) === same,
+          ),
+        );
+      }
     }
-    const [first, ...rest] = answers;
-    for (const [, answer] of rest) {
-      const same = gist(first![1]);
-      target.check(answer, expectation(`the answer ${same} that ${first![0]} got with ${who}: without a valid token the body must not be processed`, (a) => gist(a) === same));
-    }
-  }
-});
+  },
+);
 
-test('a caller without a valid token is not answered as the admin is', verifies('AUTH-ANONYMOUS-DISTINCT'), async ({ target }) => {
-  // A body every profile refuses, so the admin's answer sends no code.
-  const body = example(target, invalidRegisterRequest(['missing-required'])).body;
-  const admin = await target.post(account, body);
-  for (const [who, as] of strangers) {
-    const answer = await target.post(account, body, { as });
-    target.check(answer, expectation(`an answer about the credentials (${who}), not the admin's ${gist(admin)}`, (a) => gist(a) !== gist(admin)));
-  }
-});
+test(
+  'a caller without a valid token is not answered as the admin is',
+  verifies('AUTH-ANONYMOUS-DISTINCT'),
+  async ({ target }) => {
+    // A body every profile refuses, so the admin's answer sends no code.
+    const body = example(target, invalidRegisterRequest(['missing-required'])).body;
+    const admin = await target.post(account, body);
+    for (const [who, as] of strangers) {
+      const answer = await target.post(account, body, { as });
+      target.check(
+        answer,
+        expectation(
+          `an answer about the credentials (${who}), not the admin's ${gist(admin)}`,
+          (a) => gist(a) !== gist(admin),
+        ),
+      );
+    }
+  },
+);
 
 test('a missing or unknown bearer token gets 401', verifies('AUTH-TOKEN-401'), async ({ target }) => {
   for (const [, as] of strangers) {

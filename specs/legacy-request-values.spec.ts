@@ -6,16 +6,26 @@ const account = '/v1/account';
 
 test('a method other than sms or voice is refused', verifies('LEGACY-METHOD-OPTIONS'), async ({ target }) => {
   const { cc, phone_number, cert } = await orSkip(async () => target.numbers.forRefusals());
-  await forAll(target, invalidValue('register-request', 'method'), async (method) => {
-    const answer = await target.post(account, { cc, phone_number, cert, method });
-    target.check(answer, refusedWithEnvelope);
-  }, { examples: ['email', 'SMS', 'Voice', 'whatsapp', ''], independent: true });
+  await forAll(
+    target,
+    invalidValue('register-request', 'method'),
+    async (method) => {
+      const answer = await target.post(account, { cc, phone_number, cert, method });
+      target.check(answer, refusedWithEnvelope);
+    },
+    { examples: ['email', 'SMS', 'Voice', 'whatsapp', ''], independent: true },
+  );
 });
 
 test('a cert that is no verified-name certificate is refused', verifies('LEGACY-CERT-INVALID'), async ({ target }) => {
   const { cc, phone_number } = await orSkip(async () => target.numbers.forRefusals());
-  await forAll(target, invalidCertificate(), async (cert) => {
-    const answer = await target.post(account, { cc, phone_number, method: 'sms', cert });
-    target.check(answer, refusedWithEnvelope);
-  }, { independent: true });
+  await forAll(
+    target,
+    invalidCertificate(),
+    async (cert) => {
+      const answer = await target.post(account, { cc, phone_number, method: 'sms', cert });
+      target.check(answer, refusedWithEnvelope);
+    },
+    { independent: true },
+  );
 });

@@ -1,11 +1,28 @@
 // Users: login: HTTP Basic credentials in, a bearer token (users[0].token) and its expiry out.
-import { expectation, isClientError, isSuccess, jsonOfAnswer, loginPath, statusIs, test, tokenOf, validateSchema, verifies } from '../src/fixtures/index.js';
+import {
+  expectation,
+  isClientError,
+  isSuccess,
+  jsonOfAnswer,
+  loginPath,
+  statusIs,
+  test,
+  tokenOf,
+  validateSchema,
+  verifies,
+} from '../src/fixtures/index.js';
 
 test('a login with HTTP Basic credentials returns a token', verifies('LOGIN-TOKEN'), async ({ target }) => {
   const { user, password } = target.settings.admin;
   test.skip(!password, 'needs the admin password (only a token was given)');
   const answer = await target.post(loginPath, undefined, { as: { basic: { user, password: password! } } });
-  target.check(answer, expectation('2xx with users[0].token and users[0].expires_after', (a) => isSuccess(a) && validateSchema('login-response', jsonOfAnswer(a)).ok));
+  target.check(
+    answer,
+    expectation(
+      '2xx with users[0].token and users[0].expires_after',
+      (a) => isSuccess(a) && validateSchema('login-response', jsonOfAnswer(a)).ok,
+    ),
+  );
 });
 
 test('a successful login answers 200', verifies('LOGIN-STATUS-200'), async ({ target }) => {
@@ -15,8 +32,15 @@ test('a successful login answers 200', verifies('LOGIN-STATUS-200'), async ({ ta
   target.check(answer, statusIs(200));
 });
 
-test('a login with a wrong password is refused without a token', verifies('LOGIN-BAD-CREDENTIALS'), async ({ target }) => {
-  const { user } = target.settings.admin;
-  const answer = await target.post(loginPath, undefined, { as: { basic: { user, password: 'Wrong-Password-1!' } } });
-  target.check(answer, expectation('a 4xx refusal with no token', (a) => isClientError(a) && tokenOf(a) === undefined));
-});
+test(
+  'a login with a wrong password is refused without a token',
+  verifies('LOGIN-BAD-CREDENTIALS'),
+  async ({ target }) => {
+    const { user } = target.settings.admin;
+    const answer = await target.post(loginPath, undefined, { as: { basic: { user, password: 'Wrong-Password-1!' } } });
+    target.check(
+      answer,
+      expectation('a 4xx refusal with no token', (a) => isClientError(a) && tokenOf(a) === undefined),
+    );
+  },
+);

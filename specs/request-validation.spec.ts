@@ -1,86 +1,175 @@
 // パラメーター: cc, phone_number, method, cert are 必須 (required); method's options are voice and sms.
 import fc from 'fast-check';
 import {
-  invalidBody, invalidRegisterRequest, malformedExamples, malformedRequest, mintedRegistration, missingEach, registerRequest, verifyRequest,
+  invalidBody,
+  invalidRegisterRequest,
+  malformedExamples,
+  malformedRequest,
+  mintedRegistration,
+  missingEach,
+  registerRequest,
+  verifyRequest,
   withUnknownProperties,
 } from '../src/arbitraries/index.js';
 import {
-  because, blockedErrorObject, clientError, either, errorCode, example, expectation, forAll, postGenerated, refusedWithEnvelope, targetRegistrations, test,
-  verifies, type Target,
+  because,
+  blockedErrorObject,
+  clientError,
+  either,
+  errorCode,
+  example,
+  expectation,
+  forAll,
+  postGenerated,
+  refusedWithEnvelope,
+  type Target,
+  targetRegistrations,
+  test,
+  verifies,
 } from '../src/fixtures/index.js';
 
 const account = '/v1/account';
 const verify = '/v1/account/verify';
 const malformed = ['{"cc": "1", "phone_number": ', '{cc: 1}', 'not json', '{"cc":"1",}', '[{"cc":"1"'];
 
-test('a body that breaks the documented parameters is refused with a 4xx error envelope', verifies('REQUEST-INVALID-REFUSED'), async ({ target }) => {
-  // Generated certs are random base64, refused for that alone by a legacy target: pin a body whose only fault is
-  // the missing field, with a real certificate, for each required field.
-  const { cc, phone_number } = example(target, registerRequest());
-  const complete = example(target, mintedRegistration({ cc, phone_number })).body;
-  await forAll(target, invalidRegisterRequest(), async ({ body }) => {
-    const answer = await target.post(account, body);
-    target.check(answer, refusedWithEnvelope);
-  }, { examples: missingEach('register-request', { ...complete }), independent: true });
-});
+test(
+  'a body that breaks the documented parameters is refused with a 4xx error envelope',
+  verifies('REQUEST-INVALID-REFUSED'),
+  async ({ target }) => {
+    // Generated certs are random base64, refused for that alone by a legacy target: pin a body whose only fault is
+    // the missing field, with a real certificate, for each required field.
+    const { cc, phone_number } = example(target, registerRequest());
+    const complete = example(target, mintedRegistration({ cc, phone_number })).body;
+    await forAll(
+      target,
+      invalidRegisterRequest(),
+      async ({ body }) => {
+        const answer = await target.post(account, body);
+        target.check(answer, refusedWithEnvelope);
+      },
+      { examples: missingEach('register-request', { ...complete }), independent: true },
+    );
+  },
+);
 
 test('a missing required parameter is reported with 1008', verifies('REQUEST-MISSING-1008'), async ({ target }) => {
   const expected = target.settings.profile === 'sunset' ? either(errorCode(1008), blockedErrorObject) : errorCode(1008);
-  await forAll(target, invalidRegisterRequest(['missing-required']), async ({ body }) => {
-    target.check(await target.post(account, body), expected);
-  }, { independent: true });
+  await forAll(
+    target,
+    invalidRegisterRequest(['missing-required']),
+    async ({ body }) => {
+      target.check(await target.post(account, body), expected);
+    },
+    { independent: true },
+  );
 });
 
-test('a body that is not JSON gets a 4xx, never a 2xx or 5xx', verifies('REQUEST-MALFORMED-JSON'), async ({ target }) => {
-  for (const text of malformed) {
-    const answer = await target.post(account, text);
-    target.check(answer, clientError);
-  }
-});
+test(
+  'a body that is not JSON gets a 4xx, never a 2xx or 5xx',
+  verifies('REQUEST-MALFORMED-JSON'),
+  async ({ target }) => {
+    for (const text of malformed) {
+      const answer = await target.post(account, text);
+      target.check(answer, clientError);
+    }
+  },
+);
 
 test('a body that is not JSON gets 400 with error 1025', verifies('REQUEST-MALFORMED-JSON-400'), async ({ target }) => {
   // A sunset target may refuse every registration before reading it, as it may for missing and invalid parameters.
-  const expected = target.settings.profile === 'sunset' ? either(errorCode(1025, 400), blockedErrorObject) : errorCode(1025, 400);
+  const expected =
+    target.settings.profile === 'sunset' ? either(errorCode(1025, 400), blockedErrorObject) : errorCode(1025, 400);
   for (const text of malformed) {
     const answer = await target.post(account, text);
     target.check(answer, expected);
   }
 });
 
-test('a parameter with a bad value is reported with 400 and 1009', verifies('REQUEST-VALUE-1009'), async ({ target }) => {
-  const expected = target.settings.profile === 'sunset' ? either(errorCode(1009, 400), blockedErrorObject) : errorCode(1009, 400);
-  await forAll(target, invalidRegisterRequest(['wrong-type', 'outside-enum-or-pattern', 'empty-string', 'unicode', 'over-long']), async ({ body }) => {
-    target.check(await target.post(account, body), expected);
-  }, { independent: true });
-});
+test(
+  'a parameter with a bad value is reported with 400 and 1009',
+  verifies('REQUEST-VALUE-1009'),
+  async ({ target }) => {
+    const expected =
+      target.settings.profile === 'sunset' ? either(errorCode(1009, 400), blockedErrorObject) : errorCode(1009, 400);
+    await forAll(
+      target,
+      invalidRegisterRequest(['wrong-type', 'outside-enum-or-pattern', 'empty-string', 'unicode', 'over-long']),
+      async ({ body }) => {
+        target.check(await target.post(account, body), expected);
+      },
+      { independent: true },
+    );
+  },
+);
 
-const answered = expectation('a 4xx (or the documented answer), never a 5xx or no answer', (a) => a.response !== undefined && a.response.status < 500);
+const answered = expectation(
+  'a 4xx (or the documented answer), never a 5xx or no answer',
+  (a) => a.response !== undefined && a.response.status < 500,
+);
 
 // The framing categories start from a registration the target would take in the sunset profile (it is blocked
 // anyway); in the legacy one from a body missing its cert, so that nothing registers whatever the framing.
 function registrationBase(target: Target): fc.Arbitrary<object> {
   if (target.settings.profile === 'sunset') return targetRegistrations(target);
-  return invalidBody('register-request', ['missing-required']).filter((c) => c.field === 'cert').map((c) => c.body);
+  return invalidBody('register-request', ['missing-required'])
+    .filter((c) => c.field === 'cert')
+    .map((c) => c.body);
 }
 
-test('a registration the client got wrong, in any way, never gets a 5xx', verifies('REQUEST-NO-5XX'), async ({ target }) => {
-  const base = registrationBase(target);
-  await forAll(target, malformedRequest('register-request', base), async (request) => {
-    target.check(await postGenerated(target, account, request), because(answered, `${request.category} in ${request.field}`));
-  }, { examples: malformedExamples('register-request', example(target, base)), independent: true });
-});
+test(
+  'a registration the client got wrong, in any way, never gets a 5xx',
+  verifies('REQUEST-NO-5XX'),
+  async ({ target }) => {
+    const base = registrationBase(target);
+    await forAll(
+      target,
+      malformedRequest('register-request', base),
+      async (request) => {
+        target.check(
+          await postGenerated(target, account, request),
+          because(answered, `${request.category} in ${request.field}`),
+        );
+      },
+      { examples: malformedExamples('register-request', example(target, base)), independent: true },
+    );
+  },
+);
 
-test('a verification the client got wrong, in any way, never gets a 5xx', verifies('REQUEST-NO-5XX'), async ({ target }) => {
-  const base: fc.Arbitrary<object> = target.settings.profile === 'sunset' ? verifyRequest() : fc.constant({});
-  await forAll(target, malformedRequest('verify-request', base), async (request) => {
-    target.check(await postGenerated(target, verify, request), because(answered, `${request.category} in ${request.field}`));
-  }, { examples: malformedExamples('verify-request', example(target, base)), independent: true });
-});
+test(
+  'a verification the client got wrong, in any way, never gets a 5xx',
+  verifies('REQUEST-NO-5XX'),
+  async ({ target }) => {
+    const base: fc.Arbitrary<object> = target.settings.profile === 'sunset' ? verifyRequest() : fc.constant({});
+    await forAll(
+      target,
+      malformedRequest('verify-request', base),
+      async (request) => {
+        target.check(
+          await postGenerated(target, verify, request),
+          because(answered, `${request.category} in ${request.field}`),
+        );
+      },
+      { examples: malformedExamples('verify-request', example(target, base)), independent: true },
+    );
+  },
+);
 
-test('a blocked registration with unknown properties is still blocked, or refused for them', verifies('REQUEST-UNKNOWN-PROPERTIES'), async ({ target }) => {
-  test.skip(target.settings.profile !== 'sunset', 'the legacy profile judges this with a registered number (specs/registration)');
-  const expected = either(blockedErrorObject, because(refusedWithEnvelope, 'refusing the unknown properties'));
-  await forAll(target, withUnknownProperties('register-request', targetRegistrations(target)), async (request) => {
-    target.check(await postGenerated(target, account, request), expected);
-  }, { independent: true });
-});
+test(
+  'a blocked registration with unknown properties is still blocked, or refused for them',
+  verifies('REQUEST-UNKNOWN-PROPERTIES'),
+  async ({ target }) => {
+    test.skip(
+      target.settings.profile !== 'sunset',
+      'the legacy profile judges this with a registered number (specs/registration)',
+    );
+    const expected = either(blockedErrorObject, because(refusedWithEnvelope, 'refusing the unknown properties'));
+    await forAll(
+      target,
+      withUnknownProperties('register-request', targetRegistrations(target)),
+      async (request) => {
+        target.check(await postGenerated(target, account, request), expected);
+      },
+      { independent: true },
+    );
+  },
+);

@@ -2,14 +2,35 @@
 import fc from 'fast-check';
 import { invalidRegisterRequest, registerRequest } from '../src/arbitraries/index.js';
 import {
-  errorsOf, example, expectation, isJsonContentType, jsonOfAnswer, loginPath, targetRegistrations, test, validateSchema, verifies, type Target,
+  errorsOf,
+  example,
+  expectation,
+  isJsonContentType,
+  jsonOfAnswer,
+  loginPath,
+  type Target,
+  targetRegistrations,
+  test,
+  validateSchema,
+  verifies,
 } from '../src/fixtures/index.js';
 
-const errorEnvelope = expectation('a body matching schemas/error-envelope.schema.json', (a) => errorsOf(a) !== undefined);
-const parsedJson = expectation('Content-Type application/json and a body that parses', (a) => isJsonContentType(a) && jsonOfAnswer(a) !== undefined);
+const errorEnvelope = expectation(
+  'a body matching schemas/error-envelope.schema.json',
+  (a) => errorsOf(a) !== undefined,
+);
+const parsedJson = expectation(
+  'Content-Type application/json and a body that parses',
+  (a) => isJsonContentType(a) && jsonOfAnswer(a) !== undefined,
+);
 const documentedMeta = expectation('meta matching schemas/meta.schema.json with version and api_status', (a) => {
   const meta = (jsonOfAnswer(a) as { meta?: { version?: unknown; api_status?: unknown } } | undefined)?.meta;
-  return meta !== undefined && typeof meta.version === 'string' && typeof meta.api_status === 'string' && validateSchema('meta', meta).ok;
+  return (
+    meta !== undefined &&
+    typeof meta.version === 'string' &&
+    typeof meta.api_status === 'string' &&
+    validateSchema('meta', meta).ok
+  );
 });
 
 const account = '/v1/account';
@@ -19,26 +40,35 @@ async function refusedRegistrations(target: Target) {
   const invalid = example(target, fc.array(invalidRegisterRequest(), { minLength: 3, maxLength: 3 }));
   return [
     // Blocked in the sunset profile; in the legacy one a random certificate has it refused, so nothing registers.
-    await target.post(account, example(target, target.settings.profile === 'sunset' ? targetRegistrations(target) : registerRequest())),
+    await target.post(
+      account,
+      example(target, target.settings.profile === 'sunset' ? targetRegistrations(target) : registerRequest()),
+    ),
     ...(await Promise.all(invalid.map(({ body }) => target.post(account, body)))),
   ];
 }
 
-test('an error answer carries errors[] of {code, title, details?, href?}', verifies('ERROR-ENVELOPE'), async ({ target }) => {
-  for (const answer of await refusedRegistrations(target)) {
-    if (answer.response && answer.response.status < 400) {
-      target.passOver(`a ${answer.response.status} answer, which needs no error envelope`);
-      continue;
+test(
+  'an error answer carries errors[] of {code, title, details?, href?}',
+  verifies('ERROR-ENVELOPE'),
+  async ({ target }) => {
+    for (const answer of await refusedRegistrations(target)) {
+      if (answer.response && answer.response.status < 400) {
+        target.passOver(`a ${answer.response.status} answer, which needs no error envelope`);
+        continue;
+      }
+      target.check(answer, errorEnvelope);
     }
-    target.check(answer, errorEnvelope);
-  }
-});
+  },
+);
 
 test('every answer with a body is JSON', verifies('RESPONSE-JSON'), async ({ target }) => {
   const answers = [
     ...(await refusedRegistrations(target)),
     await target.post(account, example(target, registerRequest()), { as: 'anonymous' }),
-    await target.post(loginPath, undefined, { as: { basic: { user: target.settings.admin.user, password: 'Wrong-Password-1!' } } }),
+    await target.post(loginPath, undefined, {
+      as: { basic: { user: target.settings.admin.user, password: 'Wrong-Password-1!' } },
+    }),
   ];
   for (const answer of answers) {
     if (!answer.response?.body) {

@@ -4,8 +4,13 @@ import { verifyRequest } from '../src/arbitraries/index.js';
 import { forAll, refusedWithEnvelope, test, verifies } from '../src/fixtures/index.js';
 
 test('no registration code completes a registration', verifies('VERIFY-SUNSET-REFUSED'), async ({ target }) => {
-  await forAll(target, verifyRequest(), async (body) => {
-    const answer = await target.post('/v1/account/verify', body);
-    target.check(answer, refusedWithEnvelope);
-  }, { independent: true });
+  await forAll(
+    target,
+    verifyRequest(),
+    async (body) => {
+      const answer = await target.post('/v1/account/verify', body);
+      target.check(answer, refusedWithEnvelope);
+    },
+    { independent: true },
+  );
 });

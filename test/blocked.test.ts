@@ -16,9 +16,17 @@ test('a 202 that keeps no pending registration: one FAIL, VERIFY-COMPLETES, and 
     assert.equal(run.code, 1, run.stdout + run.stderr);
     const report = readReport(run);
     const withVerdict = (verdict: string) => report.requirements.filter((r) => r.verdict === verdict);
-    assert.deepEqual(withVerdict('FAIL').map((r) => r.id), ['VERIFY-COMPLETES']);
+    assert.deepEqual(
+      withVerdict('FAIL').map((r) => r.id),
+      ['VERIFY-COMPLETES'],
+    );
     const blocked = withVerdict('BLOCKED');
-    assert.deepEqual(blocked.map((r) => r.id).sort(), ['LEGACY-STATEFUL-MODEL', 'TWO-STEP-SETTINGS', 'VERIFY-201', 'VERIFY-REGISTERS']);
+    assert.deepEqual(blocked.map((r) => r.id).sort(), [
+      'LEGACY-STATEFUL-MODEL',
+      'TWO-STEP-SETTINGS',
+      'VERIFY-201',
+      'VERIFY-REGISTERS',
+    ]);
     for (const r of blocked) {
       assert.deepEqual(r.blockedBy, ['VERIFY-COMPLETES'], r.id);
       assert.match(r.reason ?? '', /^blocked by VERIFY-COMPLETES: /, r.id);
@@ -29,7 +37,10 @@ test('a 202 that keeps no pending registration: one FAIL, VERIFY-COMPLETES, and 
     // junit.xml, as a CI dashboard reads it: one failure; the blocked ones skipped, naming what blocked them.
     const junit = readJunit(run.reportDir);
     assert.equal(junit.failures, 1);
-    assert.deepEqual(junit.cases.filter((c) => c.outcome === 'failure').map((c) => c.id), ['VERIFY-COMPLETES']);
+    assert.deepEqual(
+      junit.cases.filter((c) => c.outcome === 'failure').map((c) => c.id),
+      ['VERIFY-COMPLETES'],
+    );
     assert.match(junit.cases.find((c) => c.id === 'VERIFY-COMPLETES')!.text ?? '', /it blocked 4: /);
     for (const r of blocked) {
       const junitCase = junit.cases.find((c) => c.id === r.id)!;

@@ -9,5 +9,9 @@ test('a broken source is exit 2 before any test, or ERROR naming it: never a FAI
   const results = await runMatrix(brokenSourceCells(), { seed: 5, runs: 10 });
   const table = brokenSourceTable(results);
   console.log(`broken-source matrix:\n${table}`);
-  assert.deepEqual(results.flatMap((r) => brokenSourceProblems(r).map((p) => `${r.cell.name}: ${p}`)), [], table);
+  assert.deepEqual(
+    results.flatMap((r) => brokenSourceProblems(r).map((p) => `${r.cell.name}: ${p}`)),
+    [],
+    table,
+  );
 });

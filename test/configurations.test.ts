@@ -11,7 +11,9 @@ test('every configuration form against every correct target: 0 FAIL, 0 ERROR, 0 
   const cells = configurationCells();
   const results = await runMatrix(cells, { seed: 5, runs: 10 });
   const table = configurationTable(results);
-  console.log(`configuration matrix: ${results.length} runs in ${((performance.now() - started) / 1000).toFixed(0)} s\n${table}`);
+  console.log(
+    `configuration matrix: ${results.length} runs in ${((performance.now() - started) / 1000).toFixed(0)} s\n${table}`,
+  );
   const problems = results.flatMap((result) => cellProblems(result).map((p) => `${result.cell.name}: ${p}`));
   assert.deepEqual(problems, [], table);
 });

@@ -26,7 +26,11 @@ test('the committed contracts are what the one writer generates', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'wa-pacts-'));
   const written = await writeContracts(dir);
   for (const [i, profile] of profiles.entries()) {
-    assert.equal(readFileSync(written[i]!, 'utf8'), readFileSync(contractFile(profile), 'utf8'), `contracts/pacts/${profile} is stale: run npm run generate:contracts`);
+    assert.equal(
+      readFileSync(written[i]!, 'utf8'),
+      readFileSync(contractFile(profile), 'utf8'),
+      `contracts/pacts/${profile} is stale: run npm run generate:contracts`,
+    );
   }
 });
 
@@ -34,7 +38,10 @@ test('contracts verify passes against the reference in both profiles', async () 
   for (const profile of profiles) {
     const run = await runCli(['contracts', 'verify', '--profile', profile]);
     assert.equal(run.code, 0, run.stdout + run.stderr);
-    assert.match(run.stdout, profile === 'legacy' ? /^8 passed, 0 failed, 0 skipped$/m : /^3 passed, 0 failed, 0 skipped$/m);
+    assert.match(
+      run.stdout,
+      profile === 'legacy' ? /^8 passed, 0 failed, 0 skipped$/m : /^3 passed, 0 failed, 0 skipped$/m,
+    );
   }
 });
 
@@ -61,21 +68,38 @@ test('contracts verify fails, naming the interaction, for 1009 where 1008 is req
 test('an interaction whose provider state cannot be set is skipped with the reason', async () => {
   const served = await serveTarget('legacy');
   try {
-    const run = await runCli(['contracts', 'verify', '--target', served.emulator.server.url, '--profile', 'legacy'], served.env);
+    const run = await runCli(
+      ['contracts', 'verify', '--target', served.emulator.server.url, '--profile', 'legacy'],
+      served.env,
+    );
     assert.equal(run.code, 0, run.stdout);
-    assert.match(run.stdout, /^SKIPPED +a registration of a number that is registered: provider state "a number is registered": needs fixtures\.registered in the configuration file, or /m);
+    assert.match(
+      run.stdout,
+      /^SKIPPED +a registration of a number that is registered: provider state "a number is registered": needs fixtures\.registered in the configuration file, or /m,
+    );
     assert.match(run.stdout, /^OK +a registration without a bearer token$/m);
-    assert.match(run.stdout, /^\d+ passed, 0 failed, \d+ skipped: \d+ of 8 interactions verified, the others need what this run lacks \(above\)$/m);
+    assert.match(
+      run.stdout,
+      /^\d+ passed, 0 failed, \d+ skipped: \d+ of 8 interactions verified, the others need what this run lacks \(above\)$/m,
+    );
   } finally {
     await served.close();
   }
 });
 
-test('what real clients send is accepted by the contract\'s request matchers (pact-stub-server)', async () => {
-  const stubServer = join(createRequire(import.meta.url).resolve('@pact-foundation/pact-cli/package.json'), '..', 'bin', 'pact-stub-server.js');
+test("what real clients send is accepted by the contract's request matchers (pact-stub-server)", async () => {
+  const stubServer = join(
+    createRequire(import.meta.url).resolve('@pact-foundation/pact-cli/package.json'),
+    '..',
+    'bin',
+    'pact-stub-server.js',
+  );
   const port = 20000 + Math.floor(Math.random() * 20000);
   // The npm wrapper starts the Rust binary as its child: both in a process group of their own, ended together.
-  const stub = spawn(process.execPath, [stubServer, '--file', contractFile('legacy'), '--port', String(port)], { stdio: 'ignore', detached: true });
+  const stub = spawn(process.execPath, [stubServer, '--file', contractFile('legacy'), '--port', String(port)], {
+    stdio: 'ignore',
+    detached: true,
+  });
   let exited: number | null = null;
   stub.on('exit', (code) => (exited = code ?? -1));
   try {
@@ -83,10 +107,15 @@ test('what real clients send is accepted by the contract\'s request matchers (pa
     const send = async (body: object) => {
       for (let tries = 0; ; tries++) {
         try {
-          const r = await fetch(`http://127.0.0.1:${port}/v1/account`, { method: 'POST', headers: { authorization: 'Bearer t', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+          const r = await fetch(`http://127.0.0.1:${port}/v1/account`, {
+            method: 'POST',
+            headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          });
           return r.status;
         } catch (error) {
-          if (exited !== null) throw new Error(`pact-stub-server exited with ${exited} before answering on port ${port}`);
+          if (exited !== null)
+            throw new Error(`pact-stub-server exited with ${exited} before answering on port ${port}`);
           if (tries > 300) throw error;
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
@@ -97,20 +126,27 @@ test('what real clients send is accepted by the contract\'s request matchers (pa
     assert.notEqual(await send(wabclient), 404, 'wabclient without pin');
     assert.notEqual(await send({ ...wabclient, pin: '123456' }), 404, 'wabclient with pin');
     // yocto/whatsapp-business-sdk-php Edges/Account: the same fields, voice.
-    assert.notEqual(await send({ cc: '49', phone_number: '15112345678', method: 'voice', cert: 'Q2VydA==' }), 404, 'yocto PHP SDK');
+    assert.notEqual(
+      await send({ cc: '49', phone_number: '15112345678', method: 'voice', cert: 'Q2VydA==' }),
+      404,
+      'yocto PHP SDK',
+    );
     // …and the matchers are not vacuous: an undocumented method matches no interaction.
     assert.equal(await send({ ...wabclient, method: 'email' }), 404);
   } finally {
     process.kill(-stub.pid!, 'SIGTERM');
   }
   // Nothing the test started outlives it: the wrapper's child, the Rust binary, included.
-  const listening = () => readdirSync('/proc').filter((pid) => /^\d+$/.test(pid)).some((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').includes(`--port ${port}`);
-    } catch {
-      return false;
-    }
-  });
+  const listening = () =>
+    readdirSync('/proc')
+      .filter((pid) => /^\d+$/.test(pid))
+      .some((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').includes(`--port ${port}`);
+        } catch {
+          return false;
+        }
+      });
   for (let waited = 0; listening() && waited < 100; waited++) await new Promise((resolve) => setTimeout(resolve, 100));
   assert.equal(listening(), false, `a process started with --port ${port} is still running`);
 });
@@ -119,7 +155,24 @@ test('contracts publish hands the generated contract, version, branch and tags t
   const broker = await startStandInBroker();
   try {
     const token = 'broker-token-never-printed';
-    const run = await runCli(['contracts', 'publish', '--broker-url', broker.url, '--consumer-app-version', '1.4.2', '--branch', 'main', '--tag', 'prod', 'beta', '--profile', 'legacy'], { PACT_BROKER_TOKEN: token });
+    const run = await runCli(
+      [
+        'contracts',
+        'publish',
+        '--broker-url',
+        broker.url,
+        '--consumer-app-version',
+        '1.4.2',
+        '--branch',
+        'main',
+        '--tag',
+        'prod',
+        'beta',
+        '--profile',
+        'legacy',
+      ],
+      { PACT_BROKER_TOKEN: token },
+    );
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.ok(!(run.stdout + run.stderr).includes(token), 'the token is not printed');
     assert.ok(broker.authorizations.includes(`Bearer ${token}`));
@@ -139,9 +192,19 @@ test('contracts publish hands the generated contract, version, branch and tags t
   } finally {
     await broker.close();
   }
-  const unreachable = await runCli(['contracts', 'publish', '--broker-url', 'http://127.0.0.1:1', '--consumer-app-version', '1']);
+  const unreachable = await runCli([
+    'contracts',
+    'publish',
+    '--broker-url',
+    'http://127.0.0.1:1',
+    '--consumer-app-version',
+    '1',
+  ]);
   assert.equal(unreachable.code, 2);
-  assert.match(unreachable.stderr, /^wa-account-conformance: Pact Broker http:\/\/127\.0\.0\.1:1 is unreachable: .*ECONNREFUSED.*\n$/);
+  assert.match(
+    unreachable.stderr,
+    /^wa-account-conformance: Pact Broker http:\/\/127\.0\.0\.1:1 is unreachable: .*ECONNREFUSED.*\n$/,
+  );
 });
 
 test('contracts verify and CONTRACT-HONOURED honour --insecure: an HTTPS target with a self-signed certificate', async () => {
@@ -151,7 +214,10 @@ test('contracts verify and CONTRACT-HONOURED honour --insecure: an HTTPS target 
     const verify = await runCli(['contracts', 'verify', ...served.args, '--target', tls.url, '--insecure'], served.env);
     assert.equal(verify.code, 0, verify.stdout + verify.stderr);
     assert.match(verify.stdout, /^8 passed, 0 failed, 0 skipped$/m);
-    const run = await runCli([...served.args, '--target', tls.url, '--insecure', '--grep', 'CONTRACT-HONOURED'], served.env);
+    const run = await runCli(
+      [...served.args, '--target', tls.url, '--insecure', '--grep', 'CONTRACT-HONOURED'],
+      served.env,
+    );
     assert.equal(verdictsOf(run)['CONTRACT-HONOURED'], 'PASS', run.stdout);
     const refused = await runCli(['contracts', 'verify', ...served.args, '--target', tls.url], served.env);
     assert.equal(refused.code, 2);

@@ -9,7 +9,8 @@ import { serveTarget } from './support/servers.js';
 test('a target that answers 500 to one generated request once: WARN "flaky" with the answer it gave, never a FAIL; one that crashes every time still FAILs', async () => {
   let verifies = 0;
   const onceOnVerify = wrapping((reference) => async (request) => {
-    if (request.path === '/v1/account/verify' && ++verifies === 7) return { status: 500, body: { errors: [{ code: 1000, title: 'Generic error' }] } };
+    if (request.path === '/v1/account/verify' && ++verifies === 7)
+      return { status: 500, body: { errors: [{ code: 1000, title: 'Generic error' }] } };
     return reference(request);
   });
   const flaky = await serveTarget('sunset', onceOnVerify);
@@ -25,7 +26,12 @@ test('a target that answers 500 to one generated request once: WARN "flaky" with
   } finally {
     await flaky.close();
   }
-  const always = wrapping((reference) => async (request) => (request.path === '/v1/account/verify' && request.body.includes('"code":""') ? { status: 500, body: 'boom' } : reference(request)));
+  const always = wrapping(
+    (reference) => async (request) =>
+      request.path === '/v1/account/verify' && request.body.includes('"code":""')
+        ? { status: 500, body: 'boom' }
+        : reference(request),
+  );
   const broken = await serveTarget('sunset', always);
   try {
     const run = await runCli([...broken.args, '--grep', 'REQUEST-NO-5XX', '--seed', '4', '--runs', '40'], broken.env);

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { readmeExample } from '../mutants/configurationMatrix.js';
 import { packageRoot } from '../src/paths.js';
-import { catalogue } from '../src/requirements/index.js';
 import type { SourceKind } from '../src/reference/index.js';
-import { readReport, runCli, tempFile, verdictsOf, type CliRun } from './support/runCli.js';
+import { catalogue } from '../src/requirements/index.js';
+import { type CliRun, readReport, runCli, tempFile, verdictsOf } from './support/runCli.js';
 import { serveTarget } from './support/servers.js';
 
 // The reference with the control protocol off stands in for an emulator someone else wrote: the suite reaches its
@@ -16,10 +16,23 @@ import { serveTarget } from './support/servers.js';
 
 const sunsetOnly = catalogue.filter((r) => !r.profiles.includes('legacy')).map((r) => r.id);
 const withVerdict = (run: CliRun, verdict: string) => readReport(run).requirements.filter((r) => r.verdict === verdict);
-const noFailNorWarn = (run: CliRun, label: string) => assert.deepEqual(withVerdict(run, 'FAIL').concat(withVerdict(run, 'WARN')).map((r) => r.id), [], label);
+const noFailNorWarn = (run: CliRun, label: string) =>
+  assert.deepEqual(
+    withVerdict(run, 'FAIL')
+      .concat(withVerdict(run, 'WARN'))
+      .map((r) => r.id),
+    [],
+    label,
+  );
 
 /** `count` runs in a row against one long-lived target: each exit 0 and checked by `each`, all with the same verdicts. */
-async function runsInARow(count: number, args: string[], env: Record<string, string>, label: string, each: (run: CliRun, label: string) => void = () => {}): Promise<Record<string, string>> {
+async function runsInARow(
+  count: number,
+  args: string[],
+  env: Record<string, string>,
+  label: string,
+  each: (run: CliRun, label: string) => void = () => {},
+): Promise<Record<string, string>> {
   const runs: Record<string, string>[] = [];
   for (let i = 0; i < count; i++) {
     const run = await runCli(args, env);
@@ -38,7 +51,12 @@ for (const sources of ['header', 'inbox', 'hooks'] satisfies SourceKind[]) {
       const run = await runCli([...served.args, '--seed', '3', '--runs', '40'], served.env);
       assert.equal(run.code, 0, run.stdout + run.stderr);
       noFailNorWarn(run, sources);
-      assert.deepEqual(withVerdict(run, 'SKIP').map((r) => r.id).sort(), [...sunsetOnly].sort());
+      assert.deepEqual(
+        withVerdict(run, 'SKIP')
+          .map((r) => r.id)
+          .sort(),
+        [...sunsetOnly].sort(),
+      );
     } finally {
       await served.close();
     }
@@ -51,8 +69,21 @@ test('fixtures and a fixed code only: 0 FAIL, 0 WARN, every SKIP names what it l
     const verdicts = await runsInARow(2, [...served.args, '--runs', '30'], served.env, 'fixed', (run, label) => {
       noFailNorWarn(run, label);
       const skipped = withVerdict(run, 'SKIP').filter((r) => !sunsetOnly.includes(r.id));
-      assert.deepEqual(skipped.map((r) => r.id).sort(), ['LEGACY-STATEFUL-MODEL', 'LEGACY-VNAME-ROUNDTRIP', 'TWO-STEP-SETTINGS', 'VERIFY-201', 'VERIFY-COMPLETES', 'VERIFY-EARLIER-CODE', 'VERIFY-REGISTERS']);
-      for (const r of skipped) assert.match(r.reason ?? '', /needs (a target that takes minted certificates|a state source: add "stateChangeUrl"|a number to register, verify and leave as it was: a fresh number needs a target that takes minted certificates .*; fixtures\.unregistered, once registered, can be put back only by a state source)/, r.id);
+      assert.deepEqual(skipped.map((r) => r.id).sort(), [
+        'LEGACY-STATEFUL-MODEL',
+        'LEGACY-VNAME-ROUNDTRIP',
+        'TWO-STEP-SETTINGS',
+        'VERIFY-201',
+        'VERIFY-COMPLETES',
+        'VERIFY-EARLIER-CODE',
+        'VERIFY-REGISTERS',
+      ]);
+      for (const r of skipped)
+        assert.match(
+          r.reason ?? '',
+          /needs (a target that takes minted certificates|a state source: add "stateChangeUrl"|a number to register, verify and leave as it was: a fresh number needs a target that takes minted certificates .*; fixtures\.unregistered, once registered, can be put back only by a state source)/,
+          r.id,
+        );
     });
     assert.equal(verdicts['VERIFY-WRONG-CODE'], 'PASS', 'the fixed code told the code to avoid');
   } finally {
@@ -69,7 +100,13 @@ test('configured as the README documents, or with the renamed fixtures.verifyCod
     writeFileSync(join(dir, 'known-failures.json'), JSON.stringify({ expectedFailures: [] }));
     const forms = {
       readme: { ...readmeExample(), target: emulator.server.url, fixtures: emulator.fixtures, stateChangeUrl },
-      verifyCode: { target: emulator.server.url, profile: 'legacy', auth: { admin: { user: 'admin' }, user: { user: 'operator' } }, acceptsMintedCertificates: true, fixtures: { ...emulator.fixtures, verifyCode: emulator.fixedCode } },
+      verifyCode: {
+        target: emulator.server.url,
+        profile: 'legacy',
+        auth: { admin: { user: 'admin' }, user: { user: 'operator' } },
+        acceptsMintedCertificates: true,
+        fixtures: { ...emulator.fixtures, verifyCode: emulator.fixedCode },
+      },
     };
     const env = { ...served.env, WA_CONFORMANCE_USER_PASSWORD: emulator.user.password };
     for (const [name, config] of Object.entries(forms)) {
@@ -95,14 +132,32 @@ test('a source that is configured but does not answer is exit 2 naming it, befor
   const served = await serveTarget('legacy', undefined, 'header');
   try {
     const config = JSON.parse(readFileSync(served.args[1]!, 'utf8'));
-    const claimed = tempFile('claims-control.json', JSON.stringify({ ...config, stateChangeUrl: undefined, codeSource: undefined, acceptsMintedCertificates: undefined, emulator: true }));
+    const claimed = tempFile(
+      'claims-control.json',
+      JSON.stringify({
+        ...config,
+        stateChangeUrl: undefined,
+        codeSource: undefined,
+        acceptsMintedCertificates: undefined,
+        emulator: true,
+      }),
+    );
     const run = await runCli(['--config', claimed], served.env);
     assert.equal(run.code, 2, run.stdout);
-    assert.match(run.stderr, /^wa-account-conformance: notice: "emulator": true is now "controlProtocol": true and "acceptsMintedCertificates": true/m);
-    assert.match(run.stderr, /^wa-account-conformance: the control protocol \("controlProtocol", or "emulator": true\) does not answer on http:\/\/127\.0\.0\.1:\d+: GET \/_conformance\/code answered 404/m);
+    assert.match(
+      run.stderr,
+      /^wa-account-conformance: notice: "emulator": true is now "controlProtocol": true and "acceptsMintedCertificates": true/m,
+    );
+    assert.match(
+      run.stderr,
+      /^wa-account-conformance: the control protocol \("controlProtocol", or "emulator": true\) does not answer on http:\/\/127\.0\.0\.1:\d+: GET \/_conformance\/code answered 404/m,
+    );
     assert.doesNotMatch(run.stdout, /^(PASS|FAIL) /m);
 
-    const deadState = tempFile('dead-state.json', JSON.stringify({ ...config, stateChangeUrl: 'http://127.0.0.1:1/provider-states' }));
+    const deadState = tempFile(
+      'dead-state.json',
+      JSON.stringify({ ...config, stateChangeUrl: 'http://127.0.0.1:1/provider-states' }),
+    );
     const dead = await runCli(['--config', deadState], served.env);
     assert.equal(dead.code, 2);
     assert.match(dead.stderr, /the state-change URL http:\/\/127\.0\.0\.1:1\/provider-states is unreachable/);
@@ -113,10 +168,16 @@ test('a source that is configured but does not answer is exit 2 naming it, befor
   try {
     const config = JSON.parse(readFileSync(control.args[1]!, 'utf8'));
     const { controlProtocol: _c, acceptsMintedCertificates: _a, ...rest } = config;
-    const old = tempFile('old.json', JSON.stringify({ ...rest, emulator: true, fixtures: { ...config.fixtures, verifyCode: '123456' } }));
+    const old = tempFile(
+      'old.json',
+      JSON.stringify({ ...rest, emulator: true, fixtures: { ...config.fixtures, verifyCode: '123456' } }),
+    );
     const run = await runCli(['--config', old, '--grep', 'LEGACY-REGISTERED-201|VERIFY-MISSING'], control.env);
     assert.equal(run.code, 0, run.stdout + run.stderr);
-    assert.match(run.stderr, /notice: fixtures\.verifyCode is now "codeSource": \{"type":"fixed","codes":\[\{"cc":"81"/);
+    assert.match(
+      run.stderr,
+      /notice: fixtures\.verifyCode is now "codeSource": \{"type":"fixed","codes":\[\{"cc":"81"/,
+    );
     assert.ok(!run.stderr.includes('123456'), 'the code itself is not printed');
   } finally {
     await control.close();
@@ -132,10 +193,20 @@ test('a command code source that prints garbage, hangs or fails: the tests that 
       ['setInterval(() => {}, 1000)', /did not finish within 900 ms/],
       ['process.exit(4)', /exited with 4/],
     ] as const) {
-      const file = tempFile('command.json', JSON.stringify({ ...config, sourceTimeout: 1000, codeSource: { type: 'command', argv: [process.execPath, '-e', script] } }));
+      const file = tempFile(
+        'command.json',
+        JSON.stringify({
+          ...config,
+          sourceTimeout: 1000,
+          codeSource: { type: 'command', argv: [process.execPath, '-e', script] },
+        }),
+      );
       const run = await runCli(['--config', file, '--grep', 'VERIFY-COMPLETES'], served.env);
       assert.equal(run.code, 2, run.stdout);
-      assert.match(run.stderr, /^wa-account-conformance: 1 requirement was not judged because the suite's own setup failed \(ERROR\), VERIFY-COMPLETES first: not judged: the command/m);
+      assert.match(
+        run.stderr,
+        /^wa-account-conformance: 1 requirement was not judged because the suite's own setup failed \(ERROR\), VERIFY-COMPLETES first: not judged: the command/m,
+      );
       const verify = readReport(run).requirements.find((r) => r.id === 'VERIFY-COMPLETES')!;
       assert.equal(verify.verdict, 'ERROR');
       assert.match(verify.reason ?? '', message);
@@ -155,14 +226,21 @@ test('the prompt source: under a terminal the suite asks and the typed code comp
     const grep = 'VERIFY-COMPLETES|VERIFY-201|VERIFY-REGISTERS';
     const reportDir = mkdtempSync(join(tmpdir(), 'wa-prompt-'));
     const main = join(packageRoot, 'dist', 'src', 'cli', 'main.js');
-    const command = [process.execPath, main, '--config', file, '--grep', `'${grep}'`, '--report-dir', reportDir].join(' ');
+    const command = [process.execPath, main, '--config', file, '--grep', `'${grep}'`, '--report-dir', reportDir].join(
+      ' ',
+    );
     // script(1) gives the run a pseudo-terminal; what this test writes to it is what the operator types.
-    const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...served.env, CI: 'true' } });
+    const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...served.env, CI: 'true' },
+    });
     let screen = '';
     let asked = 0;
     child.stdout.on('data', async (chunk: Buffer) => {
       screen += chunk;
-      const question = /the code sent by sms to \+(\d+) (\d+) \(Enter to skip\): $/.exec(screen.replace(/\u001b\[[0-9;]*[A-Za-z]/g, ''));
+      const question = /the code sent by sms to \+(\d+) (\d+) \(Enter to skip\): $/.exec(
+        screen.replace(/\u001b\[[0-9;]*[A-Za-z]/g, ''),
+      );
       if (!question || asked > 0) return;
       asked += 1;
       const inbox = await fetch(`${served.emulator.server.url}/_inbox/${question[1]}/${question[2]}`);
@@ -201,11 +279,18 @@ test('a failing contract interaction has the wire log, the curl command and the 
   try {
     const run = await runCli([...served.args, '--grep', 'CONTRACT-HONOURED'], served.env);
     const contract = readReport(run).requirements.find((r) => r.id === 'CONTRACT-HONOURED')! as unknown as {
-      verdict: string; tests: { failure: { message: string; curl: string; correlation: string }; wireLog: { case: string; request: { url: string } }[] }[];
+      verdict: string;
+      tests: {
+        failure: { message: string; curl: string; correlation: string };
+        wireLog: { case: string; request: { url: string } }[];
+      }[];
     };
     assert.equal(contract.verdict, 'WARN');
     const { failure, wireLog } = contract.tests[0]!;
-    assert.match(failure.message, /FAILED: a verification with the code that was sent \(X-Conformance-Case: CONTRACT-HONOURED#pact-\d+\)/);
+    assert.match(
+      failure.message,
+      /FAILED: a verification with the code that was sent \(X-Conformance-Case: CONTRACT-HONOURED#pact-\d+\)/,
+    );
     assert.match(failure.correlation, /^CONTRACT-HONOURED#pact-\d+$/);
     assert.match(failure.curl, /curl .*\/v1\/account\/verify/);
     assert.ok(wireLog.some((e) => e.case === failure.correlation && e.request.url.endsWith('/v1/account/verify')));
@@ -219,23 +304,38 @@ test('a target that refuses minted certificates (as a live client checks signatu
   const { rewriteAnswers } = await import('../mutants/mutant.js');
   // Every certificate it has not issued itself is refused; the fixtures' numbers stand in for real ones.
   const checksSignatures = rewriteAnswers('/v1/account', (response, request) =>
-    response.status === 202 && request.body.includes('"999"') ? { status: 400, body: { errors: [{ code: 1009, title: 'Parameter value is not valid', details: 'cert' }] } } : response);
+    response.status === 202 && request.body.includes('"999"')
+      ? { status: 400, body: { errors: [{ code: 1009, title: 'Parameter value is not valid', details: 'cert' }] } }
+      : response,
+  );
   const served = await serveTarget('legacy', checksSignatures, 'header');
   try {
     const config = JSON.parse(readFileSync(served.args[1]!, 'utf8'));
     const probed = tempFile('probed.json', JSON.stringify({ ...config, acceptsMintedCertificates: undefined }));
-    const run = await runCli(['--config', probed, '--grep', 'LEGACY-VNAME-ROUNDTRIP|LEGACY-UNREGISTERED-202', '--runs', '10'], served.env);
+    const run = await runCli(
+      ['--config', probed, '--grep', 'LEGACY-VNAME-ROUNDTRIP|LEGACY-UNREGISTERED-202', '--runs', '10'],
+      served.env,
+    );
     assert.equal(run.code, 0, run.stdout + run.stderr);
-    assert.match(run.stderr, /minted certificates: refused \(the target answered 400 to a minted certificate before the run\)/);
+    assert.match(
+      run.stderr,
+      /minted certificates: refused \(the target answered 400 to a minted certificate before the run\)/,
+    );
     const vname = readReport(run).requirements.find((r) => r.id === 'LEGACY-VNAME-ROUNDTRIP')!;
     assert.equal(vname.verdict, 'SKIP');
-    assert.match(vname.reason ?? '', /^needs a target that takes minted certificates \(the target answered 400 to a minted certificate before the run\)/);
+    assert.match(
+      vname.reason ?? '',
+      /^needs a target that takes minted certificates \(the target answered 400 to a minted certificate before the run\)/,
+    );
     assert.equal(verdictsOf(run)['LEGACY-UNREGISTERED-202'], 'PASS', 'the fixture stands in for a fresh number');
 
     const claimed = tempFile('claimed.json', JSON.stringify(config));
     const wrong = await runCli(['--config', claimed], served.env);
     assert.equal(wrong.code, 2);
-    assert.match(wrong.stderr, /^wa-account-conformance: "acceptsMintedCertificates" is true, but http:\/\/127\.0\.0\.1:\d+ answered 400 to a registration with a minted certificate/m);
+    assert.match(
+      wrong.stderr,
+      /^wa-account-conformance: "acceptsMintedCertificates" is true, but http:\/\/127\.0\.0\.1:\d+ answered 400 to a registration with a minted certificate/m,
+    );
   } finally {
     await served.close();
   }

@@ -14,7 +14,10 @@ test('a token the target refuses is exit 2 naming it, before any test: not a FAI
   try {
     const run = await runCli(['--target', served.emulator.server.url, '--token', 'not-a-token-it-issued']);
     assert.equal(run.code, 2, run.stdout);
-    assert.match(run.stderr, /^wa-account-conformance: the admin token \(--token or WA_CONFORMANCE_TOKEN\) is refused by http:\/\/127\.0\.0\.1:\d+: POST \/v1\/account answered 401/);
+    assert.match(
+      run.stderr,
+      /^wa-account-conformance: the admin token \(--token or WA_CONFORMANCE_TOKEN\) is refused by http:\/\/127\.0\.0\.1:\d+: POST \/v1\/account answered 401/,
+    );
     assert.match(run.stderr, oneLine);
     assert.doesNotMatch(run.stderr + run.stdout, /not-a-token-it-issued/);
   } finally {
@@ -22,8 +25,12 @@ test('a token the target refuses is exit 2 naming it, before any test: not a FAI
   }
 });
 
-test('a login that takes the credentials and issues no token is the target\'s LOGIN-TOKEN FAIL, and the tests that need a session are BLOCKED by it', async () => {
-  const noToken = rewriteAnswers('/v1/users/login', (response) => (response.status === 200 ? { status: 200, body: { users: [{ expires_after: '2030-01-01 00:00:00+00:00' }] } } : response));
+test("a login that takes the credentials and issues no token is the target's LOGIN-TOKEN FAIL, and the tests that need a session are BLOCKED by it", async () => {
+  const noToken = rewriteAnswers('/v1/users/login', (response) =>
+    response.status === 200
+      ? { status: 200, body: { users: [{ expires_after: '2030-01-01 00:00:00+00:00' }] } }
+      : response,
+  );
   const served = await serveTarget('sunset', noToken);
   try {
     const run = await runCli([...served.args, '--grep', 'LOGIN-TOKEN|ACCOUNT-SUNSET-1005'], served.env);
@@ -43,7 +50,10 @@ test('a login path the target does not have (a wrong prefix) is exit 2 saying so
   try {
     const run = await runCli(['--target', `${served.emulator.server.url}/wrong-prefix`], served.env);
     assert.equal(run.code, 2, run.stdout);
-    assert.match(run.stderr, /^wa-account-conformance: POST \/v1\/users\/login answered 404 on http:\/\/127\.0\.0\.1:\d+\/wrong-prefix: no login there; check the target URL/);
+    assert.match(
+      run.stderr,
+      /^wa-account-conformance: POST \/v1\/users\/login answered 404 on http:\/\/127\.0\.0\.1:\d+\/wrong-prefix: no login there; check the target URL/,
+    );
     assert.match(run.stderr, oneLine);
   } finally {
     await served.close();
@@ -56,10 +66,16 @@ test('a URL whose scheme is not what the server speaks is one line saying which 
   try {
     const https = await runCli(['--target', served.emulator.server.url.replace('http:', 'https:')], served.env);
     assert.equal(https.code, 2);
-    assert.match(https.stderr, /^wa-account-conformance: target https:\/\/127\.0\.0\.1:\d+ speaks plain HTTP, not TLS: use http:\/\/ instead of https:\/\/\n$/);
+    assert.match(
+      https.stderr,
+      /^wa-account-conformance: target https:\/\/127\.0\.0\.1:\d+ speaks plain HTTP, not TLS: use http:\/\/ instead of https:\/\/\n$/,
+    );
     const http = await runCli(['--target', tls.url.replace('https:', 'http:')], served.env);
     assert.equal(http.code, 2);
-    assert.match(http.stderr, /^wa-account-conformance: target http:\/\/127\.0\.0\.1:\d+ speaks TLS, not plain HTTP: use https:\/\/ instead of http:\/\/\n$/);
+    assert.match(
+      http.stderr,
+      /^wa-account-conformance: target http:\/\/127\.0\.0\.1:\d+ speaks TLS, not plain HTTP: use https:\/\/ instead of http:\/\/\n$/,
+    );
   } finally {
     await tls.close();
     await served.close();

@@ -29,7 +29,10 @@ test('every documented field cites the seed page with a quote and an English URL
     if (['conformance-config', 'conformance-report', 'expected-failures'].includes(id)) continue;
     const schema = JSON.stringify(loadSchema(id as never));
     for (const name of Object.keys(source.properties ?? {})) {
-      assert.ok(source.properties![name]!.citation || source.properties![name]!.$source, `${id}.${name} has no citation`);
+      assert.ok(
+        source.properties![name]!.citation || source.properties![name]!.$source,
+        `${id}.${name} has no citation`,
+      );
     }
     assert.match(schema, /"url":"https:\/\/developers\.(secure\.)?facebook\.com\//, `${id} names no English page`);
   }
@@ -42,11 +45,20 @@ test('the documented examples validate, and their near misses do not', () => {
   assert.equal(isValid('register-request', { ...documented, pin: '12345' }), false, 'a PIN has 6 digits');
   assert.equal(isValid('register-request', { ...documented, method: 'email' }), false, 'method is sms or voice');
   assert.equal(isValid('register-request', { ...documented, phone_number: '+15550100' }), false, 'no plus sign');
-  const blocked = { errors: [{ code: 1005, title: 'Access denied', details: 'Unknown error: biz_link_on_prem_reg_blocked' }] };
+  const blocked = {
+    errors: [{ code: 1005, title: 'Access denied', details: 'Unknown error: biz_link_on_prem_reg_blocked' }],
+  };
   assert.equal(isValid('error-envelope', blocked), true);
-  assert.equal(isValid('error-envelope', { errors: [{ code: '1005', title: 'Access denied' }] }), false, 'code is an integer');
+  assert.equal(
+    isValid('error-envelope', { errors: [{ code: '1005', title: 'Access denied' }] }),
+    false,
+    'code is an integer',
+  );
   assert.equal(isValid('register-accepted', { account: [{ vname: 'decoded-vname-from-cert' }] }), true);
-  assert.equal(isValid('login-response', { users: [{ token: 'eyJ', expires_after: '2018-03-01 15:29:26+00:00' }] }), true);
+  assert.equal(
+    isValid('login-response', { users: [{ token: 'eyJ', expires_after: '2018-03-01 15:29:26+00:00' }] }),
+    true,
+  );
 });
 
 test('a violation names the field it breaks', () => {

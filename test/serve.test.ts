@@ -11,7 +11,9 @@ const main = join(packageRoot, 'dist', 'src', 'cli', 'main.js');
 
 test('serve --profile legacy with the printed configuration gives the same verdicts as the embedded run; SIGTERM stops it', async () => {
   const configFile = join(mkdtempSync(join(tmpdir(), 'wa-serve-')), 'conformance.json');
-  const serve = spawn(process.execPath, [main, 'serve', '--profile', 'legacy', '--config-out', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const serve = spawn(process.execPath, [main, 'serve', '--profile', 'legacy', '--config-out', configFile], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   serve.stdout.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => serve.on('exit', resolve));

@@ -19,12 +19,28 @@ test('tests that make a live target send a code run only with sideEffects or --a
     for (const id of sendsCodes) {
       const r = readReport(guarded).requirements.find((x) => x.id === id)!;
       assert.equal(r.verdict, 'SKIP', `${id} should be skipped without the opt-in`);
-      assert.match(r.reason ?? '', /^would make http:\/\/\[::ffff:127\.0\.0\.1\]:\d+ send a registration code: allow with "sideEffects": true or --allow-side-effects$/);
+      assert.match(
+        r.reason ?? '',
+        /^would make http:\/\/\[::ffff:127\.0\.0\.1\]:\d+ send a registration code: allow with "sideEffects": true or --allow-side-effects$/,
+      );
     }
-    assert.equal(readReport(guarded).requirements.find((x) => x.id === 'LEGACY-PIN-REQUIRED')!.verdict, 'PASS', 'side-effect-free checks still run');
+    assert.equal(
+      readReport(guarded).requirements.find((x) => x.id === 'LEGACY-PIN-REQUIRED')!.verdict,
+      'PASS',
+      'side-effect-free checks still run',
+    );
 
-    const allowed = await runCli(['--config', config, '--grep', 'LEGACY-UNREGISTERED|LEGACY-PIN', '--runs', '10', '--allow-side-effects']);
-    for (const id of sendsCodes) assert.equal(readReport(allowed).requirements.find((x) => x.id === id)!.verdict, 'PASS', id);
+    const allowed = await runCli([
+      '--config',
+      config,
+      '--grep',
+      'LEGACY-UNREGISTERED|LEGACY-PIN',
+      '--runs',
+      '10',
+      '--allow-side-effects',
+    ]);
+    for (const id of sendsCodes)
+      assert.equal(readReport(allowed).requirements.find((x) => x.id === id)!.verdict, 'PASS', id);
   } finally {
     await emulator.server.close();
   }
@@ -33,14 +49,23 @@ test('tests that make a live target send a code run only with sideEffects or --a
 test('a test whose fixture or source is missing is SKIP, naming what would enable it', async () => {
   const emulator = await startEmulator({ profile: 'legacy' });
   try {
-    const config = tempFile('bare.json', JSON.stringify({ target: emulator.server.url, profile: 'legacy', auth: { admin: emulator.admin } }));
+    const config = tempFile(
+      'bare.json',
+      JSON.stringify({ target: emulator.server.url, profile: 'legacy', auth: { admin: emulator.admin } }),
+    );
     const run = await runCli(['--config', config, '--runs', '10']);
     assert.equal(run.code, 0, run.stdout);
     const reasons = Object.fromEntries(readReport(run).requirements.map((r) => [r.id, r.reason]));
     // The target takes minted certificates (probed: it is on loopback), so fresh numbers stand in where they can.
     assert.equal(readReport(run).requirements.find((r) => r.id === 'LEGACY-VNAME-ROUNDTRIP')!.verdict, 'PASS');
-    assert.match(reasons['LEGACY-REGISTERED-201']!, /^needs fixtures\.registered in the configuration file, or a target that takes minted certificates with a state source: add "stateChangeUrl"/);
-    assert.match(reasons['LEGACY-PIN-REQUIRED']!, /^needs fixtures\.twoStep in the configuration file, or .* a state source: add "stateChangeUrl"/);
+    assert.match(
+      reasons['LEGACY-REGISTERED-201']!,
+      /^needs fixtures\.registered in the configuration file, or a target that takes minted certificates with a state source: add "stateChangeUrl"/,
+    );
+    assert.match(
+      reasons['LEGACY-PIN-REQUIRED']!,
+      /^needs fixtures\.twoStep in the configuration file, or .* a state source: add "stateChangeUrl"/,
+    );
     assert.match(reasons['VERIFY-COMPLETES']!, /^needs a code source: add "codeSource": \{"type": "header"/);
     assert.match(reasons['AUTH-ADMIN-ONLY']!, /^needs a non-admin account: "auth": \{"user"/);
   } finally {

@@ -10,10 +10,17 @@ for (const profile of profiles) {
     const run = await runCli(['--profile', profile, '--seed', '7', ...runs]);
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const applicable = catalogue.filter((r) => r.profiles.includes(profile));
-    assert.deepEqual(idsWithVerdict(run, 'PASS').sort(), applicable.filter((r) => r.level !== 'INFO').map((r) => r.id).sort());
+    assert.deepEqual(
+      idsWithVerdict(run, 'PASS').sort(),
+      applicable
+        .filter((r) => r.level !== 'INFO')
+        .map((r) => r.id)
+        .sort(),
+    );
     const info = applicable.filter((r) => r.level === 'INFO').map((r) => r.id);
     assert.deepEqual(idsWithVerdict(run, 'INFO').sort(), info.sort());
-    for (const r of readReport(run).requirements.filter((x) => x.verdict === 'INFO')) assert.ok(r.observed?.length, `${r.id} says what it saw`);
+    for (const r of readReport(run).requirements.filter((x) => x.verdict === 'INFO'))
+      assert.ok(r.observed?.length, `${r.id} says what it saw`);
     assert.equal(readReport(run).summary.skip, catalogue.length - applicable.length);
     assert.match(run.stdout, new RegExp(`^\\d+ passed, 0 failed, \\d+ skipped, 0 warned, ${info.length} info$`, 'm'));
   });

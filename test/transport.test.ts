@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { test } from 'node:test';
 import { Secrets, TargetClient } from '../src/client/index.js';
 import { readReport, runCli, verdictsOf } from './support/runCli.js';
@@ -11,7 +11,11 @@ const listen = async (server: Server) => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 };
-const closing = (server: Server) => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); });
+const closing = (server: Server) =>
+  new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(resolve);
+  });
 const client = (baseUrl: string, extra: Partial<ConstructorParameters<typeof TargetClient>[0]> = {}) =>
   new TargetClient({ baseUrl, timeoutMs: 1000, insecure: false, secrets: new Secrets(), ...extra });
 
@@ -43,7 +47,10 @@ test('a body past the cap is cut there, not read to its end: the prefix, its dec
     assert.equal(exchange.response?.bytes, size);
     assert.equal(exchange.response?.body.length, 1024 * 1024);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    assert.ok(sentWhenClosed < size / 2, `the client hung up after ${sentWhenClosed} of ${size} bytes: the rest was not read`);
+    assert.ok(
+      sentWhenClosed < size / 2,
+      `the client hung up after ${sentWhenClosed} of ${size} bytes: the rest was not read`,
+    );
   } finally {
     await target.close();
     await closing(server);
@@ -82,7 +89,7 @@ test('an informational 1xx before the answer is passed over: the answer judged i
     assert.equal(exchange.error, undefined);
     assert.equal(exchange.response?.status, 202);
     assert.equal(exchange.response?.headers['x-final'], 'yes');
-    assert.equal(exchange.response?.headers.link, undefined, 'the 103\'s headers are not the answer\'s');
+    assert.equal(exchange.response?.headers.link, undefined, "the 103's headers are not the answer's");
     assert.equal(exchange.response?.body, '{"account":[{"vname":"A"}]}');
   } finally {
     await target.close();
@@ -108,7 +115,10 @@ test('HTTP_PROXY and NO_PROXY are honoured as curl does, a lowercase variable se
   const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
   const send = async (label: string) => {
     const target = client(originUrl);
-    assert.equal((await target.send({ method: 'POST', path: '/v1/account', body: {}, case: label })).response?.status, 200);
+    assert.equal(
+      (await target.send({ method: 'POST', path: '/v1/account', body: {}, case: label })).response?.status,
+      200,
+    );
     await target.close();
   };
   try {
@@ -149,7 +159,10 @@ test('HTTPS behind a private certificate authority: passes with --ca; without it
     assert.equal(readReport(trusted).summary.fail, 0);
     const untrusted = await runCli([...served.args, '--target', tls.url, '--runs', '10'], served.env);
     assert.equal(untrusted.code, 2);
-    assert.match(untrusted.stderr, /^wa-account-conformance: target https:\/\/127\.0\.0\.1:\d+ is unreachable: .*(UNABLE_TO_VERIFY|unable to verify|self-signed).* \(a private certificate authority: --ca FILE; or --insecure to accept any certificate\)\n$/);
+    assert.match(
+      untrusted.stderr,
+      /^wa-account-conformance: target https:\/\/127\.0\.0\.1:\d+ is unreachable: .*(UNABLE_TO_VERIFY|unable to verify|self-signed).* \(a private certificate authority: --ca FILE; or --insecure to accept any certificate\)\n$/,
+    );
   } finally {
     await tls.close();
     await served.close();
@@ -176,12 +189,18 @@ test('HTTPS_PROXY: every request of a run to an HTTPS target goes through the pr
   });
   const proxyUrl = await listen(proxy);
   try {
-    const run = await runCli([...served.args, '--target', tls.url, '--ca', files.ca!, '--runs', '10'], { ...served.env, HTTPS_PROXY: proxyUrl });
+    const run = await runCli([...served.args, '--target', tls.url, '--ca', files.ca!, '--runs', '10'], {
+      ...served.env,
+      HTTPS_PROXY: proxyUrl,
+    });
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.equal(readReport(run).summary.fail, 0);
     // The suite's requests, tunnelled; the Pact verifier's go to its loopback forwarder directly, as no proxy could.
     const target = `CONNECT ${new URL(tls.url).host}`;
-    assert.ok(tunnels.length > 0 && tunnels.every((line) => line === target), `tunnels: ${[...new Set(tunnels)].join(', ')}; expected ${target}`);
+    assert.ok(
+      tunnels.length > 0 && tunnels.every((line) => line === target),
+      `tunnels: ${[...new Set(tunnels)].join(', ')}; expected ${target}`,
+    );
     assert.equal(verdictsOf(run)['CONTRACT-HONOURED'], 'PASS');
   } finally {
     await closing(proxy);
@@ -202,7 +221,9 @@ test('--max-time: at the deadline the report is written, what was cut short or n
     const run = await runCli([...served.args, '--max-time', '5', '--runs', '200'], served.env);
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const report = readReport(run);
-    const cut = report.requirements.filter((r) => r.verdict === 'SKIP' && /the run reached its deadline \(--max-time 5 s\)/.test(r.reason ?? ''));
+    const cut = report.requirements.filter(
+      (r) => r.verdict === 'SKIP' && /the run reached its deadline \(--max-time 5 s\)/.test(r.reason ?? ''),
+    );
     assert.ok(cut.length > 0, JSON.stringify(report.summary));
     assert.equal(report.summary.fail, 0);
   } finally {

@@ -2,9 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decodeCertificate, mintCertificate } from '../src/cert/index.js';
 import type { ConformanceReport } from '../src/generated/types.js';
-import { startEmulator, type ApiResponse, type Handler, type ReferenceOptions } from '../src/reference/index.js';
-import { createReference } from '../src/reference/index.js';
-import { readReport, runCli, tempFile, type CliRun } from './support/runCli.js';
+import {
+  type ApiResponse,
+  createReference,
+  type Handler,
+  type ReferenceOptions,
+  startEmulator,
+} from '../src/reference/index.js';
+import { type CliRun, readReport, runCli, tempFile } from './support/runCli.js';
 
 // A requirement whose tests judged no answer is a SKIP that says what came back instead, never a PASS.
 
@@ -13,7 +18,15 @@ const requirementOf = (run: CliRun, id: string) => report(run).requirements.find
 
 async function serve(build: (options: ReferenceOptions) => Handler, config: (url: string) => object) {
   const emulator = await startEmulator({ profile: 'sunset', build });
-  const file = tempFile('conformance.json', JSON.stringify({ target: emulator.server.url, profile: 'sunset', auth: { admin: { user: emulator.admin.user } }, ...config(emulator.server.url) }));
+  const file = tempFile(
+    'conformance.json',
+    JSON.stringify({
+      target: emulator.server.url,
+      profile: 'sunset',
+      auth: { admin: { user: emulator.admin.user } },
+      ...config(emulator.server.url),
+    }),
+  );
   return { emulator, args: ['--config', file], env: { WA_CONFORMANCE_PASSWORD: emulator.admin.password } };
 }
 
@@ -53,22 +66,35 @@ const checksCertificates = (options: ReferenceOptions): Handler => {
     const answer = await reference(request);
     if (request.path !== '/v1/account' || answer.status !== 403) return answer;
     const { cert } = JSON.parse(request.body) as { cert: string };
-    return decodeCertificate(cert).ok ? answer : { status: 400, body: { errors: [{ code: 1009, title: 'Parameter value is not valid', details: 'Invalid certificate' }] } };
+    return decodeCertificate(cert).ok
+      ? answer
+      : {
+          status: 400,
+          body: { errors: [{ code: 1009, title: 'Parameter value is not valid', details: 'Invalid certificate' }] },
+        };
   };
 };
 
 test('against a target that checks certificates first, ACCOUNT-SUNSET-NEVER-REGISTERS is SKIP without a certificate it takes, and judged with fixtures.unregistered', async () => {
   const cert = mintCertificate({ verifiedName: 'Fixture Co.' });
   const without = await serve(checksCertificates, () => ({}));
-  const withFixture = await serve(checksCertificates, () => ({ fixtures: { unregistered: { cc: '81', phone_number: '9012345678', cert, vname: 'Fixture Co.' } } }));
+  const withFixture = await serve(checksCertificates, () => ({
+    fixtures: { unregistered: { cc: '81', phone_number: '9012345678', cert, vname: 'Fixture Co.' } },
+  }));
   try {
-    const skipped = await runCli([...without.args, '--grep', 'ACCOUNT-SUNSET-NEVER-REGISTERS', '--runs', '30'], without.env);
+    const skipped = await runCli(
+      [...without.args, '--grep', 'ACCOUNT-SUNSET-NEVER-REGISTERS', '--runs', '30'],
+      without.env,
+    );
     const never = requirementOf(skipped, 'ACCOUNT-SUNSET-NEVER-REGISTERS');
     assert.equal(never.verdict, 'SKIP', JSON.stringify(never));
     assert.equal(never.judged, 0);
     assert.match(never.reason!, /refused before the registration logic: 400 errors\[\] code 1009 \(30\)/);
 
-    const judged = await runCli([...withFixture.args, '--grep', 'ACCOUNT-SUNSET-NEVER-REGISTERS', '--runs', '30'], withFixture.env);
+    const judged = await runCli(
+      [...withFixture.args, '--grep', 'ACCOUNT-SUNSET-NEVER-REGISTERS', '--runs', '30'],
+      withFixture.env,
+    );
     const reached = requirementOf(judged, 'ACCOUNT-SUNSET-NEVER-REGISTERS');
     assert.equal(reached.verdict, 'PASS', JSON.stringify(reached));
     assert.equal(reached.judged, 30);

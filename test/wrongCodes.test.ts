@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { TestInfo } from '@playwright/test';
+import { mutants } from '../mutants/index.js';
 import { prepareTarget } from '../src/cli/prepareTarget.js';
 import { resolveSettings } from '../src/cli/resolveSettings.js';
 import { isClientError, postWrongCode, status } from '../src/fixtures/index.js';
@@ -10,7 +11,6 @@ import { Target } from '../src/fixtures/target.js';
 import { TargetConnections } from '../src/fixtures/targetConnections.js';
 import { controlPaths } from '../src/protocol/index.js';
 import { emulatorConfig, startEmulator } from '../src/reference/index.js';
-import { mutants } from '../mutants/index.js';
 
 const takesAnyCode = mutants.find((m) => m.id === 'legacy-verify-any-code')!;
 
@@ -23,7 +23,11 @@ for (const { name, build, collided } of [
     const emulator = await startEmulator({ profile: 'legacy', build, sources: 'control' });
     const connections = new TargetConnections();
     try {
-      const resolved = resolveSettings({ seed: 1, runs: 1, workers: 1, reportDir: join(tmpdir(), 'wa-wrong-codes') }, emulatorConfig(emulator), {});
+      const resolved = resolveSettings(
+        { seed: 1, runs: 1, workers: 1, reportDir: join(tmpdir(), 'wa-wrong-codes') },
+        emulatorConfig(emulator),
+        {},
+      );
       const settings = await prepareTarget({ ...resolved, target: emulator.server.url }, () => {});
       const { client, sessions, numbers } = await connections.of(settings);
       // A Target outside Playwright: its test info is only asked to skip when a session is unavailable.
@@ -31,14 +35,23 @@ for (const { name, build, collided } of [
       const number = numbers.fresh('衝突テスト株式会社');
       assert.equal(status((await numbers.requestCode(target, number)).answer), 202);
       // Its code, read past the run's code source: the run has never seen it.
-      const read = await client.send({ method: 'GET', path: `${controlPaths.code}?${new URLSearchParams({ cc: number.cc, phone_number: number.phone_number })}`, headers: await sessions.headers('admin'), case: 'peek' });
+      const read = await client.send({
+        method: 'GET',
+        path: `${controlPaths.code}?${new URLSearchParams({ cc: number.cc, phone_number: number.phone_number })}`,
+        headers: await sessions.headers('admin'),
+        case: 'peek',
+      });
       const code = (JSON.parse(read.response!.body) as { code: string }).code;
       assert.equal(numbers.readCodes.has(code), false);
 
       const result = await postWrongCode(target, [code, code === '000000' ? '000001' : '000000']);
       assert.equal(result.collided, collided);
       // The answer to judge: the second code's refusal, or the acceptance of a code that was never sent.
-      assert.equal(collided ? isClientError(result.answer) : status(result.answer) === 201, true, result.answer.response?.body);
+      assert.equal(
+        collided ? isClientError(result.answer) : status(result.answer) === 201,
+        true,
+        result.answer.response?.body,
+      );
     } finally {
       await connections.close();
       await emulator.server.close();

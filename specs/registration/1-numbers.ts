@@ -3,7 +3,17 @@
 import fc from 'fast-check';
 import { mintedRegistration, withUnknownProperties } from '../../src/arbitraries/index.js';
 import {
-  acceptedWithVname, because, either, forAll, freshNumber, orSkip, postGenerated, refusedWithEnvelope, statusIs, test, verifies,
+  acceptedWithVname,
+  because,
+  either,
+  forAll,
+  freshNumber,
+  orSkip,
+  postGenerated,
+  refusedWithEnvelope,
+  statusIs,
+  test,
+  verifies,
 } from '../../src/fixtures/index.js';
 
 const account = '/v1/account';
@@ -17,28 +27,53 @@ export function numberTests(): void {
   });
 
   // A registered number's registration changes nothing, so unknown properties can be tried on it many times.
-  test('a registered number with unknown properties is still answered 201, or refused for them', verifies('REQUEST-UNKNOWN-PROPERTIES'), async ({ target }) => {
-    test.skip(target.settings.profile !== 'legacy', 'the sunset profile judges this with blocked registrations (request-validation.spec.ts)');
-    const { cc, phone_number, cert, origin } = await orSkip(() => target.numbers.inState(target, 'registered'));
-    const registration = fc.constantFrom('sms', 'voice').map((method) => ({ cc, phone_number, method, cert }));
-    await forAll(target, withUnknownProperties('register-request', registration), async (request) => {
-      const answer = await postGenerated(target, account, request);
-      target.check(answer, either(because(statusIs(201), `${origin} number, registered`), because(refusedWithEnvelope, 'refusing the unknown properties')));
-    }, { maxRuns: 20, independent: true });
-  });
+  test(
+    'a registered number with unknown properties is still answered 201, or refused for them',
+    verifies('REQUEST-UNKNOWN-PROPERTIES'),
+    async ({ target }) => {
+      test.skip(
+        target.settings.profile !== 'legacy',
+        'the sunset profile judges this with blocked registrations (request-validation.spec.ts)',
+      );
+      const { cc, phone_number, cert, origin } = await orSkip(() => target.numbers.inState(target, 'registered'));
+      const registration = fc.constantFrom('sms', 'voice').map((method) => ({ cc, phone_number, method, cert }));
+      await forAll(
+        target,
+        withUnknownProperties('register-request', registration),
+        async (request) => {
+          const answer = await postGenerated(target, account, request);
+          target.check(
+            answer,
+            either(
+              because(statusIs(201), `${origin} number, registered`),
+              because(refusedWithEnvelope, 'refusing the unknown properties'),
+            ),
+          );
+        },
+        { maxRuns: 20, independent: true },
+      );
+    },
+  );
 
-  test('an unregistered number is answered 202 with the vname in cert', verifies('LEGACY-UNREGISTERED-202'), async ({ target }) => {
-    const number = await orSkip(() => target.numbers.inState(target, 'unregistered'));
-    const { answer } = await target.numbers.requestCode(target, number);
-    target.check(answer, acceptedWithVname(number.vname));
-  });
+  test(
+    'an unregistered number is answered 202 with the vname in cert',
+    verifies('LEGACY-UNREGISTERED-202'),
+    async ({ target }) => {
+      const number = await orSkip(() => target.numbers.inState(target, 'unregistered'));
+      const { answer } = await target.numbers.requestCode(target, number);
+      target.check(answer, acceptedWithVname(number.vname));
+    },
+  );
 
   test('a number whose code is pending is still answered 202', verifies('LEGACY-PENDING-202'), async ({ target }) => {
     const number = await orSkip(() => target.numbers.inState(target, 'unregistered'));
     const first = await target.numbers.requestCode(target, number);
     target.check(first.answer, because(statusIs(202), 'a code sent'));
     const again = await target.numbers.requestCode(target, number, { method: 'voice' });
-    target.check(again.answer, because(statusIs(202), 'a code was sent but not verified, so the number is still not registered'));
+    target.check(
+      again.answer,
+      because(statusIs(202), 'a code was sent but not verified, so the number is still not registered'),
+    );
   });
 
   // Any transformation of the name (normalised, trimmed, truncated, re-encoded) is a FAIL: the doc says "decoded".

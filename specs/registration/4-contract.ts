@@ -1,13 +1,26 @@
 // リクエスト: "受信した応答に応じた手順に従ってください。" — the published Pact contract, verified on the target.
 // Its provider states register numbers and send codes, so specs/registration.spec.ts runs it with the others, last.
-import { Blocked, Mismatch, SourceError, stoppedAnswering, test, verifies, verifyTargetContracts, type Exchange } from '../../src/fixtures/index.js';
+import {
+  Blocked,
+  type Exchange,
+  Mismatch,
+  SourceError,
+  stoppedAnswering,
+  test,
+  verifies,
+  verifyTargetContracts,
+} from '../../src/fixtures/index.js';
 
 /** Declares these tests in the file that calls it: registration.spec.ts, once per instance of it. */
 export function contractTests(): void {
-  test('the target honours the profile\'s Pact contract', verifies('CONTRACT-HONOURED'), async ({ target }) => {
+  test("the target honours the profile's Pact contract", verifies('CONTRACT-HONOURED'), async ({ target }) => {
     const forwarded: Exchange[] = [];
     const result = await verifyTargetContracts({
-      settings: target.settings, client: target.client, sessions: target.sessions, numbers: target.numbers, api: target,
+      settings: target.settings,
+      client: target.client,
+      sessions: target.sessions,
+      numbers: target.numbers,
+      api: target,
       caseName: 'CONTRACT-HONOURED#pact',
       requirement: 'CONTRACT-HONOURED',
       onExchange: (exchange) => {
@@ -16,11 +29,16 @@ export function contractTests(): void {
       },
     });
     const broker = target.settings.pactBroker;
-    const pacts = broker ? `the pacts ${broker.url} selects for the provider` : `contracts/pacts/${target.settings.profile}`;
+    const pacts = broker
+      ? `the pacts ${broker.url} selects for the provider`
+      : `contracts/pacts/${target.settings.profile}`;
     const ran = result.interactions.filter((r) => r.result !== 'SKIPPED');
-    test.skip(ran.length === 0, result.interactions.length
-      ? `no interaction could run: ${result.interactions.map((r) => `${r.description}: ${r.reason}`).join('; ')}`
-      : `no interaction to verify in ${pacts}: ${target.redact(result.output)}`);
+    test.skip(
+      ran.length === 0,
+      result.interactions.length
+        ? `no interaction could run: ${result.interactions.map((r) => `${r.description}: ${r.reason}`).join('; ')}`
+        : `no interaction to verify in ${pacts}: ${target.redact(result.output)}`,
+    );
     target.judgedElsewhere(ran.length);
     // The verifier sends one request per interaction, in the order it reports them, but none for an interaction whose
     // state change was refused (it carries the reason). A pending pact's failure does not fail the verification.
@@ -30,13 +48,15 @@ export function contractTests(): void {
       return r.result === 'FAILED' && !r.pending ? [{ ...r, exchange }] : [];
     });
     // A state that could not be torn down after a verdict leaves the verdict; after a pass, nothing is judged (ERROR).
-    if (failed.length === 0 && result.teardownFailed) throw new SourceError(`the contract passed, but ${target.redact(result.teardownFailed)}`);
+    if (failed.length === 0 && result.teardownFailed)
+      throw new SourceError(`the contract passed, but ${target.redact(result.teardownFailed)}`);
     if (failed.length === 0) return;
     // An interaction whose state could not be set judged nothing of the target: when no other failed, the contract
     // was not judged (BLOCKED by the requirement the target broke on the way, or ERROR: a source failed).
     // An interaction whose request met a target that had stopped answering for another requirement judged nothing either.
     const silenced = failed.find((f) => f.exchange?.stoppedBy && f.exchange.stoppedBy !== 'CONTRACT-HONOURED');
-    if (silenced && failed.every((f) => f.blockedBy || f.sourceFailed || f.exchange?.stoppedBy)) throw stoppedAnswering(silenced.exchange!);
+    if (silenced && failed.every((f) => f.blockedBy || f.sourceFailed || f.exchange?.stoppedBy))
+      throw stoppedAnswering(silenced.exchange!);
     if (failed.every((f) => f.blockedBy || f.sourceFailed)) {
       const first = failed.find((f) => f.blockedBy) ?? failed[0]!;
       const why = `the provider state of "${first.description}" could not be set: ${first.reason}`;

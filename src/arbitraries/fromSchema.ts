@@ -22,8 +22,21 @@ export interface SchemaNode {
 
 const annotations = new Set(['$schema', '$id', 'title', 'description', 'x-citation', 'examples']);
 const supported = new Set<string>([
-  'type', 'enum', 'const', 'pattern', 'contentEncoding', 'minLength', 'maxLength', 'minimum', 'maximum',
-  'properties', 'required', 'additionalProperties', 'items', 'minItems', 'maxItems',
+  'type',
+  'enum',
+  'const',
+  'pattern',
+  'contentEncoding',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+  'minItems',
+  'maxItems',
 ]);
 
 // Arbitraries are immutable, and building one from a pattern is costly (fast-check tokenises its stock of
@@ -76,7 +89,8 @@ function stringFrom(schema: SchemaNode): fc.Arbitrary<string> {
   // pattern took ~100 ms of every worker's start).
   if (schema.contentEncoding === 'base64') return fc.base64String({ minLength, maxLength });
   if (schema.pattern) {
-    const inRange = (s: string) => [...s].length >= minLength && (maxLength === undefined || [...s].length <= maxLength);
+    const inRange = (s: string) =>
+      [...s].length >= minLength && (maxLength === undefined || [...s].length <= maxLength);
     return fc.stringMatching(new RegExp(schema.pattern)).filter(inRange);
   }
   const longest = maxLength ?? Math.max(minLength, 40);

@@ -1,10 +1,23 @@
 // The arbitraries specs may use.
 export { fromSchema } from './fromSchema.js';
-export { invalidBody, invalidCategories, invalidValue, missingEach, type InvalidBody, type InvalidCategory } from './invalidBody.js';
-export { invalidCertificate, mintedRegistration, wrongCodes, wrongPin, type PhoneNumber } from './legacyRequests.js';
 export {
-  documentedPart, malformedExamples, malformedRequest, requestCategories, requestText, withUnknownProperties,
-  type GeneratedRequest, type RequestCategory,
+  type InvalidBody,
+  type InvalidCategory,
+  invalidBody,
+  invalidCategories,
+  invalidValue,
+  missingEach,
+} from './invalidBody.js';
+export { invalidCertificate, mintedRegistration, type PhoneNumber, wrongCodes, wrongPin } from './legacyRequests.js';
+export {
+  documentedPart,
+  type GeneratedRequest,
+  malformedExamples,
+  malformedRequest,
+  type RequestCategory,
+  requestCategories,
+  requestText,
+  withUnknownProperties,
 } from './malformedRequest.js';
 export { invalidRegisterRequest, registerRequest, registrationOf } from './registerRequest.js';
 export { awkwardKinds, unicodeText } from './unicodeText.js';

@@ -10,10 +10,12 @@ export interface PhoneNumber {
 
 /** A registration for `number` with a minted certificate for a generated name, which it carries along. */
 export function mintedRegistration(number: PhoneNumber): fc.Arbitrary<{ body: RegisterRequest; vname: string }> {
-  return fc.record({ vname: verifiedName(), method: fc.constantFrom('sms' as const, 'voice' as const) }).map(({ vname, method }) => ({
-    vname,
-    body: { ...number, method, cert: mintCertificate({ verifiedName: vname }) },
-  }));
+  return fc
+    .record({ vname: verifiedName(), method: fc.constantFrom('sms' as const, 'voice' as const) })
+    .map(({ vname, method }) => ({
+      vname,
+      body: { ...number, method, cert: mintCertificate({ verifiedName: vname }) },
+    }));
 }
 
 /** Six-digit PINs other than `pin`. */
@@ -32,8 +34,10 @@ export function wrongCodes(read: ReadonlySet<string>): fc.Arbitrary<[string, str
 
 /** Certificates that are not base64, or base64 that is no verified-name certificate. */
 export function invalidCertificate(): fc.Arbitrary<string> {
-  return fc.oneof(
-    fc.constantFrom('not base64!', '****', 'Cg==', 'AAAA', '////'),
-    fc.uint8Array({ minLength: 1, maxLength: 30 }).map((bytes) => Buffer.from(bytes).toString('base64')),
-  ).filter((cert) => !decodeCertificate(cert).ok);
+  return fc
+    .oneof(
+      fc.constantFrom('not base64!', '****', 'Cg==', 'AAAA', '////'),
+      fc.uint8Array({ minLength: 1, maxLength: 30 }).map((bytes) => Buffer.from(bytes).toString('base64')),
+    )
+    .filter((cert) => !decodeCertificate(cert).ok);
 }

@@ -1,13 +1,24 @@
 import fc from 'fast-check';
 import { isValid, loadSchema, type SchemaName } from '../schema/registry.js';
 import type { SchemaNode } from './fromSchema.js';
-import { invalidBody, invalidCategories, type InvalidCategory } from './invalidBody.js';
+import { type InvalidCategory, invalidBody, invalidCategories } from './invalidBody.js';
 import { awkwardCodePoints, awkwardKinds, unicodeText } from './unicodeText.js';
 
 /** Every way the suite gets a request wrong: a broken parameter, or a body or framing the documentation never asks for. */
-export type RequestCategory = InvalidCategory | 'unknown-property' | 'not-an-object' | 'content-type' | 'near-body-limit';
+export type RequestCategory =
+  | InvalidCategory
+  | 'unknown-property'
+  | 'not-an-object'
+  | 'content-type'
+  | 'near-body-limit';
 
-export const requestCategories: readonly RequestCategory[] = [...invalidCategories, 'unknown-property', 'not-an-object', 'content-type', 'near-body-limit'];
+export const requestCategories: readonly RequestCategory[] = [
+  ...invalidCategories,
+  'unknown-property',
+  'not-an-object',
+  'content-type',
+  'near-body-limit',
+];
 
 /** The categories malformedRequest generates; near-body-limit comes from the examples alone. */
 export const generatedCategories = requestCategories.filter((c) => c !== 'near-body-limit');
@@ -35,11 +46,21 @@ type Body = object;
 /** Names a body should not carry: other cases of documented ones, prototype keys, a very long one, Unicode. */
 function unknownNames(documented: string[]): fc.Arbitrary<string> {
   const caseCollisions = documented.flatMap((name) => [name.toUpperCase(), name[0]!.toUpperCase() + name.slice(1)]);
-  return fc.oneof(
-    fc.constantFrom(...caseCollisions, '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'x'.repeat(1024)),
-    unicodeText({ maxLength: 12 }),
-    fc.string({ minLength: 1, maxLength: 12 }),
-  ).filter((name) => !documented.includes(name));
+  return fc
+    .oneof(
+      fc.constantFrom(
+        ...caseCollisions,
+        '__proto__',
+        'constructor',
+        'prototype',
+        'toString',
+        'hasOwnProperty',
+        'x'.repeat(1024),
+      ),
+      unicodeText({ maxLength: 12 }),
+      fc.string({ minLength: 1, maxLength: 12 }),
+    )
+    .filter((name) => !documented.includes(name));
 }
 
 const prototypePolluting = { isAdmin: true, polluted: 'yes' };
@@ -48,9 +69,23 @@ const prototypePolluting = { isAdmin: true, polluted: 'yes' };
 export function withUnknownProperties(name: SchemaName, base: fc.Arbitrary<Body>): fc.Arbitrary<GeneratedRequest> {
   const documented = Object.keys((loadSchema(name) as SchemaNode).properties ?? {});
   const value = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(prototypePolluting));
-  return fc.tuple(base, fc.uniqueArray(fc.tuple(unknownNames(documented), value), { minLength: 1, maxLength: 3, selector: ([key]) => key }))
-    // fromEntries defines own properties, so "__proto__" is a key like any other, as JSON.parse would make it.
-    .map(([body, extra]) => ({ category: 'unknown-property' as const, field: '(unknown property)', body: Object.fromEntries([...Object.entries(body), ...extra]) }));
+  return (
+    fc
+      .tuple(
+        base,
+        fc.uniqueArray(fc.tuple(unknownNames(documented), value), {
+          minLength: 1,
+          maxLength: 3,
+          selector: ([key]) => key,
+        }),
+      )
+      // fromEntries defines own properties, so "__proto__" is a key like any other, as JSON.parse would make it.
+      .map(([body, extra]) => ({
+        category: 'unknown-property' as const,
+        field: '(unknown property)',
+        body: Object.fromEntries([...Object.entries(body), ...extra]),
+      }))
+  );
 }
 
 /** The JSON part of a request: what remains when its unknown properties are taken out. */
@@ -61,7 +96,12 @@ export function documentedPart(name: SchemaName, body: Body): Body {
 
 /** Bodies that are JSON but no object, and the empty body. */
 function notAnObject(base: fc.Arbitrary<Body>): fc.Arbitrary<GeneratedRequest> {
-  const request = (body: unknown, raw?: string): GeneratedRequest => ({ category: 'not-an-object', field: '(body)', body, ...(raw !== undefined ? { raw } : {}) });
+  const request = (body: unknown, raw?: string): GeneratedRequest => ({
+    category: 'not-an-object',
+    field: '(body)',
+    body,
+    ...(raw !== undefined ? { raw } : {}),
+  });
   return fc.oneof(
     fc.constantFrom<unknown>([], 'text', 42, -1.5, true, false, null).map((body) => request(body)),
     base.map((body) => request([body])),
@@ -69,12 +109,23 @@ function notAnObject(base: fc.Arbitrary<Body>): fc.Arbitrary<GeneratedRequest> {
   );
 }
 
-const otherContentTypes = ['text/plain', 'application/x-www-form-urlencoded', null, 'application/json; charset=iso-8859-1', 'application/json; charset=utf-16', 'application/xml'] as const;
+const otherContentTypes = [
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  null,
+  'application/json; charset=iso-8859-1',
+  'application/json; charset=utf-16',
+  'application/xml',
+] as const;
 
 /** The same JSON bytes sent with another Content-Type, another charset, or none. */
 function otherContentType(base: fc.Arbitrary<Body>): fc.Arbitrary<GeneratedRequest> {
-  return fc.tuple(base, fc.constantFrom(...otherContentTypes))
-    .map(([body, contentType]) => ({ category: 'content-type' as const, field: contentType ?? '(no Content-Type)', body, contentType }));
+  return fc.tuple(base, fc.constantFrom(...otherContentTypes)).map(([body, contentType]) => ({
+    category: 'content-type' as const,
+    field: contentType ?? '(no Content-Type)',
+    body,
+    contentType,
+  }));
 }
 
 // Just under a common body limit (100 KiB, Express's default) and just past another (1 MiB, nginx's).
@@ -89,9 +140,12 @@ function patternedField(name: SchemaName): string {
 /** `body` grown to `size` bytes of JSON in `field`, ending in a character its pattern refuses. */
 function padded(body: Body, field: string, size: number): GeneratedRequest {
   const rest = Buffer.byteLength(JSON.stringify({ ...body, [field]: '' }));
-  return { category: 'near-body-limit', field, body: { ...body, [field]: `${'A'.repeat(Math.max(0, size - rest - 1))}!` } };
+  return {
+    category: 'near-body-limit',
+    field,
+    body: { ...body, [field]: `${'A'.repeat(Math.max(0, size - rest - 1))}!` },
+  };
 }
-
 
 /**
  * Requests for the named schema's endpoint that a client got wrong: a documented parameter broken (re-checked
@@ -118,8 +172,16 @@ export function malformedExamples(name: SchemaName, body: Body): GeneratedReques
   const field = patternedField(name);
   // Without a patterned field, values are broken in the first documented one (the padding goes elsewhere).
   const broken = field === '(padding)' ? Object.keys((loadSchema(name) as SchemaNode).properties ?? {})[0]! : field;
-  const set = (category: RequestCategory, value: unknown): GeneratedRequest => ({ category, field: broken, body: { ...body, [broken]: value } });
-  const extra = (key: string, value: unknown): GeneratedRequest => ({ category: 'unknown-property', field: '(unknown property)', body: Object.fromEntries([...Object.entries(body), [key, value]]) });
+  const set = (category: RequestCategory, value: unknown): GeneratedRequest => ({
+    category,
+    field: broken,
+    body: { ...body, [broken]: value },
+  });
+  const extra = (key: string, value: unknown): GeneratedRequest => ({
+    category: 'unknown-property',
+    field: '(unknown property)',
+    body: Object.fromEntries([...Object.entries(body), [key, value]]),
+  });
   const examples: GeneratedRequest[] = [
     ...awkwardKinds.map((kind) => set('unicode', `1${awkwardCodePoints[kind][0]}`)),
     set('over-long', '7'.repeat(8192)),
@@ -128,12 +190,24 @@ export function malformedExamples(name: SchemaName, body: Body): GeneratedReques
     extra('constructor', prototypePolluting),
     extra(broken.toUpperCase(), 'x'),
     extra('x'.repeat(1024), 'x'),
-    ...[[], [body], 'text', 42, true, null].map((value): GeneratedRequest => ({ category: 'not-an-object', field: '(body)', body: value })),
+    ...[[], [body], 'text', 42, true, null].map(
+      (value): GeneratedRequest => ({ category: 'not-an-object', field: '(body)', body: value }),
+    ),
     { category: 'not-an-object', field: '(body)', body: undefined, raw: '' },
-    ...otherContentTypes.map((contentType): GeneratedRequest => ({ category: 'content-type', field: contentType ?? '(no Content-Type)', body, contentType })),
+    ...otherContentTypes.map(
+      (contentType): GeneratedRequest => ({
+        category: 'content-type',
+        field: contentType ?? '(no Content-Type)',
+        body,
+        contentType,
+      }),
+    ),
     ...nearLimitSizes.map((size) => padded(body, field, size)),
   ];
   // A broken parameter must break the schema; the framing categories keep what `body` was.
-  return examples.filter((request) => request.category !== 'unicode' && request.category !== 'over-long' && request.category !== 'wrong-type'
-    || !isValid(name, request.body));
+  return examples.filter(
+    (request) =>
+      (request.category !== 'unicode' && request.category !== 'over-long' && request.category !== 'wrong-type') ||
+      !isValid(name, request.body),
+  );
 }

@@ -24,17 +24,26 @@ function awkwardPiece(kinds: readonly AwkwardKind[] = awkwardKinds): fc.Arbitrar
 
 // Any code point but the surrogate halves, which UTF-8 cannot carry alone. (fast-check's 'binary' unit is the
 // same set, but builds a table of all of them on first use: a second per process.)
-const anyCodePoint = fc.integer({ min: 0, max: 0x10ffff - 0x800 })
-  .map((n) => String.fromCodePoint(n < 0xd800 ? n : n + 0x800), (c) => {
+const anyCodePoint = fc.integer({ min: 0, max: 0x10ffff - 0x800 }).map(
+  (n) => String.fromCodePoint(n < 0xd800 ? n : n + 0x800),
+  (c) => {
     if (typeof c !== 'string' || [...c].length !== 1) throw new Error('not one code point');
     const n = c.codePointAt(0)!;
     return n < 0xd800 ? n : n - 0x800;
-  });
+  },
+);
 
 /** Text from the whole of Unicode with at least one awkward piece in it; never a lone surrogate. */
-export function unicodeText({ minLength = 1, maxLength = 40 }: { minLength?: number; maxLength?: number } = {}): fc.Arbitrary<string> {
+export function unicodeText({
+  minLength = 1,
+  maxLength = 40,
+}: {
+  minLength?: number;
+  maxLength?: number;
+} = {}): fc.Arbitrary<string> {
   const around = fc.string({ unit: fc.oneof(fc.constant('a'), anyCodePoint), maxLength: 8 });
-  return fc.tuple(around, awkwardPiece(), around)
+  return fc
+    .tuple(around, awkwardPiece(), around)
     .map(([before, piece, after]) => `${before}${piece}${after}`)
     .filter((text) => {
       const length = [...text].length;

@@ -1,1 +1,6 @@
-export { decodeCertificate, mintCertificate, type CertificateDetails, type DecodedCertificate } from './verifiedNameCertificate.js';
+export {
+  type CertificateDetails,
+  type DecodedCertificate,
+  decodeCertificate,
+  mintCertificate,
+} from './verifiedNameCertificate.js';

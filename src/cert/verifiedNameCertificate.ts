@@ -42,16 +42,27 @@ export function decodeCertificate(cert: string): DecodedCertificate {
   try {
     const certificate = certificateType.decode(Buffer.from(cert, 'base64')) as unknown as { details?: Uint8Array };
     if (!certificate.details?.length) return { ok: false, reason: 'cert has no details' };
-    const details = detailsType.decode(certificate.details) as unknown as { verifiedName?: string; serial?: unknown; issuer?: string };
+    const details = detailsType.decode(certificate.details) as unknown as {
+      verifiedName?: string;
+      serial?: unknown;
+      issuer?: string;
+    };
     if (!details.verifiedName) return { ok: false, reason: 'cert details have no verified name' };
-    return { ok: true, details: { verifiedName: details.verifiedName, serial: Number(details.serial ?? 0), issuer: details.issuer } };
+    return {
+      ok: true,
+      details: { verifiedName: details.verifiedName, serial: Number(details.serial ?? 0), issuer: details.issuer },
+    };
   } catch (error) {
     return { ok: false, reason: `cert is not a verified-name certificate: ${(error as Error).message}` };
   }
 }
 
 /** An unsigned certificate for `verifiedName`: what an emulator accepts in place of one from WhatsApp Manager. */
-export function mintCertificate({ verifiedName, serial = 1, issuer = 'wa-account-conformance' }: CertificateDetails): string {
+export function mintCertificate({
+  verifiedName,
+  serial = 1,
+  issuer = 'wa-account-conformance',
+}: CertificateDetails): string {
   const details = detailsType.encode({ serial, issuer, verifiedName }).finish();
   const certificate = certificateType.encode({ details, signature: new Uint8Array(64) }).finish();
   return Buffer.from(certificate).toString('base64');

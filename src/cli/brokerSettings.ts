@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
-import type { PactBrokerConfig } from '../generated/types.js';
 import type { BrokerSource } from '../../contracts/verifyContracts.js';
+import type { PactBrokerConfig } from '../generated/types.js';
 import { UsageError } from './usageError.js';
 
 /** The broker flags of `contracts verify`, as commander parses them. */
@@ -22,9 +22,17 @@ export interface BrokerOptions {
 }
 
 /** The broker's credentials: the flags, else PACT_BROKER_TOKEN / _USERNAME / _PASSWORD; a user name needs its password. */
-export function brokerCredentials(flags: Pick<BrokerOptions, 'brokerToken' | 'brokerUsername' | 'brokerPassword'>, env: NodeJS.ProcessEnv): Pick<BrokerSource, 'token' | 'username' | 'password'> {
-  const credentials = { token: flags.brokerToken ?? env.PACT_BROKER_TOKEN, username: flags.brokerUsername ?? env.PACT_BROKER_USERNAME, password: flags.brokerPassword ?? env.PACT_BROKER_PASSWORD };
-  if (credentials.username && !credentials.password) throw new UsageError('--broker-username needs --broker-password (or PACT_BROKER_PASSWORD)');
+export function brokerCredentials(
+  flags: Pick<BrokerOptions, 'brokerToken' | 'brokerUsername' | 'brokerPassword'>,
+  env: NodeJS.ProcessEnv,
+): Pick<BrokerSource, 'token' | 'username' | 'password'> {
+  const credentials = {
+    token: flags.brokerToken ?? env.PACT_BROKER_TOKEN,
+    username: flags.brokerUsername ?? env.PACT_BROKER_USERNAME,
+    password: flags.brokerPassword ?? env.PACT_BROKER_PASSWORD,
+  };
+  if (credentials.username && !credentials.password)
+    throw new UsageError('--broker-username needs --broker-password (or PACT_BROKER_PASSWORD)');
   return credentials;
 }
 
@@ -49,11 +57,18 @@ export function selectorsArgument(value: string): Record<string, unknown>[] {
  * Flags over the configuration's pactBroker; the shortcuts (--branch, --main-branch, --deployed-or-released) add to
  * --consumer-version-selectors. Credentials: the flags, else PACT_BROKER_TOKEN / _USERNAME / _PASSWORD.
  */
-export function resolveBroker(flags: BrokerOptions, config: PactBrokerConfig | undefined, env: NodeJS.ProcessEnv): BrokerSource | undefined {
+export function resolveBroker(
+  flags: BrokerOptions,
+  config: PactBrokerConfig | undefined,
+  env: NodeJS.ProcessEnv,
+): BrokerSource | undefined {
   const url = flags.brokerUrl ?? config?.url;
-  const given = Object.entries(flags).filter(([key, value]) => key !== 'brokerUrl' && brokerFlags.has(key) && value !== undefined).map(([key]) => key);
+  const given = Object.entries(flags)
+    .filter(([key, value]) => key !== 'brokerUrl' && brokerFlags.has(key) && value !== undefined)
+    .map(([key]) => key);
   if (!url) {
-    if (given.length) throw new UsageError(`--${kebab(given[0]!)} needs --broker-url (or pactBroker.url in the configuration)`);
+    if (given.length)
+      throw new UsageError(`--${kebab(given[0]!)} needs --broker-url (or pactBroker.url in the configuration)`);
     return undefined;
   }
   const shortcuts = [
@@ -65,7 +80,9 @@ export function resolveBroker(flags: BrokerOptions, config: PactBrokerConfig | u
   const settings: BrokerSource = {
     url,
     provider: flags.provider ?? config?.provider,
-    consumerVersionSelectors: fromFlags.length ? fromFlags : (config?.consumerVersionSelectors as Record<string, unknown>[] | undefined) ?? defaultSelectors,
+    consumerVersionSelectors: fromFlags.length
+      ? fromFlags
+      : ((config?.consumerVersionSelectors as Record<string, unknown>[] | undefined) ?? defaultSelectors),
     enablePending: flags.enablePending ?? config?.enablePending ?? false,
     includeWipPactsSince: flags.includeWipPactsSince ?? config?.includeWipPactsSince,
     publishVerificationResults: flags.publishVerificationResults ?? config?.publishVerificationResults ?? false,
@@ -79,10 +96,14 @@ export function resolveBroker(flags: BrokerOptions, config: PactBrokerConfig | u
     throw new UsageError(`the Pact Broker URL "${url}" is not a URL`);
   }
   if (settings.publishVerificationResults && !settings.providerAppVersion) {
-    throw new UsageError('--publish-verification-results needs --provider-app-version: the broker records results against a provider version');
+    throw new UsageError(
+      '--publish-verification-results needs --provider-app-version: the broker records results against a provider version',
+    );
   }
   if (settings.includeWipPactsSince && !settings.enablePending) {
-    throw new UsageError('--include-wip-pacts-since needs --enable-pending: work-in-progress pacts are verified as pending');
+    throw new UsageError(
+      '--include-wip-pacts-since needs --enable-pending: work-in-progress pacts are verified as pending',
+    );
   }
   if (settings.includeWipPactsSince && Number.isNaN(Date.parse(settings.includeWipPactsSince))) {
     throw new UsageError(`--include-wip-pacts-since "${settings.includeWipPactsSince}" is not a date (YYYY-MM-DD)`);
@@ -90,5 +111,19 @@ export function resolveBroker(flags: BrokerOptions, config: PactBrokerConfig | u
   return settings;
 }
 
-const brokerFlags = new Set(['brokerToken', 'brokerUsername', 'brokerPassword', 'provider', 'consumerVersionSelectors', 'branch', 'mainBranch', 'deployedOrReleased', 'enablePending', 'includeWipPactsSince', 'publishVerificationResults', 'providerAppVersion', 'providerBranch']);
+const brokerFlags = new Set([
+  'brokerToken',
+  'brokerUsername',
+  'brokerPassword',
+  'provider',
+  'consumerVersionSelectors',
+  'branch',
+  'mainBranch',
+  'deployedOrReleased',
+  'enablePending',
+  'includeWipPactsSince',
+  'publishVerificationResults',
+  'providerAppVersion',
+  'providerBranch',
+]);
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

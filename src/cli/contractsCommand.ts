@@ -3,17 +3,17 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ContractVerification } from '../../contracts/verifyContracts.js';
+import { Secrets } from '../client/index.js';
 import { packageRoot } from '../paths.js';
-import type { Profile } from '../requirements/index.js';
 import { startEmulator } from '../reference/index.js';
+import type { Profile } from '../requirements/index.js';
 import type { RunSettings } from '../settings/runSettings.js';
+import { type BrokerOptions, brokerCredentials } from './brokerSettings.js';
+import type { VerifierAnswer } from './contractsVerifier.js';
 import { checkReachable } from './preflight.js';
 import { prepareTarget } from './prepareTarget.js';
 import { embeddedSettings, say, settingsOf } from './runCommand.js';
 import type { RunOptions } from './runOptions.js';
-import { Secrets } from '../client/index.js';
-import { brokerCredentials, type BrokerOptions } from './brokerSettings.js';
-import type { VerifierAnswer } from './contractsVerifier.js';
 import { exitCodes, UsageError } from './usageError.js';
 
 /**
@@ -21,13 +21,18 @@ import { exitCodes, UsageError } from './usageError.js';
  * option pact-js passes on turns off; the child's stdout is dropped, and this command prints the result once.
  */
 async function verifyInChild(settings: RunSettings): Promise<ContractVerification> {
-  const child = fork(fileURLToPath(new URL('./contractsVerifier.js', import.meta.url)), { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(new URL('./contractsVerifier.js', import.meta.url)), {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   child.send(settings);
   const answer = await new Promise<VerifierAnswer | undefined>((resolve) => {
     child.once('message', (message) => resolve(message as VerifierAnswer));
     child.once('exit', () => resolve(undefined));
   });
-  if (!answer) throw new UsageError(`the Pact verifier's process ended without a result (exit ${child.exitCode ?? child.signalCode})`);
+  if (!answer)
+    throw new UsageError(
+      `the Pact verifier's process ended without a result (exit ${child.exitCode ?? child.signalCode})`,
+    );
   if ('error' in answer) throw new UsageError(answer.error);
   return answer;
 }
@@ -38,15 +43,24 @@ export async function contractsVerifyCommand(flags: RunOptions): Promise<number>
   const reference = resolved.target ? undefined : await startEmulator({ profile: resolved.profile });
   try {
     if (resolved.pactBroker) await checkReachable(resolved.pactBroker.url, { what: 'Pact Broker' });
-    const settings = reference ? embeddedSettings(resolved, reference) : await prepareTarget({ ...resolved, target: resolved.target! }, say);
+    const settings = reference
+      ? embeddedSettings(resolved, reference)
+      : await prepareTarget({ ...resolved, target: resolved.target! }, say);
     const result = await verifyInChild(settings);
     if (!result.ok || result.interactions.some((r) => r.result === 'FAILED')) console.log(result.output);
-    for (const r of result.interactions) console.log(`${r.result.padEnd(8)} ${r.description}${r.pending ? ' (pending pact)' : ''}${r.reason ? `: ${r.reason}` : ''}`);
+    for (const r of result.interactions)
+      console.log(
+        `${r.result.padEnd(8)} ${r.description}${r.pending ? ' (pending pact)' : ''}${r.reason ? `: ${r.reason}` : ''}`,
+      );
     const count = (what: string) => result.interactions.filter((r) => r.result === what).length;
     const pending = result.interactions.filter((r) => r.result === 'FAILED' && r.pending).length;
-    const partial = count('SKIPPED') ? `: ${count('OK') + count('FAILED')} of ${result.interactions.length} interactions verified, the others need what this run lacks (above)`
-      : pending ? `: ${pending} of the failures in pending pacts, which do not fail the verification`
-        : result.interactions.length === 0 ? ': nothing was verified (above: why)' : '';
+    const partial = count('SKIPPED')
+      ? `: ${count('OK') + count('FAILED')} of ${result.interactions.length} interactions verified, the others need what this run lacks (above)`
+      : pending
+        ? `: ${pending} of the failures in pending pacts, which do not fail the verification`
+        : result.interactions.length === 0
+          ? ': nothing was verified (above: why)'
+          : '';
     console.log(`${count('OK')} passed, ${count('FAILED')} failed, ${count('SKIPPED')} skipped${partial}`);
     return result.ok ? exitCodes.pass : exitCodes.fail;
   } finally {
@@ -54,14 +68,20 @@ export async function contractsVerifyCommand(flags: RunOptions): Promise<number>
   }
 }
 
-export interface PublishOptions extends Pick<BrokerOptions, 'brokerUrl' | 'brokerToken' | 'brokerUsername' | 'brokerPassword'> {
+export interface PublishOptions
+  extends Pick<BrokerOptions, 'brokerUrl' | 'brokerToken' | 'brokerUsername' | 'brokerPassword'> {
   consumerAppVersion: string;
   branch?: string;
   tag?: string[];
   profile: Profile;
 }
 
-const pactBroker = join(createRequire(import.meta.url).resolve('@pact-foundation/pact-cli/package.json'), '..', 'bin', 'pact-broker.js');
+const pactBroker = join(
+  createRequire(import.meta.url).resolve('@pact-foundation/pact-cli/package.json'),
+  '..',
+  'bin',
+  'pact-broker.js',
+);
 
 /** `contracts publish`: the official `pact-broker publish` (pact-cli's Rust binary) on the profile's contract. */
 export async function contractsPublishCommand(o: PublishOptions): Promise<number> {

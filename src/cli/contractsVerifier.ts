@@ -16,10 +16,27 @@ async function verifyWithSources(settings: RunSettings): Promise<ContractVerific
   try {
     const { client, sessions, numbers } = await connections.of(settings);
     let count = 0;
-    const api = { post: async (path: string, body: unknown) => client.send({ method: 'POST', path, body, headers: await sessions.headers('admin'), case: `contracts-state#${++count}` }) };
+    const api = {
+      post: async (path: string, body: unknown) =>
+        client.send({
+          method: 'POST',
+          path,
+          body,
+          headers: await sessions.headers('admin'),
+          case: `contracts-state#${++count}`,
+        }),
+    };
     // A token the login interaction is issued is a secret like the admin's own.
     const onExchange = (exchange: Exchange) => client.secrets.add('WA_CONFORMANCE_ISSUED_TOKEN', tokenOf(exchange));
-    const result = await verifyTargetContracts({ settings, client, sessions, numbers, api, caseName: 'contracts#pact', onExchange });
+    const result = await verifyTargetContracts({
+      settings,
+      client,
+      sessions,
+      numbers,
+      api,
+      caseName: 'contracts#pact',
+      onExchange,
+    });
     return { ...result, output: client.secrets.redact(result.output) };
   } finally {
     await connections.close();
@@ -28,9 +45,12 @@ async function verifyWithSources(settings: RunSettings): Promise<ContractVerific
 
 process.once('message', (settings: RunSettings) => {
   verifyWithSources(settings)
-    .then((result): VerifierAnswer => result, (error: unknown): VerifierAnswer => {
-      if (error instanceof UsageError) return { error: error.message };
-      return { error: `the Pact verifier failed: ${error instanceof Error ? error.message : String(error)}` };
-    })
+    .then(
+      (result): VerifierAnswer => result,
+      (error: unknown): VerifierAnswer => {
+        if (error instanceof UsageError) return { error: error.message };
+        return { error: `the Pact verifier failed: ${error instanceof Error ? error.message : String(error)}` };
+      },
+    )
     .then((answer) => process.send!(answer, undefined, undefined, () => process.exit(0)));
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describeViolations, validate, type SchemaName } from '../schema/registry.js';
+import { describeViolations, type SchemaName, validate } from '../schema/registry.js';
 import { UsageError } from './usageError.js';
 
 /** A JSON file checked against one of the schemas; every error names the file (and the field). */
@@ -8,7 +8,9 @@ export function readJsonFile<T>(path: string, schema: SchemaName, what: string):
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(
+      `cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   let value: unknown;
   try {
@@ -17,6 +19,7 @@ export function readJsonFile<T>(path: string, schema: SchemaName, what: string):
     throw new UsageError(`${what} ${path} is not valid JSON: ${(error as Error).message}`);
   }
   const result = validate(schema, value);
-  if (!result.ok) throw new UsageError(`${what} ${path} is not valid: ${describeViolations(result.violations).join('; ')}`);
+  if (!result.ok)
+    throw new UsageError(`${what} ${path} is not valid: ${describeViolations(result.violations).join('; ')}`);
   return value as T;
 }

@@ -4,12 +4,14 @@ import { requirementsMatching } from './requirementFilter.js';
 /** The catalogue as text: ID, level, profiles, statement, citation. Sends nothing anywhere. */
 export function listRequirements(grep?: string, profile?: Profile): string {
   return requirementsMatching(grep, profile)
-    .map((r) => [
-      `${r.id}  ${r.level}  [${r.profiles.join(', ')}]`,
-      `  ${r.statement}`,
-      `  cites: ${r.citation.section} 「${r.citation.quote}」 ${r.citation.url}`,
-      ...(r.evidence ? [`  evidence: ${r.evidence}`] : []),
-      `  needs: ${r.needs?.length ? r.needs.join(', ') : 'admin credentials only'}`,
-    ].join('\n'))
+    .map((r) =>
+      [
+        `${r.id}  ${r.level}  [${r.profiles.join(', ')}]`,
+        `  ${r.statement}`,
+        `  cites: ${r.citation.section} 「${r.citation.quote}」 ${r.citation.url}`,
+        ...(r.evidence ? [`  evidence: ${r.evidence}`] : []),
+        `  needs: ${r.needs?.length ? r.needs.join(', ') : 'admin credentials only'}`,
+      ].join('\n'),
+    )
     .join('\n\n');
 }

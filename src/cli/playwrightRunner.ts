@@ -13,7 +13,9 @@ interface PlaywrightCommon {
   configLoader: { loadConfigFromFile(file: string, overrides: object, ignoreDeps: boolean): Promise<unknown> };
 }
 interface PlaywrightRunner {
-  testRunner: { runAllTestsWithConfig(config: unknown, options: object): Promise<'passed' | 'failed' | 'timedout' | 'interrupted'> };
+  testRunner: {
+    runAllTestsWithConfig(config: unknown, options: object): Promise<'passed' | 'failed' | 'timedout' | 'interrupted'>;
+  };
 }
 
 /**
@@ -44,7 +46,8 @@ function keepWorkersSmall(): void {
   const userOptions = process.env.NODE_OPTIONS ?? '';
   for (const flag of ['--max-semi-space-size=2', '--max-old-space-size=384']) {
     const name = flag.split('=')[0]!;
-    if (!userOptions.includes(name) && !process.execArgv.some((arg) => arg.startsWith(name))) process.execArgv.push(flag);
+    if (!userOptions.includes(name) && !process.execArgv.some((arg) => arg.startsWith(name)))
+      process.execArgv.push(flag);
   }
   process.env.MALLOC_MMAP_THRESHOLD_ ??= String(128 * 1024);
 }

@@ -7,7 +7,10 @@ import { UsageError } from './usageError.js';
 const certificateProblem = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/;
 
 /** One GET without credentials: any HTTP answer means the server is there. `what` names it in the error. */
-export async function checkReachable(url: string, { what = 'target', path = '', timeoutMs = 5_000, transport = { insecure: false } as Transport } = {}): Promise<void> {
+export async function checkReachable(
+  url: string,
+  { what = 'target', path = '', timeoutMs = 5_000, transport = { insecure: false } as Transport } = {},
+): Promise<void> {
   let base: URL;
   try {
     base = new URL(url.endsWith('/') ? url : `${url}/`);
@@ -17,13 +20,22 @@ export async function checkReachable(url: string, { what = 'target', path = '', 
   const limit = Math.min(timeoutMs, 5_000);
   const agent = dispatcherFor(transport, { timeoutMs: limit });
   try {
-    const answer = await request(new URL(path, base), { method: 'GET', dispatcher: agent, headersTimeout: limit, bodyTimeout: limit, signal: AbortSignal.timeout(limit) });
+    const answer = await request(new URL(path, base), {
+      method: 'GET',
+      dispatcher: agent,
+      headersTimeout: limit,
+      bodyTimeout: limit,
+      signal: AbortSignal.timeout(limit),
+    });
     await answer.body.dump();
   } catch (error) {
     const problem = describeNetworkError(error);
     const wrongScheme = await schemeMismatch(base, problem);
     if (wrongScheme) throw new UsageError(`${what} ${url} ${wrongScheme}`);
-    const hint = certificateProblem.test(problem) && !transport.insecure ? ' (a private certificate authority: --ca FILE; or --insecure to accept any certificate)' : '';
+    const hint =
+      certificateProblem.test(problem) && !transport.insecure
+        ? ' (a private certificate authority: --ca FILE; or --insecure to accept any certificate)'
+        : '';
     throw new UsageError(`${what} ${url} is unreachable: ${problem}${hint}`);
   } finally {
     await agent.destroy();
@@ -34,8 +46,13 @@ export async function checkReachable(url: string, { what = 'target', path = '', 
  * The one-line reason when the URL's scheme is not what the server speaks: TLS to a plain HTTP server fails with
  * OpenSSL's "wrong version number", and plain HTTP to a TLS server is hung up on (a TLS handshake then succeeds).
  */
-export async function schemeMismatch(url: URL, problem: string, speaksTls: (url: URL) => Promise<boolean> = handshakes): Promise<string | undefined> {
-  if (url.protocol === 'https:' && /WRONG_VERSION_NUMBER|wrong version number/i.test(problem)) return 'speaks plain HTTP, not TLS: use http:// instead of https://';
+export async function schemeMismatch(
+  url: URL,
+  problem: string,
+  speaksTls: (url: URL) => Promise<boolean> = handshakes,
+): Promise<string | undefined> {
+  if (url.protocol === 'https:' && /WRONG_VERSION_NUMBER|wrong version number/i.test(problem))
+    return 'speaks plain HTTP, not TLS: use http:// instead of https://';
   if (url.protocol !== 'http:' || !/other side closed|ECONNRESET|socket hang up/i.test(problem)) return undefined;
   return (await speaksTls(url)) ? 'speaks TLS, not plain HTTP: use https:// instead of http://' : undefined;
 }
@@ -43,7 +60,11 @@ export async function schemeMismatch(url: URL, problem: string, speaksTls: (url:
 /** Whether a TLS handshake with the URL's host and port succeeds (any certificate). */
 function handshakes(url: URL): Promise<boolean> {
   return new Promise<boolean>((resolve) => {
-    const socket = connect({ host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 80), rejectUnauthorized: false });
+    const socket = connect({
+      host: url.hostname.replace(/^\[|\]$/g, ''),
+      port: Number(url.port || 80),
+      rejectUnauthorized: false,
+    });
     const done = (tls: boolean) => {
       socket.destroy();
       resolve(tls);
@@ -59,9 +80,14 @@ function handshakes(url: URL): Promise<boolean> {
  * the configuration's fault, not the target's: no test would mean anything. A login that takes them and issues no
  * token is the target's (LOGIN-TOKEN, `blockedBy`): the tests judge it. So is an account without a password.
  */
-export function loginProblem(tried: SessionResult, account: { which: string; user: string; password?: string }, target: string): string | undefined {
+export function loginProblem(
+  tried: SessionResult,
+  account: { which: string; user: string; password?: string },
+  target: string,
+): string | undefined {
   if (!account.password || !('unavailable' in tried) || tried.blockedBy) return undefined;
-  if (tried.status === 404) return `POST ${loginPath} answered 404 on ${target}: no login there; check the target URL (a client under a path prefix is https://host/prefix)`;
+  if (tried.status === 404)
+    return `POST ${loginPath} answered 404 on ${target}: no login there; check the target URL (a client under a path prefix is https://host/prefix)`;
   return `the ${account.which} account "${account.user}" cannot log in on ${target} (${tried.unavailable}): check its user name and password`;
 }
 

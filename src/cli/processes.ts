@@ -12,22 +12,28 @@ export interface ProcessEntry {
 
 /** The processes alive now; one that ends while /proc is read is left out. */
 export function processes(): ProcessEntry[] {
-  return readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).flatMap((entry) => {
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // The command name in parentheses may hold spaces: the fields after it start two characters past its ')'.
-      const [state, ppid, pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
-      return [{ pid: Number(entry), ppid: Number(ppid), pgrp: Number(pgrp), state: state!, command }];
-    } catch {
-      return [];
-    }
-  });
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .flatMap((entry) => {
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        // The command name in parentheses may hold spaces: the fields after it start two characters past its ')'.
+        const [state, ppid, pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+        return [{ pid: Number(entry), ppid: Number(ppid), pgrp: Number(pgrp), state: state!, command }];
+      } catch {
+        return [];
+      }
+    });
 }
 
 /** The children of this process alive now (none where there is no /proc). */
 export function ownChildren(): Set<number> {
-  return new Set(processes().filter((entry) => entry.ppid === process.pid && entry.state !== 'Z').map((entry) => entry.pid));
+  return new Set(
+    processes()
+      .filter((entry) => entry.ppid === process.pid && entry.state !== 'Z')
+      .map((entry) => entry.pid),
+  );
 }
 
 /**

@@ -7,9 +7,13 @@ import { UsageError } from './usageError.js';
  */
 export function requirementsMatching(grep: string | undefined, profile?: Profile): Requirement[] {
   const pattern = grep === undefined ? undefined : regExpOf(grep);
-  const matched = catalogue.filter((r) => (!pattern || pattern.test(r.id)) && (!profile || r.profiles.includes(profile)));
+  const matched = catalogue.filter(
+    (r) => (!pattern || pattern.test(r.id)) && (!profile || r.profiles.includes(profile)),
+  );
   if (grep !== undefined && matched.length === 0) {
-    throw new UsageError(`--grep ${JSON.stringify(grep)} matches no requirement ID${profile ? ` of the ${profile} profile` : ''} (--list shows them)`);
+    throw new UsageError(
+      `--grep ${JSON.stringify(grep)} matches no requirement ID${profile ? ` of the ${profile} profile` : ''} (--list shows them)`,
+    );
   }
   return matched;
 }
@@ -18,7 +22,9 @@ function regExpOf(grep: string): RegExp {
   try {
     return new RegExp(grep);
   } catch (error) {
-    throw new UsageError(`--grep ${JSON.stringify(grep)} is not a regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`);
+    throw new UsageError(
+      `--grep ${JSON.stringify(grep)} is not a regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`,
+    );
   }
 }
 

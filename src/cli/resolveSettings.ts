@@ -4,10 +4,10 @@ import { dirname, resolve } from 'node:path';
 import { defaultRetryLimits } from '../client/index.js';
 import type { CodeSourceConfig, ConformanceConfig } from '../generated/types.js';
 import type { RunSettings } from '../settings/runSettings.js';
-import type { RunOptions } from './runOptions.js';
-import { resolveBroker } from './brokerSettings.js';
 import { placeholder, templateKeys, unknownPlaceholders } from '../sources/declarativeCodes.js';
+import { resolveBroker } from './brokerSettings.js';
 import { readExpectedFailures } from './expectedFailuresFile.js';
+import type { RunOptions } from './runOptions.js';
 import { UsageError } from './usageError.js';
 
 export const secretVariables = {
@@ -29,7 +29,12 @@ export type ResolvedSettings = Omit<RunSettings, 'target' | 'mintedCertificates'
 };
 
 /** Flags override the environment, which overrides the config file, which overrides the defaults. */
-export function resolveSettings(flags: RunOptions, config: ConformanceConfig, env: NodeJS.ProcessEnv, configPath?: string): ResolvedSettings {
+export function resolveSettings(
+  flags: RunOptions,
+  config: ConformanceConfig,
+  env: NodeJS.ProcessEnv,
+  configPath?: string,
+): ResolvedSettings {
   const target = flags.target ?? config.target;
   if (target !== undefined) checkTarget(target);
   const adminPassword = flags.password ?? env[secretVariables.password] ?? config.auth?.admin?.password;
@@ -37,31 +42,53 @@ export function resolveSettings(flags: RunOptions, config: ConformanceConfig, en
   const nonAdminName = flags.nonAdmin ?? config.auth?.user?.user;
   const nonAdminPassword = flags.nonAdminPassword ?? env[secretVariables.userPassword] ?? config.auth?.user?.password;
   if (nonAdminName && !nonAdminPassword) {
-    throw new UsageError(`the non-admin account "${nonAdminName}" needs a password: --non-admin-password or ${secretVariables.userPassword}`);
+    throw new UsageError(
+      `the non-admin account "${nonAdminName}" needs a password: --non-admin-password or ${secretVariables.userPassword}`,
+    );
   }
   if (target !== undefined && !adminPassword && !adminToken) {
-    throw new UsageError(`no admin credentials for ${target}: give --password (or ${secretVariables.password}) or --token (or ${secretVariables.token})`);
+    throw new UsageError(
+      `no admin credentials for ${target}: give --password (or ${secretVariables.password}) or --token (or ${secretVariables.token})`,
+    );
   }
   const notices: string[] = [];
   const { verifyCode, ...fixtures } = config.fixtures ?? {};
-  const codeSource = config.codeSource ?? (verifyCode !== undefined ? legacyVerifyCode(verifyCode, fixtures, notices) : undefined);
+  const codeSource =
+    config.codeSource ?? (verifyCode !== undefined ? legacyVerifyCode(verifyCode, fixtures, notices) : undefined);
   if (codeSource) checkCodeSource(codeSource);
   if (config.emulator !== undefined) {
-    notices.push(`"emulator": ${config.emulator} is now "controlProtocol": ${config.emulator} and "acceptsMintedCertificates": ${config.emulator} (two capabilities, each stated alone)`);
+    notices.push(
+      `"emulator": ${config.emulator} is now "controlProtocol": ${config.emulator} and "acceptsMintedCertificates": ${config.emulator} (two capabilities, each stated alone)`,
+    );
   }
   const stateChangeUrl = flags.stateChangeUrl ?? config.stateChangeUrl;
   if (stateChangeUrl !== undefined) checkUrl(stateChangeUrl, 'the state-change URL');
   // A file named on the command line is relative to where the command runs; one in the file, to the file.
-  const fileFrom = (flag: string | undefined, configured: string | undefined, what: string, mustExist = true): string | undefined => {
-    const path = flag ? resolve(flag) : configured ? resolve(configPath ? dirname(configPath) : '.', configured) : undefined;
+  const fileFrom = (
+    flag: string | undefined,
+    configured: string | undefined,
+    what: string,
+    mustExist = true,
+  ): string | undefined => {
+    const path = flag
+      ? resolve(flag)
+      : configured
+        ? resolve(configPath ? dirname(configPath) : '.', configured)
+        : undefined;
     if (path && mustExist && !existsSync(path)) throw new UsageError(`${what} ${path} does not exist`);
     return path;
   };
   const hooks = fileFrom(flags.hooks, config.hooks, 'the hooks module', false);
-  const expectedFailures = fileFrom(flags.expectedFailures, config.expectedFailures, 'the expected-failures file', false);
+  const expectedFailures = fileFrom(
+    flags.expectedFailures,
+    config.expectedFailures,
+    'the expected-failures file',
+    false,
+  );
   const clientCert = fileFrom(flags.clientCert, config.clientCert, 'the client certificate');
   const clientKey = fileFrom(flags.clientKey, config.clientKey, 'the client certificate key');
-  if (!clientCert !== !clientKey) throw new UsageError('a client certificate needs both --client-cert and --client-key (clientCert and clientKey)');
+  if (!clientCert !== !clientKey)
+    throw new UsageError('a client certificate needs both --client-cert and --client-key (clientCert and clientKey)');
   return {
     target,
     profile: flags.profile ?? config.profile ?? 'sunset',
@@ -98,9 +125,15 @@ export function resolveSettings(flags: RunOptions, config: ConformanceConfig, en
 }
 
 // Today's fixed code: the one fixtures.verifyCode named, for the number it was meant for.
-function legacyVerifyCode(code: string, fixtures: ConformanceConfig['fixtures'] & object, notices: string[]): CodeSourceConfig {
+function legacyVerifyCode(
+  code: string,
+  fixtures: ConformanceConfig['fixtures'] & object,
+  notices: string[],
+): CodeSourceConfig {
   const number = fixtures.unregistered;
-  const source: CodeSourceConfig = number ? { type: 'fixed', codes: [{ cc: number.cc, phone_number: number.phone_number, code }] } : { type: 'fixed', code };
+  const source: CodeSourceConfig = number
+    ? { type: 'fixed', codes: [{ cc: number.cc, phone_number: number.phone_number, code }] }
+    : { type: 'fixed', code };
   notices.push(`fixtures.verifyCode is now "codeSource": ${JSON.stringify(withoutCodes(source))}`);
   return source;
 }
@@ -114,17 +147,26 @@ export function withoutCodes(source: CodeSourceConfig): CodeSourceConfig {
   };
 }
 
-const needed: Record<CodeSourceConfig['type'], (keyof CodeSourceConfig)[]> = { fixed: [], header: ['header'], inbox: ['url'], command: ['argv'], prompt: [] };
+const needed: Record<CodeSourceConfig['type'], (keyof CodeSourceConfig)[]> = {
+  fixed: [],
+  header: ['header'],
+  inbox: ['url'],
+  command: ['argv'],
+  prompt: [],
+};
 
 function checkCodeSource(source: CodeSourceConfig): void {
   for (const key of needed[source.type]) {
     if (source[key] === undefined) throw new UsageError(`codeSource of type "${source.type}" needs codeSource.${key}`);
   }
-  if (source.type === 'fixed' && source.code === undefined && source.codes === undefined) throw new UsageError('codeSource of type "fixed" needs codeSource.code or codeSource.codes');
+  if (source.type === 'fixed' && source.code === undefined && source.codes === undefined)
+    throw new UsageError('codeSource of type "fixed" needs codeSource.code or codeSource.codes');
   if (source.type === 'inbox') {
     const unknown = unknownPlaceholders(source.url!);
     if (unknown.length) {
-      throw new UsageError(`codeSource.url "${source.url}" has the placeholder${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `{${k}}`).join(', ')}, which the suite does not fill in; it knows ${templateKeys.map((k) => `{${k}}`).join(', ')}`);
+      throw new UsageError(
+        `codeSource.url "${source.url}" has the placeholder${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `{${k}}`).join(', ')}, which the suite does not fill in; it knows ${templateKeys.map((k) => `{${k}}`).join(', ')}`,
+      );
     }
     checkUrl(source.url!.replace(placeholder, 'x'), 'codeSource.url');
   }
@@ -137,7 +179,8 @@ function checkUrl(url: string, what: string): void {
   } catch {
     throw new UsageError(`${what} "${url}" is not a URL`);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UsageError(`${what} "${url}" must be http:// or https://`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new UsageError(`${what} "${url}" must be http:// or https://`);
 }
 
 function checkTarget(target: string): void {
@@ -147,5 +190,6 @@ function checkTarget(target: string): void {
   } catch {
     throw new UsageError(`target "${target}" is not a URL (expected e.g. http://127.0.0.1:8080)`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`target "${target}" must be http:// or https://`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`target "${target}" must be http:// or https://`);
 }

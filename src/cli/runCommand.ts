@@ -5,9 +5,9 @@ import { readConfigFile } from './configFile.js';
 import { listRequirements } from './listRequirements.js';
 import { checkReachable } from './preflight.js';
 import { prepareTarget } from './prepareTarget.js';
-import { requirementsMatching, tagsOf } from './requirementFilter.js';
 import { startPromptServer } from './promptServer.js';
-import { resolveSettings, type ResolvedSettings } from './resolveSettings.js';
+import { requirementsMatching, tagsOf } from './requirementFilter.js';
+import { type ResolvedSettings, resolveSettings } from './resolveSettings.js';
 import type { RunOptions } from './runOptions.js';
 import { runSuite } from './runSuite.js';
 import { exitCodes } from './usageError.js';
@@ -23,9 +23,20 @@ export function settingsOf(flags: RunOptions): ResolvedSettings {
 }
 
 /** The settings of a run against the embedded reference: it speaks the control protocol and takes minted certificates. */
-export function embeddedSettings(resolved: ResolvedSettings, reference: Awaited<ReturnType<typeof startEmulator>>): RunSettings {
+export function embeddedSettings(
+  resolved: ResolvedSettings,
+  reference: Awaited<ReturnType<typeof startEmulator>>,
+): RunSettings {
   const { notices: _notices, ...rest } = resolved;
-  return { ...rest, target: reference.server.url, admin: reference.admin, user: reference.user, fixtures: reference.fixtures, controlProtocol: true, mintedCertificates: true };
+  return {
+    ...rest,
+    target: reference.server.url,
+    admin: reference.admin,
+    user: reference.user,
+    fixtures: reference.fixtures,
+    controlProtocol: true,
+    mintedCertificates: true,
+  };
 }
 
 /** `wa-account-conformance [run]`: the suite against --target, or against the embedded reference. */
@@ -41,11 +52,13 @@ export async function runCommand(flags: RunOptions): Promise<number> {
   const filter = { grep, shard: flags.shard };
   // Only a person at a terminal can answer a prompt; without one the prompt source does not exist (its checks SKIP).
   const prompt = resolved.codeSource?.type === 'prompt' && process.stdin.isTTY ? await startPromptServer() : undefined;
-  if (resolved.codeSource?.type === 'prompt' && !prompt) say('notice: no terminal is attached, so nobody can be asked for a code: the checks that need one are skipped');
+  if (resolved.codeSource?.type === 'prompt' && !prompt)
+    say('notice: no terminal is attached, so nobody can be asked for a code: the checks that need one are skipped');
   try {
     if (resolved.pactBroker) await checkReachable(resolved.pactBroker.url, { what: 'Pact Broker' });
     const withPrompt = { ...resolved, promptUrl: prompt?.url };
-    if (resolved.target) return await runSuite(await prepareTarget({ ...withPrompt, target: resolved.target }, say), filter);
+    if (resolved.target)
+      return await runSuite(await prepareTarget({ ...withPrompt, target: resolved.target }, say), filter);
     const reference = await startEmulator({ profile: resolved.profile });
     try {
       return await runSuite(embeddedSettings(withPrompt, reference), filter);

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { runErrored, runFailed } from '../../reporters/verdicts.js';
 import type { ConformanceReport } from '../generated/types.js';
 import { packageRoot } from '../paths.js';
-import { settingsToEnv, type RunSettings } from '../settings/runSettings.js';
+import { type RunSettings, settingsToEnv } from '../settings/runSettings.js';
+import { type RunnerFilter, runPlaywright } from './playwrightRunner.js';
 import { childrenStartedSinceEnded, ownChildren } from './processes.js';
-import { runPlaywright, type RunnerFilter } from './playwrightRunner.js';
 import { exitCodes, UsageError } from './usageError.js';
 
 /** Runs the compiled specs under Playwright's runner and turns the report into an exit code. */
@@ -36,7 +36,9 @@ export function exitCodeOf(report: ConformanceReport): number {
   if (report.errors.length > 0) throw new UsageError(`the suite itself failed: ${report.errors[0]}`);
   if (runErrored(report.summary)) {
     const first = report.requirements.find((r) => r.verdict === 'ERROR')!;
-    throw new UsageError(`${report.summary.error} requirement${report.summary.error > 1 ? 's were' : ' was'} not judged because the suite's own setup failed (ERROR), ${first.id} first: ${first.reason}`);
+    throw new UsageError(
+      `${report.summary.error} requirement${report.summary.error > 1 ? 's were' : ' was'} not judged because the suite's own setup failed (ERROR), ${first.id} first: ${first.reason}`,
+    );
   }
   return runFailed(report.summary) ? exitCodes.fail : exitCodes.pass;
 }

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
+import { describeEmulator, emulatorConfig, type SourceKind, startEmulator } from '../reference/index.js';
 import type { Profile } from '../requirements/index.js';
-import { describeEmulator, emulatorConfig, startEmulator, type SourceKind } from '../reference/index.js';
 
 export interface ServeOptions {
   profile: Profile;
@@ -13,7 +13,12 @@ export interface ServeOptions {
 
 /** `wa-account-conformance serve`: the reference as an emulator until SIGINT or SIGTERM. */
 export async function serveCommand(options: ServeOptions): Promise<number> {
-  const emulator = await startEmulator({ profile: options.profile, host: options.host, port: options.port, sources: options.sources });
+  const emulator = await startEmulator({
+    profile: options.profile,
+    host: options.host,
+    port: options.port,
+    sources: options.sources,
+  });
   console.log(describeEmulator(emulator));
   if (options.configOut) {
     writeFileSync(options.configOut, `${JSON.stringify(emulatorConfig(emulator), null, 2)}\n`);

@@ -27,12 +27,18 @@ export class AnswerReader implements Dispatcher.DispatchHandler {
   private readonly chunks: Buffer[] = [];
   private bytes = 0;
 
-  constructor(private readonly cap: number, deadlineMs: number) {
+  constructor(
+    private readonly cap: number,
+    deadlineMs: number,
+  ) {
     this.answer = new Promise((resolve, reject) => {
       this.resolve = resolve;
       this.reject = reject;
     });
-    this.timer = setTimeout(() => this.fail(Object.assign(new Error(`${deadlineMs} ms`), { name: 'TimeoutError' })), deadlineMs);
+    this.timer = setTimeout(
+      () => this.fail(Object.assign(new Error(`${deadlineMs} ms`), { name: 'TimeoutError' })),
+      deadlineMs,
+    );
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
@@ -41,7 +47,11 @@ export class AnswerReader implements Dispatcher.DispatchHandler {
     if (this.settled) controller.abort(new Error('no longer awaited'));
   }
 
-  onResponseStart(_controller: Dispatcher.DispatchController, status: number, headers: Record<string, string | string[] | undefined>): void {
+  onResponseStart(
+    _controller: Dispatcher.DispatchController,
+    status: number,
+    headers: Record<string, string | string[] | undefined>,
+  ): void {
     if (status < 200) return; // 1xx: informational, the answer is still to come
     this.status = status;
     this.headers = flatten(headers);
@@ -61,7 +71,10 @@ export class AnswerReader implements Dispatcher.DispatchHandler {
   }
 
   onResponseEnd(): void {
-    const text = this.chunks.length === 1 ? this.chunks[0]!.toString('utf8') : Buffer.concat(this.chunks, this.bytes).toString('utf8');
+    const text =
+      this.chunks.length === 1
+        ? this.chunks[0]!.toString('utf8')
+        : Buffer.concat(this.chunks, this.bytes).toString('utf8');
     this.settle(text, this.bytes, false);
   }
 

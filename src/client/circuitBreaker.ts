@@ -50,7 +50,11 @@ export class CircuitBreaker {
   failed(path: string, error: string, requirement?: string): string | undefined {
     this.state = this.read();
     const last = `${path} at ${new Date().toISOString()}: ${error}`;
-    const next = (row: Row | undefined): Row => ({ failures: (row?.failures ?? 0) + 1, last, ...(row?.by ?? requirement ? { by: row?.by ?? requirement } : {}) });
+    const next = (row: Row | undefined): Row => ({
+      failures: (row?.failures ?? 0) + 1,
+      last,
+      ...((row?.by ?? requirement) ? { by: row?.by ?? requirement } : {}),
+    });
     this.state.target = next(this.state.target);
     this.state.paths[path] = next(this.state.paths[path]);
     this.write();
@@ -83,5 +87,8 @@ export class CircuitBreaker {
 }
 
 function stopped(row: Row, what: string): Stopped {
-  return { reason: `${what}: ${row.failures} transport failures in a row, the last on ${row.last}`, ...(row.by ? { by: row.by } : {}) };
+  return {
+    reason: `${what}: ${row.failures} transport failures in a row, the last on ${row.last}`,
+    ...(row.by ? { by: row.by } : {}),
+  };
 }

@@ -63,8 +63,11 @@ function parse(text: string): unknown {
 /** `202 {"account":…}`, cut to a readable length, for expected-vs-actual lines. */
 export function describeAnswer(exchange: Exchange, maxBody = 300): string {
   if (!exchange.response) return `no answer (${exchange.error ?? 'unknown error'})`;
-  const body = exchange.response.body.length > maxBody ? `${prefixOf(exchange.response.body, maxBody)}…` : exchange.response.body;
-  const size = exchange.response.truncated ? ` (a body of ${exchange.response.bytes} bytes, more than the suite reads)` : '';
+  const body =
+    exchange.response.body.length > maxBody ? `${prefixOf(exchange.response.body, maxBody)}…` : exchange.response.body;
+  const size = exchange.response.truncated
+    ? ` (a body of ${exchange.response.bytes} bytes, more than the suite reads)`
+    : '';
   return `${exchange.response.status}${body ? ` ${body}` : ' (empty body)'}${size}`;
 }
 
@@ -79,7 +82,10 @@ export function keptForReport(exchange: Exchange, limit = reportLimit): Exchange
   const { request, response } = exchange;
   const kept = { ...exchange };
   if (request.body !== undefined && request.body.length > limit) {
-    kept.request = { ...request, body: `${prefixOf(request.body, limit)}… (cut here: ${Buffer.byteLength(request.body)} bytes were sent)` };
+    kept.request = {
+      ...request,
+      body: `${prefixOf(request.body, limit)}… (cut here: ${Buffer.byteLength(request.body)} bytes were sent)`,
+    };
   }
   if (response && response.body.length > limit) kept.response = answerCut(response, limit);
   return kept;
@@ -92,11 +98,18 @@ export function keptForReport(exchange: Exchange, limit = reportLimit): Exchange
  */
 export function keptForLog(exchange: Exchange): Exchange {
   const limit = reportLimit + 4096;
-  return exchange.response && exchange.response.body.length > limit ? { ...exchange, response: answerCut(exchange.response, limit) } : exchange;
+  return exchange.response && exchange.response.body.length > limit
+    ? { ...exchange, response: answerCut(exchange.response, limit) }
+    : exchange;
 }
 
 function answerCut(response: NonNullable<Exchange['response']>, limit: number): NonNullable<Exchange['response']> {
-  return { ...response, body: prefixOf(response.body, limit), truncated: true, bytes: response.bytes ?? Buffer.byteLength(response.body) };
+  return {
+    ...response,
+    body: prefixOf(response.body, limit),
+    truncated: true,
+    bytes: response.bytes ?? Buffer.byteLength(response.body),
+  };
 }
 
 /** A copy of the first `limit` characters: V8's slice of a long string keeps the whole string alive. */

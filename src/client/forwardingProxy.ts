@@ -19,7 +19,15 @@ export interface Forwarding {
   close(): Promise<void>;
 }
 
-const dropped = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive', 'authorization', 'x-conformance-case']);
+const dropped = new Set([
+  'host',
+  'connection',
+  'content-length',
+  'transfer-encoding',
+  'keep-alive',
+  'authorization',
+  'x-conformance-case',
+]);
 
 async function bodyOf(request: IncomingMessage): Promise<string | undefined> {
   const chunks: Buffer[] = [];
@@ -40,7 +48,14 @@ export async function startForwarding(client: TargetClient, options: ForwardingO
     }
     const authorization = options.authorization(request.headers.authorization);
     if (authorization) headers.authorization = authorization;
-    const exchange = await client.send({ method: request.method ?? 'GET', path: request.url ?? '/', headers, body: await bodyOf(request), case: options.caseOf(++count), ...(options.requirement ? { requirement: options.requirement } : {}) });
+    const exchange = await client.send({
+      method: request.method ?? 'GET',
+      path: request.url ?? '/',
+      headers,
+      body: await bodyOf(request),
+      case: options.caseOf(++count),
+      ...(options.requirement ? { requirement: options.requirement } : {}),
+    });
     options.onExchange(exchange);
     if (!exchange.response) {
       response.writeHead(502, { 'content-type': 'text/plain' }).end(`target did not answer: ${exchange.error}`);
@@ -53,6 +68,10 @@ export async function startForwarding(client: TargetClient, options: ForwardingO
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -42,21 +42,38 @@ const refused = /ECONNREFUSED/;
  * The retry an attempt calls for after `retries` earlier ones, or undefined: its answer is the one to judge. Whether
  * the limits and the deadline allow it is the sender's to say (TargetClient.send).
  */
-export function retryOf(attempt: Attempt, retries: number, limits: Pick<RetryLimits, 'maxWaitMs'> = defaultRetryLimits, now = Date.now()): Retry | undefined {
+export function retryOf(
+  attempt: Attempt,
+  retries: number,
+  limits: Pick<RetryLimits, 'maxWaitMs'> = defaultRetryLimits,
+  now = Date.now(),
+): Retry | undefined {
   const answer = attempt.response;
   if (!answer) {
     if (!attempt.error) return undefined;
-    if (refused.test(attempt.error)) return { waitMs: backoffMs(retries), reason: 'the connection was refused', reconnect: false, asked: false };
+    if (refused.test(attempt.error))
+      return { waitMs: backoffMs(retries), reason: 'the connection was refused', reconnect: false, asked: false };
     // Once: a second close is the target's answer, for the checks and the circuit breaker to judge.
-    return retries === 0 && closedBeforeAnswer.test(attempt.error) ? { waitMs: 0, reason: 'the connection closed before an answer', reconnect: true, asked: false } : undefined;
+    return retries === 0 && closedBeforeAnswer.test(attempt.error)
+      ? { waitMs: 0, reason: 'the connection closed before an answer', reconnect: true, asked: false }
+      : undefined;
   }
   const code = errorCodeOf(answer);
-  const asked = answer.status === 429 || answer.status === 503 || code === rateLimited || (answer.status >= 500 && code !== undefined && waitCodes.has(code));
+  const asked =
+    answer.status === 429 ||
+    answer.status === 503 ||
+    code === rateLimited ||
+    (answer.status >= 500 && code !== undefined && waitCodes.has(code));
   if (!asked) return undefined;
   const header = answer.headers['retry-after'];
   const after = header === undefined ? undefined : retryAfterMs(header, now);
   const waitMs = Math.min(after ?? backoffMs(retries), limits.maxWaitMs);
-  return { waitMs, reason: `${answer.status}${code !== undefined ? ` with error ${code}` : ''}${header !== undefined ? ` (Retry-After: ${header})` : ''}`, reconnect: false, asked: true };
+  return {
+    waitMs,
+    reason: `${answer.status}${code !== undefined ? ` with error ${code}` : ''}${header !== undefined ? ` (Retry-After: ${header})` : ''}`,
+    reconnect: false,
+    asked: true,
+  };
 }
 
 /** Retry-After as seconds or an HTTP date (RFC 9110 §10.2.3); undefined when it is neither. */
@@ -95,7 +112,11 @@ export interface Retried {
  * `tryOnce` until its attempt calls for no retry, the retries allowed run out, or the one deadline of `timeoutMs`
  * would pass; `previous` is the retry that called for this try (a reconnect must not meet another kept-alive connection).
  */
-export async function withRetries(tryOnce: (remainingMs: number, previous?: Retry) => Promise<Attempt>, timeoutMs: number, limits: RetryLimits = defaultRetryLimits): Promise<Retried> {
+export async function withRetries(
+  tryOnce: (remainingMs: number, previous?: Retry) => Promise<Attempt>,
+  timeoutMs: number,
+  limits: RetryLimits = defaultRetryLimits,
+): Promise<Retried> {
   const deadline = performance.now() + timeoutMs;
   let waits: Waits | undefined;
   let previous: Retry | undefined;
@@ -111,7 +132,12 @@ export async function withRetries(tryOnce: (remainingMs: number, previous?: Retr
       return { attempt, ...(waits ? { waits } : {}), ...(retry.asked ? { notReady } : {}) };
     }
     // A reconnect is counted, not explained: the reasons are what the target asked for.
-    waits = addWaits(waits, retry.reconnect ? { count: 0, ms: 0, reconnects: 1, reasons: [] } : { count: 1, ms: retry.waitMs, reconnects: 0, reasons: [retry.reason] });
+    waits = addWaits(
+      waits,
+      retry.reconnect
+        ? { count: 0, ms: 0, reconnects: 1, reasons: [] }
+        : { count: 1, ms: retry.waitMs, reconnects: 0, reasons: [retry.reason] },
+    );
     if (retry.waitMs > 0) await new Promise((resolve) => setTimeout(resolve, retry.waitMs));
   }
 }

@@ -27,7 +27,13 @@ export class Secrets {
     if (this.values.size === 0) return text;
     // Longest first, so a secret that contains another is replaced whole; one pass, so a variable name put in
     // place of a secret is never taken for another.
-    this.pattern ??= new RegExp([...this.values.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
+    this.pattern ??= new RegExp(
+      [...this.values.keys()]
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegExp)
+        .join('|'),
+      'g',
+    );
     return text.replace(this.pattern, (value) => `\${${this.values.get(value)}}`);
   }
 }

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { Dispatcher } from 'undici';
 import { AnswerReader } from './answerReader.js';
-import type { Exchange } from './exchange.js';
-import type { Secrets } from './secrets.js';
 import { CircuitBreaker } from './circuitBreaker.js';
-import { withRetries, type Attempt, type Retried, type Retry, type RetryLimits } from './retryPolicy.js';
+import type { Exchange } from './exchange.js';
+import { type Attempt, type Retried, type Retry, type RetryLimits, withRetries } from './retryPolicy.js';
+import type { Secrets } from './secrets.js';
 import { dispatcherFor, freshDispatcher, type Transport } from './transport.js';
 
 export interface TargetClientOptions extends Transport {
@@ -63,15 +63,27 @@ export class TargetClient {
 
   /** Sends a request; a refused connection or a timeout comes back as an exchange with `error`, not a throw. */
   async send(outgoing: OutgoingRequest): Promise<Exchange> {
-    const address = new URL(outgoing.path.replace(/^\//, ''), this.base.href.endsWith('/') ? this.base : `${this.base.href}/`);
+    const address = new URL(
+      outgoing.path.replace(/^\//, ''),
+      this.base.href.endsWith('/') ? this.base : `${this.base.href}/`,
+    );
     const url = address.href;
-    const headers: Record<string, string> = { accept: 'application/json', ...outgoing.headers, [caseHeader]: outgoing.case };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...outgoing.headers,
+      [caseHeader]: outgoing.case,
+    };
     let body: string | undefined;
     if (outgoing.body !== undefined) {
       body = typeof outgoing.body === 'string' ? outgoing.body : JSON.stringify(outgoing.body);
-      if (outgoing.contentType !== null) headers['content-type'] = outgoing.contentType ?? headers['content-type'] ?? 'application/json';
+      if (outgoing.contentType !== null)
+        headers['content-type'] = outgoing.contentType ?? headers['content-type'] ?? 'application/json';
     }
-    const exchange: Exchange = { case: outgoing.case, request: { method: outgoing.method, url, headers, body }, durationMs: 0 };
+    const exchange: Exchange = {
+      case: outgoing.case,
+      request: { method: outgoing.method, url, headers, body },
+      durationMs: 0,
+    };
     const path = `${outgoing.method} ${outgoing.path.split('?')[0]}`;
     const stopped = this.breaker.open(path);
     if (stopped) return { ...exchange, error: stopped.reason, ...(stopped.by ? { stoppedBy: stopped.by } : {}) };
@@ -84,7 +96,11 @@ export class TargetClient {
     };
     let retried: Retried;
     try {
-      retried = await withRetries((remainingMs, previous) => this.once(agentFor(previous), address, outgoing.method, headers, body, remainingMs), this.options.timeoutMs, this.options.retryLimits);
+      retried = await withRetries(
+        (remainingMs, previous) => this.once(agentFor(previous), address, outgoing.method, headers, body, remainingMs),
+        this.options.timeoutMs,
+        this.options.retryLimits,
+      );
     } finally {
       for (const agent of fresh) void agent.close();
     }
@@ -101,28 +117,45 @@ export class TargetClient {
   }
 
   /** One try: the answer (read up to the cap) or why none came. */
-  private async once(agent: Dispatcher, address: URL, method: string, headers: Record<string, string>, body: string | undefined, remainingMs: number): Promise<Attempt> {
+  private async once(
+    agent: Dispatcher,
+    address: URL,
+    method: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    remainingMs: number,
+  ): Promise<Attempt> {
     const timeoutMs = Math.max(1, Math.round(remainingMs));
     const reader = new AnswerReader(this.options.maxBodyBytes ?? defaultMaxBodyBytes, timeoutMs);
     try {
-      agent.dispatch({
-        origin: address.origin,
-        path: address.pathname + address.search,
-        method: method as Dispatcher.HttpMethod,
-        headers,
-        body,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-      }, reader);
+      agent.dispatch(
+        {
+          origin: address.origin,
+          path: address.pathname + address.search,
+          method: method as Dispatcher.HttpMethod,
+          headers,
+          body,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+        },
+        reader,
+      );
     } catch (error) {
       reader.fail(error as Error);
     }
     try {
       const read = await reader.answer;
-      const response: NonNullable<Exchange['response']> = { status: read.status, headers: read.headers, body: read.text };
+      const response: NonNullable<Exchange['response']> = {
+        status: read.status,
+        headers: read.headers,
+        body: read.text,
+      };
       if (read.truncated) {
         const declared = Number(read.headers['content-length']);
-        Object.assign(response, { truncated: true, bytes: Number.isSafeInteger(declared) && declared > read.bytes ? declared : read.bytes });
+        Object.assign(response, {
+          truncated: true,
+          bytes: Number.isSafeInteger(declared) && declared > read.bytes ? declared : read.bytes,
+        });
       }
       return { response };
     } catch (error) {
@@ -138,7 +171,8 @@ export class TargetClient {
 export function describeNetworkError(error: unknown): string {
   const e = error as { name?: string; code?: unknown; message?: string; cause?: { code?: string; message?: string } };
   // The whole-request deadline (AnswerReader's, or AbortSignal.timeout's DOMException, whose numeric code means nothing).
-  if (e.name === 'TimeoutError') return `TimeoutError: no complete answer within the request deadline (${e.message ?? 'timed out'})`;
+  if (e.name === 'TimeoutError')
+    return `TimeoutError: no complete answer within the request deadline (${e.message ?? 'timed out'})`;
   const code = e.cause?.code ?? e.code;
   const message = e.cause?.message ?? e.message ?? String(error);
   return typeof code === 'string' && !message.includes(code) ? `${code}: ${message}` : message;

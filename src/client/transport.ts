@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import { Agent, type Dispatcher, EnvHttpProxyAgent } from 'undici';
 
 /** How the suite reaches any URL it was given: TLS as the user set it up, and proxies as curl takes them. */
 export interface Transport {
@@ -21,7 +21,10 @@ function setTo(name: string): string | undefined {
  * The dispatcher every request of the suite goes through (the specs', the sources', the preflight's, and the
  * Pact verifier's via the forwarder): HTTP_PROXY, HTTPS_PROXY and NO_PROXY are honoured when set.
  */
-export function dispatcherFor(transport: Transport, { timeoutMs, connections, keepAliveTimeout }: { timeoutMs: number; connections?: number; keepAliveTimeout?: number }): Dispatcher {
+export function dispatcherFor(
+  transport: Transport,
+  { timeoutMs, connections, keepAliveTimeout }: { timeoutMs: number; connections?: number; keepAliveTimeout?: number },
+): Dispatcher {
   const tls = {
     rejectUnauthorized: !transport.insecure,
     timeout: timeoutMs,
@@ -35,8 +38,16 @@ export function dispatcherFor(transport: Transport, { timeoutMs, connections, ke
   const httpsProxy = setTo('https_proxy') ?? setTo('HTTPS_PROXY');
   const noProxy = setTo('no_proxy') ?? setTo('NO_PROXY') ?? '';
   return httpProxy || httpsProxy
-    // As curl: plain HTTP goes to the proxy in absolute form, HTTPS through a CONNECT tunnel.
-    ? new EnvHttpProxyAgent({ ...common, httpProxy: httpProxy ?? '', httpsProxy: httpsProxy ?? '', noProxy, connect: tls, requestTls: tls, proxyTunnel: false })
+    ? // As curl: plain HTTP goes to the proxy in absolute form, HTTPS through a CONNECT tunnel.
+      new EnvHttpProxyAgent({
+        ...common,
+        httpProxy: httpProxy ?? '',
+        httpsProxy: httpsProxy ?? '',
+        noProxy,
+        connect: tls,
+        requestTls: tls,
+        proxyTunnel: false,
+      })
     : new Agent({ ...common, connect: tls });
 }
 

@@ -1,3 +1,10 @@
 // The model of the documented registration flow, for stateful properties.
 export { registrationCommands, runModel } from './registrationCommands.js';
-export { newModel, newSystem, poolSize, verificationOf, type RegistrationModel, type RegistrationSystem } from './registrationModel.js';
+export {
+  newModel,
+  newSystem,
+  poolSize,
+  type RegistrationModel,
+  type RegistrationSystem,
+  verificationOf,
+} from './registrationModel.js';

@@ -1,8 +1,25 @@
 import fc from 'fast-check';
-import { acceptedWithVname, because, either, isSuccess, postWrongCode, refusedWithEnvelope, status, statusIs, success } from '../fixtures/index.js';
 import { wrongCodes } from '../arbitraries/index.js';
 import type { Target } from '../fixtures/index.js';
-import { newModel, newSystem, poolSize, verificationOf, type RegistrationModel, type RegistrationSystem } from './registrationModel.js';
+import {
+  acceptedWithVname,
+  because,
+  either,
+  isSuccess,
+  postWrongCode,
+  refusedWithEnvelope,
+  status,
+  statusIs,
+  success,
+} from '../fixtures/index.js';
+import {
+  newModel,
+  newSystem,
+  poolSize,
+  type RegistrationModel,
+  type RegistrationSystem,
+  verificationOf,
+} from './registrationModel.js';
 
 type Command = fc.AsyncCommand<RegistrationModel, RegistrationSystem>;
 
@@ -27,14 +44,22 @@ const otherPin = (pin: string | undefined) => (pin === '111111' ? '222222' : '11
 
 /** POST /v1/account for a pool number, with its PIN, a wrong one, or none. */
 class RequestCode extends Step {
-  constructor(readonly index: number, readonly method: 'sms' | 'voice', readonly pin: PinChoice) {
+  constructor(
+    readonly index: number,
+    readonly method: 'sms' | 'voice',
+    readonly pin: PinChoice,
+  ) {
     super();
   }
   override check = () => true;
-  protected override async act(m: RegistrationModel, { target, pool, codes }: RegistrationSystem, step: number): Promise<void> {
+  protected override async act(
+    m: RegistrationModel,
+    { target, pool, codes }: RegistrationSystem,
+    step: number,
+  ): Promise<void> {
     const number = pool[this.index]!;
     const enabled = m.pins.get(this.index);
-    const sent = this.pin === 'none' ? undefined : this.pin === 'right' ? enabled ?? '135246' : otherPin(enabled);
+    const sent = this.pin === 'none' ? undefined : this.pin === 'right' ? (enabled ?? '135246') : otherPin(enabled);
     const request = await target.numbers.requestCode(target, number, { method: this.method, pin: sent });
     const answer = request.answer;
     const pinMissing = enabled !== undefined && sent !== enabled;
@@ -42,9 +67,20 @@ class RequestCode extends Step {
     if (m.registered.has(this.index)) {
       // 201 says "already registered"; whether a client checks the PIN first is not documented.
       const registered = because(statusIs(201), 'already registered');
-      target.check(answer, pinMissing || m.unsure.has(this.index) ? either(registered, because(refusedWithEnvelope, 'for the PIN')) : registered);
+      target.check(
+        answer,
+        pinMissing || m.unsure.has(this.index)
+          ? either(registered, because(refusedWithEnvelope, 'for the PIN'))
+          : registered,
+      );
     } else if (m.unsure.has(this.index)) {
-      target.check(answer, either(accepted, because(refusedWithEnvelope, 'for a two-step setting of the client, changed while it was registered here')));
+      target.check(
+        answer,
+        either(
+          accepted,
+          because(refusedWithEnvelope, 'for a two-step setting of the client, changed while it was registered here'),
+        ),
+      );
     } else if (pinMissing) {
       target.check(answer, because(refusedWithEnvelope, 'two-step verification is on and the PIN is missing or wrong'));
     } else if (sent !== undefined && enabled === undefined) {
@@ -74,7 +110,11 @@ class VerifySentCode extends Step {
     super();
   }
   override check = (m: Readonly<RegistrationModel>) => m.sent.has(this.index);
-  protected override async act(m: RegistrationModel, { target, codes }: RegistrationSystem, step: number): Promise<void> {
+  protected override async act(
+    m: RegistrationModel,
+    { target, codes }: RegistrationSystem,
+    step: number,
+  ): Promise<void> {
     const answer = await target.post('/v1/account/verify', { code: codes.get(this.index)! });
     const predicted = verificationOf(m, this.index, codes);
     if ('refused' in predicted) {
@@ -82,11 +122,22 @@ class VerifySentCode extends Step {
       return;
     }
     const { completes } = predicted;
-    const sentCode = because(success, completes.index === this.index ? 'the sent code completes the registration' : `the code is also #${completes.index}'s, the pending registration`);
+    const sentCode = because(
+      success,
+      completes.index === this.index
+        ? 'the sent code completes the registration'
+        : `the code is also #${completes.index}'s, the pending registration`,
+    );
     // A code, then /verify with it, is VERIFY-COMPLETES's flow: when it fails there, that requirement says so.
-    if (step === 1 && completes.sure && completes.index === this.index) target.require(answer, sentCode, 'VERIFY-COMPLETES');
+    if (step === 1 && completes.sure && completes.index === this.index)
+      target.require(answer, sentCode, 'VERIFY-COMPLETES');
     // A request answered otherwise since may have ended the pending registration: completing it and refusing are both fair.
-    target.check(answer, completes.sure ? sentCode : either(sentCode, because(refusedWithEnvelope, 'a later request ended the pending registration')));
+    target.check(
+      answer,
+      completes.sure
+        ? sentCode
+        : either(sentCode, because(refusedWithEnvelope, 'a later request ended the pending registration')),
+    );
     m.pending = undefined;
     if (!isSuccess(answer)) return;
     m.registered.add(completes.index);
@@ -178,15 +229,31 @@ export async function runModel(target: Target, commands: Iterable<Command>): Pro
 const index = fc.integer({ min: 0, max: poolSize - 1 });
 
 /** Sequences of the commands above, for fc.asyncModelRun; numbers move away only when a state source can do it. */
-export function registrationCommands({ moveAway, maxCommands = 12 }: { moveAway: boolean; maxCommands?: number }): fc.Arbitrary<Iterable<Command>> {
-  const requestCode = fc.tuple(index, fc.constantFrom('sms' as const, 'voice' as const), fc.constantFrom<PinChoice>('none', 'right', 'wrong')).map(([i, m, p]) => new RequestCode(i, m, p));
+export function registrationCommands({
+  moveAway,
+  maxCommands = 12,
+}: {
+  moveAway: boolean;
+  maxCommands?: number;
+}): fc.Arbitrary<Iterable<Command>> {
+  const requestCode = fc
+    .tuple(
+      index,
+      fc.constantFrom('sms' as const, 'voice' as const),
+      fc.constantFrom<PinChoice>('none', 'right', 'wrong'),
+    )
+    .map(([i, m, p]) => new RequestCode(i, m, p));
   const verifySentCode = index.map((i) => new VerifySentCode(i));
   // fc.commands picks uniformly among its entries: listing the registration steps three times each makes the
   // sequences that matter (ask twice, then verify) likely within a short run instead of rare.
   return fc.commands(
     [
-      requestCode, requestCode, requestCode,
-      verifySentCode, verifySentCode, verifySentCode,
+      requestCode,
+      requestCode,
+      requestCode,
+      verifySentCode,
+      verifySentCode,
+      verifySentCode,
       fc.nat().map((seed) => new VerifyWrongCode(seed)),
       fc.stringMatching(/^[0-9]{6}$/).map((pin) => new EnableTwoStep(pin)),
       fc.constant(new DisableTwoStep()),

@@ -1,5 +1,5 @@
-import type { Numbers, TestNumber } from '../sources/numbers.js';
 import type { Target } from '../fixtures/index.js';
+import type { Numbers, TestNumber } from '../sources/numbers.js';
 
 /**
  * What the documentation lets a client predict, per number of the pool (by index). A client has one pending
@@ -43,7 +43,16 @@ export function newSystem(target: Target): RegistrationSystem {
 }
 
 export function newModel(): RegistrationModel {
-  return { registered: new Set(), sent: new Set(), pending: undefined, pins: new Map(), unsure: new Set(), current: undefined, twoStepChanged: false, steps: 0 };
+  return {
+    registered: new Set(),
+    sent: new Set(),
+    pending: undefined,
+    pins: new Map(),
+    unsure: new Set(),
+    current: undefined,
+    twoStepChanged: false,
+    steps: 0,
+  };
 }
 
 /** Fresh numbers for one sequence: the target's state outlives runs, so every sequence starts from numbers it never saw. */
@@ -56,8 +65,17 @@ export function newPool(numbers: Numbers): TestNumber[] {
  * completes (when it is that registration's code, which it is also when the target sends one code to every number),
  * or why it completes none.
  */
-export function verificationOf(m: Readonly<RegistrationModel>, index: number, codes: ReadonlyMap<number, string>): { completes: { index: number; sure: boolean } } | { refused: string } {
+export function verificationOf(
+  m: Readonly<RegistrationModel>,
+  index: number,
+  codes: ReadonlyMap<number, string>,
+): { completes: { index: number; sure: boolean } } | { refused: string } {
   const pending = m.pending;
-  if (pending && (pending.index === index || codes.get(pending.index) === codes.get(index))) return { completes: pending };
-  return { refused: pending ? `the pending registration is #${pending.index}'s, the latest code request, and this code was sent to #${index}` : 'no registration is pending' };
+  if (pending && (pending.index === index || codes.get(pending.index) === codes.get(index)))
+    return { completes: pending };
+  return {
+    refused: pending
+      ? `the pending registration is #${pending.index}'s, the latest code request, and this code was sent to #${index}`
+      : 'no registration is pending',
+  };
 }

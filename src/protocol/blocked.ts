@@ -6,7 +6,10 @@
 export class Blocked extends Error {
   override name = 'Blocked';
 
-  constructor(readonly by: string, message: string) {
+  constructor(
+    readonly by: string,
+    message: string,
+  ) {
     super(`blocked by ${by}: ${message}`);
   }
 }

@@ -17,6 +17,8 @@ export class CoverageTally {
 
   /** The rows by category, then field. */
   rows(): CoverageRow[] {
-    return [...this.byKey.values()].sort((a, b) => a.category.localeCompare(b.category) || a.field.localeCompare(b.field));
+    return [...this.byKey.values()].sort(
+      (a, b) => a.category.localeCompare(b.category) || a.field.localeCompare(b.field),
+    );
   }
 }

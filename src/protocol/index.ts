@@ -1,16 +1,26 @@
 // What two layers must agree on without importing each other: a leaf that imports nothing.
 export { Blocked } from './blocked.js';
+export { type CoverageRow, CoverageTally } from './coverage.js';
 export { NotReady } from './notReady.js';
+export {
+  type NumberState,
+  numberStates,
+  type ProviderState,
+  providerStateNamed,
+  providerStateNames,
+} from './states.js';
 export { addWaits, type Waits } from './waits.js';
-export { CoverageTally, type CoverageRow } from './coverage.js';
-export { numberStates, providerStateNamed, providerStateNames, type NumberState, type ProviderState } from './states.js';
 
 /** The conformance control protocol an emulator serves (README): the code a phone would show, a number's state. */
 export const controlPaths = { code: '/_conformance/code', state: '/_conformance/state' } as const;
 
 /** What the fixtures attach to or annotate on a test result, for the conformance reporter to read. */
 export const resultNames = {
-  requirement: 'requirement', wireLog: 'wire-log', failure: 'failure', property: 'property', judged: 'judged',
+  requirement: 'requirement',
+  wireLog: 'wire-log',
+  failure: 'failure',
+  property: 'property',
+  judged: 'judged',
   /** A test not judged: the suite's own setup (a source) failed. */
   error: 'not-judged',
   /** A test not judged: the target broke the requirement named ({by, reason}). */
@@ -28,5 +38,9 @@ export const resultNames = {
 
 /** The requirement IDs a test's annotations name, each once. */
 export function requirementIdsIn(annotations: readonly { type: string; description?: string }[]): string[] {
-  return [...new Set(annotations.filter((a) => a.type === resultNames.requirement && a.description).map((a) => a.description!))];
+  return [
+    ...new Set(
+      annotations.filter((a) => a.type === resultNames.requirement && a.description).map((a) => a.description!),
+    ),
+  ];
 }

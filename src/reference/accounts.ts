@@ -22,12 +22,19 @@ export type LoginResult =
 
 const tokenLifetimeMs = 7 * 24 * 3600 * 1000;
 
-export const passwordRules = '8 to 64 characters, with at least one digit, one upper-case letter, one lower-case letter and one special character';
+export const passwordRules =
+  '8 to 64 characters, with at least one digit, one upper-case letter, one lower-case letter and one special character';
 
 /** The documented password rules (Users: login). */
 export function isStrongPassword(password: string): boolean {
-  return password.length >= 8 && password.length <= 64 && /[0-9]/.test(password) && /[A-Z]/.test(password)
-    && /[a-z]/.test(password) && /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/.test(password);
+  return (
+    password.length >= 8 &&
+    password.length <= 64 &&
+    /[0-9]/.test(password) &&
+    /[A-Z]/.test(password) &&
+    /[a-z]/.test(password) &&
+    /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/.test(password)
+  );
 }
 
 /** The client's users and the bearer tokens issued to them. */
@@ -36,8 +43,13 @@ export class Accounts {
   private readonly sessions = new Map<string, Session>();
 
   constructor(options: AccountOptions) {
-    this.accounts.set(options.admin.user, { password: options.admin.password, role: 'admin', mustChange: !!options.adminMustChangePassword });
-    for (const u of options.users ?? []) this.accounts.set(u.user, { password: u.password, role: 'user', mustChange: false });
+    this.accounts.set(options.admin.user, {
+      password: options.admin.password,
+      role: 'admin',
+      mustChange: !!options.adminMustChangePassword,
+    });
+    for (const u of options.users ?? [])
+      this.accounts.set(u.user, { password: u.password, role: 'user', mustChange: false });
   }
 
   /** A token for these credentials, setting `newPassword` first when one is given. */

@@ -1,4 +1,4 @@
-import { describeViolations, validate, type SchemaName } from '../schema/registry.js';
+import { describeViolations, type SchemaName, validate } from '../schema/registry.js';
 import { apiError } from './errors.js';
 import type { ApiRequest, ApiResponse } from './exchange.js';
 

@@ -7,7 +7,7 @@ import type { Profile } from '../requirements/index.js';
 import type { Handler } from './exchange.js';
 import { createReference, type ReferenceOptions } from './reference.js';
 import { inboxPath, providerStatesPath } from './routes/testSurfaces.js';
-import { serveHandler, type RunningServer, type ServingOptions } from './server.js';
+import { type RunningServer, type ServingOptions, serveHandler } from './server.js';
 
 /**
  * How the suite reaches an emulator's state and codes. `control`: our control protocol. The others are "foreign":
@@ -55,8 +55,17 @@ function digits(count: number): string {
 function newFixtures(): Fixtures {
   const vname = '株式会社コンフォーマンス';
   return {
-    registered: { cc: '1', phone_number: `555${digits(7)}`, cert: mintCertificate({ verifiedName: 'Registered Test Co' }) },
-    twoStep: { cc: '44', phone_number: `7700${digits(6)}`, cert: mintCertificate({ verifiedName: 'Two-Step Test Ltd' }), pin: digits(6) },
+    registered: {
+      cc: '1',
+      phone_number: `555${digits(7)}`,
+      cert: mintCertificate({ verifiedName: 'Registered Test Co' }),
+    },
+    twoStep: {
+      cc: '44',
+      phone_number: `7700${digits(6)}`,
+      cert: mintCertificate({ verifiedName: 'Two-Step Test Ltd' }),
+      pin: digits(6),
+    },
     unregistered: { cc: '81', phone_number: `90${digits(8)}`, cert: mintCertificate({ verifiedName: vname }), vname },
   };
 }
@@ -65,16 +74,29 @@ function newFixtures(): Fixtures {
 export const codeHeader = 'verify-code';
 
 /** The reference as an emulator: an admin and a non-admin account, fixtures in place, state and codes reachable as `sources` says. */
-export async function startEmulator({ profile, host, port, sources = 'control', build = createReference, serving = {} }: EmulatorOptions): Promise<Emulator> {
+export async function startEmulator({
+  profile,
+  host,
+  port,
+  sources = 'control',
+  build = createReference,
+  serving = {},
+}: EmulatorOptions): Promise<Emulator> {
   const admin = { user: 'admin', password: newPassword() };
   const user = { user: 'operator', password: newPassword() };
   const fixtures = newFixtures();
   const foreign = sources !== 'control';
   const fixedCode = foreign ? digits(6) : undefined;
   const handler = build({
-    profile, admin, users: [user], registered: [fixtures.registered!], twoStep: [fixtures.twoStep!],
+    profile,
+    admin,
+    users: [user],
+    registered: [fixtures.registered!],
+    twoStep: [fixtures.twoStep!],
     control: !foreign,
-    ...(foreign ? { codeHeader, providerStates: true, inbox: true, fixedCodes: [{ ...fixtures.unregistered!, code: fixedCode! }] } : {}),
+    ...(foreign
+      ? { codeHeader, providerStates: true, inbox: true, fixedCodes: [{ ...fixtures.unregistered!, code: fixedCode! }] }
+      : {}),
   });
   const server = await serveHandler(handler, { ...serving, host, port });
   const ca = serving.tls && (serving.tls.ca ?? serving.tls.cert);
@@ -92,14 +114,35 @@ function sourcesConfig(emulator: Emulator): ConformanceConfig {
   const url = emulator.server.url;
   const stateChangeUrl = `${url}${providerStatesPath}`;
   switch (emulator.sources) {
-    case 'control': return { controlProtocol: true, acceptsMintedCertificates: true };
-    case 'header': return { acceptsMintedCertificates: true, stateChangeUrl, codeSource: { type: 'header', header: codeHeader } };
-    case 'inbox': return { acceptsMintedCertificates: true, stateChangeUrl, codeSource: { type: 'inbox', url: `${url}${inboxPath}/{cc}/{phone_number}`, pointer: '/code', sentAtPointer: '/sentAt' } };
-    case 'command': return { acceptsMintedCertificates: true, stateChangeUrl, codeSource: { type: 'command', argv: [process.execPath, examplePath('inbox-code.mjs'), `${url}${inboxPath}`] } };
-    case 'hooks': return { acceptsMintedCertificates: true, hooks: examplePath('conformance-hooks.mjs') };
+    case 'control':
+      return { controlProtocol: true, acceptsMintedCertificates: true };
+    case 'header':
+      return { acceptsMintedCertificates: true, stateChangeUrl, codeSource: { type: 'header', header: codeHeader } };
+    case 'inbox':
+      return {
+        acceptsMintedCertificates: true,
+        stateChangeUrl,
+        codeSource: {
+          type: 'inbox',
+          url: `${url}${inboxPath}/{cc}/{phone_number}`,
+          pointer: '/code',
+          sentAtPointer: '/sentAt',
+        },
+      };
+    case 'command':
+      return {
+        acceptsMintedCertificates: true,
+        stateChangeUrl,
+        codeSource: { type: 'command', argv: [process.execPath, examplePath('inbox-code.mjs'), `${url}${inboxPath}`] },
+      };
+    case 'hooks':
+      return { acceptsMintedCertificates: true, hooks: examplePath('conformance-hooks.mjs') };
     case 'fixed': {
       const { cc, phone_number } = emulator.fixtures.unregistered!;
-      return { acceptsMintedCertificates: false, codeSource: { type: 'fixed', codes: [{ cc, phone_number, code: emulator.fixedCode! }] } };
+      return {
+        acceptsMintedCertificates: false,
+        codeSource: { type: 'fixed', codes: [{ cc, phone_number, code: emulator.fixedCode! }] },
+      };
     }
   }
 }
@@ -118,12 +161,19 @@ export function emulatorConfig(emulator: Emulator): ConformanceConfig {
 
 /** What `serve` prints: where the emulator is, its accounts, and a configuration file for the suite. */
 export function describeEmulator(emulator: Emulator): string {
-  const how = emulator.sources === 'control' ? 'control protocol on' : `control protocol off; state and codes through: ${emulator.sources}`;
+  const how =
+    emulator.sources === 'control'
+      ? 'control protocol on'
+      : `control protocol off; state and codes through: ${emulator.sources}`;
   return [
     `wa-account-conformance reference emulator (${emulator.profile} profile, ${how}) at ${emulator.server.url}`,
     `admin account:     ${emulator.admin.user} / ${emulator.admin.password}`,
     `non-admin account: ${emulator.user.user} / ${emulator.user.password}`,
-    ...(emulator.sources === 'hooks' ? [`the hooks module reads the emulator's address from ${emulatorUrlVariable}: export ${emulatorUrlVariable}=${emulator.server.url}`] : []),
+    ...(emulator.sources === 'hooks'
+      ? [
+          `the hooks module reads the emulator's address from ${emulatorUrlVariable}: export ${emulatorUrlVariable}=${emulator.server.url}`,
+        ]
+      : []),
     'conformance.json for the suite (wa-account-conformance --config conformance.json):',
     JSON.stringify(emulatorConfig(emulator), null, 2),
   ].join('\n');

@@ -1,14 +1,14 @@
+import { controlPaths } from '../protocol/index.js';
 import type { Profile } from '../requirements/index.js';
-import { Accounts, type AccountOptions } from './accounts.js';
+import { type AccountOptions, Accounts } from './accounts.js';
 import { apiError } from './errors.js';
 import type { ApiResponse, Handler } from './exchange.js';
-import { numberKey, Registrations, type PhoneNumber } from './registrations.js';
+import { numberKey, type PhoneNumber, Registrations } from './registrations.js';
 import { account } from './routes/account.js';
-import { controlPaths } from '../protocol/index.js';
 import { sentCode, setState } from './routes/control.js';
 import { login } from './routes/login.js';
-import { inbox, inboxPath, providerStates, providerStatesPath } from './routes/testSurfaces.js';
 import type { ReferenceContext, Route } from './routes/route.js';
+import { inbox, inboxPath, providerStates, providerStatesPath } from './routes/testSurfaces.js';
 import { disableTwoStep, enableTwoStep } from './routes/twoStep.js';
 import { verify } from './routes/verify.js';
 
@@ -42,7 +42,12 @@ export function createReference(options: ReferenceOptions): Handler {
   for (const number of options.registered ?? []) registrations.register(numberKey(number));
   for (const number of options.twoStep ?? []) registrations.setPin(numberKey(number), number.pin);
   for (const number of options.fixedCodes ?? []) registrations.useFixedCode(number, number.code);
-  const context: ReferenceContext = { profile: options.profile, accounts: options.accounts ?? new Accounts(options), registrations, codeHeader: options.codeHeader };
+  const context: ReferenceContext = {
+    profile: options.profile,
+    accounts: options.accounts ?? new Accounts(options),
+    registrations,
+    codeHeader: options.codeHeader,
+  };
   const meta = { version: options.version ?? 'v2.45.1', api_status: 'stable' };
 
   const routes: Record<string, Partial<Record<string, Route>>> = {
@@ -60,7 +65,11 @@ export function createReference(options: ReferenceOptions): Handler {
     const route = methods?.[request.method];
     let response: ApiResponse;
     if (!methods) response = apiError(1006, 'URL path not found');
-    else if (!route) response = { ...apiError(1014, `Method ${request.method} not allowed`, 405), headers: { allow: Object.keys(methods).join(', ') } };
+    else if (!route)
+      response = {
+        ...apiError(1014, `Method ${request.method} not allowed`, 405),
+        headers: { allow: Object.keys(methods).join(', ') },
+      };
     else response = route(request, context);
     return withMeta(response, meta);
   };

@@ -40,7 +40,8 @@ export interface ServingOptions {
 const maxBodyBytes = 1024 * 1024;
 
 // nginx's own page for a body over client_max_body_size.
-const tooLargePage = '<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+const tooLargePage =
+  '<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -58,17 +59,28 @@ export async function serveHandler(handler: Handler, options: ServingOptions = {
     let response: ApiResponse;
     try {
       const body = await readBody(req);
-      response = restart.notReady() ? apiError(1011)
-        : limit.exceeded() ? { ...apiError(1015), headers: { 'retry-after': '1' } }
-        : body === undefined ? apiError(1009, `Request body larger than ${maxBodyBytes} bytes`)
-        : await handler({ method: req.method ?? 'GET', path: req.url ?? '/', headers: lowerCaseHeaders(req), body });
+      response = restart.notReady()
+        ? apiError(1011)
+        : limit.exceeded()
+          ? { ...apiError(1015), headers: { 'retry-after': '1' } }
+          : body === undefined
+            ? apiError(1009, `Request body larger than ${maxBodyBytes} bytes`)
+            : await handler({
+                method: req.method ?? 'GET',
+                path: req.url ?? '/',
+                headers: lowerCaseHeaders(req),
+                body,
+              });
     } catch {
       response = apiError(1014, 'Internal error');
     }
-    if (req.method === 'POST' && req.url?.split('?')[0] === '/v1/account/verify' && response.status === 201) res.on('finish', () => restart.begin(server, host));
+    if (req.method === 'POST' && req.url?.split('?')[0] === '/v1/account/verify' && response.status === 201)
+      res.on('finish', () => restart.begin(server, host));
     write(req, res, response);
   };
-  const server: Server = options.tls ? createHttpsServer({ key: readFileSync(options.tls.key), cert: readFileSync(options.tls.cert) }, listener) : createServer(listener);
+  const server: Server = options.tls
+    ? createHttpsServer({ key: readFileSync(options.tls.key), cert: readFileSync(options.tls.cert) }, listener)
+    : createServer(listener);
   server.keepAliveTimeout = 30_000;
   await listen(server, host, port);
   const { port: bound } = server.address() as AddressInfo;
@@ -99,11 +111,21 @@ function write(req: IncomingMessage, res: ServerResponse, response: ApiResponse)
 
 /** The 413 at once, the body still coming: drained before the connection closes, or the answer could be lost to a reset. */
 function tooLarge(req: IncomingMessage, res: ServerResponse): void {
-  res.writeHead(413, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(tooLargePage), connection: 'close' });
+  res.writeHead(413, {
+    'content-type': 'text/html',
+    'content-length': Buffer.byteLength(tooLargePage),
+    connection: 'close',
+  });
   res.write(tooLargePage);
   const lingering = setTimeout(() => res.end(), 5_000);
-  req.on('end', () => { clearTimeout(lingering); res.end(); });
-  req.on('error', () => { clearTimeout(lingering); res.destroy(); });
+  req.on('end', () => {
+    clearTimeout(lingering);
+    res.end();
+  });
+  req.on('error', () => {
+    clearTimeout(lingering);
+    res.destroy();
+  });
   req.resume();
 }
 
@@ -155,11 +177,13 @@ class Restart {
   begin(server: Server, host: string): void {
     if (!this.ms || this.stopped || this.notReady() || !server.listening) return;
     this.notReadyUntil = performance.now() + this.ms / 2;
-    this.timers.push(setTimeout(() => {
-      server.close();
-      server.closeAllConnections();
-      this.timers.push(setTimeout(() => this.listenAgain(server, host), this.ms / 2));
-    }, this.ms / 2));
+    this.timers.push(
+      setTimeout(() => {
+        server.close();
+        server.closeAllConnections();
+        this.timers.push(setTimeout(() => this.listenAgain(server, host), this.ms / 2));
+      }, this.ms / 2),
+    );
   }
 
   private listenAgain(server: Server, host: string): void {

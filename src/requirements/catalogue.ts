@@ -6,7 +6,8 @@ const sunset = ['sunset'] as const;
 const legacy = ['legacy'] as const;
 
 const blockedQuote = 'このエンドポイントを使ったビジネスの電話番号の登録はできなくなり、以下のエラーが返されます。';
-const webappStatusTable = 'WEBAPP: src/WhatsApp/Common/ApiError.php maps each error code to an HTTP status (onprem-api-facts.md §5)';
+const webappStatusTable =
+  'WEBAPP: src/WhatsApp/Common/ApiError.php maps each error code to an HTTP status (onprem-api-facts.md §5)';
 
 /** Every checkable statement, grouped as the documentation is: account (sunset), requests, auth, responses. */
 export const catalogue: readonly Requirement[] = [
@@ -14,7 +15,8 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'ACCOUNT-SUNSET-1005',
     level: 'MUST',
-    statement: 'POST /v1/account answers a registration with the error object {code: 1005, title: "Access denied", details: "Unknown error: biz_link_on_prem_reg_blocked"} in errors[].',
+    statement:
+      'POST /v1/account answers a registration with the error object {code: 1005, title: "Access denied", details: "Unknown error: biz_link_on_prem_reg_blocked"} in errors[].',
     citation: { section: 'アカウント', quote: blockedQuote, url: accountPage },
     profiles: sunset,
   },
@@ -22,13 +24,18 @@ export const catalogue: readonly Requirement[] = [
     id: 'ACCOUNT-SUNSET-NEVER-REGISTERS',
     level: 'MUST',
     statement: 'No schema-valid registration request is answered with 201 Created or 202 Accepted.',
-    citation: { section: 'アカウント', quote: 'このエンドポイントを使ったビジネスの電話番号の登録はできなくなり', url: accountPage },
+    citation: {
+      section: 'アカウント',
+      quote: 'このエンドポイントを使ったビジネスの電話番号の登録はできなくなり',
+      url: accountPage,
+    },
     profiles: sunset,
   },
   {
     id: 'ACCOUNT-SUNSET-STATUS-4XX',
     level: 'MUST',
-    statement: 'The blocked registration is refused with a 4xx status: the request is denied, not failed by the server.',
+    statement:
+      'The blocked registration is refused with a 4xx status: the request is denied, not failed by the server.',
     citation: { section: 'アカウント', quote: '"title": "Access denied"', url: accountPage },
     profiles: sunset,
   },
@@ -43,8 +50,13 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'VERIFY-SUNSET-REFUSED',
     level: 'MUST',
-    statement: 'POST /v1/account/verify never completes a registration: any code gets a 4xx error envelope, never a 2xx.',
-    citation: { section: 'エッジ', quote: '/verify … このエッジを使用してアカウント登録を完了します。 / 登録はできなくなり', url: accountPage },
+    statement:
+      'POST /v1/account/verify never completes a registration: any code gets a 4xx error envelope, never a 2xx.',
+    citation: {
+      section: 'エッジ',
+      quote: '/verify … このエッジを使用してアカウント登録を完了します。 / 登録はできなくなり',
+      url: accountPage,
+    },
     profiles: sunset,
   },
 
@@ -53,23 +65,39 @@ export const catalogue: readonly Requirement[] = [
     id: 'LEGACY-REGISTERED-201',
     level: 'MUST',
     statement: 'A number already registered on the client is answered with 201 Created.',
-    citation: { section: 'リクエスト', quote: '201 Created — アカウントがすでに存在します。すでに登録されているため、他に必要な作業はありません。', url: accountPage },
+    citation: {
+      section: 'リクエスト',
+      quote: '201 Created — アカウントがすでに存在します。すでに登録されているため、他に必要な作業はありません。',
+      url: accountPage,
+    },
     profiles: legacy,
     needs: ['registered-number'],
   },
   {
     id: 'LEGACY-UNREGISTERED-202',
     level: 'MUST',
-    statement: 'A number not registered on the client is answered with 202 Accepted and {"account": [{"vname": <the verified name in cert>}]}.',
-    citation: { section: 'リクエスト', quote: '202 Accepted — アカウントが存在しません。… この応答には返されたペイロードが含まれており、その中にcertパラメーターからデコードされたvnameがあります。', url: accountPage },
+    statement:
+      'A number not registered on the client is answered with 202 Accepted and {"account": [{"vname": <the verified name in cert>}]}.',
+    citation: {
+      section: 'リクエスト',
+      quote:
+        '202 Accepted — アカウントが存在しません。… この応答には返されたペイロードが含まれており、その中にcertパラメーターからデコードされたvnameがあります。',
+      url: accountPage,
+    },
     profiles: legacy,
     needs: ['unregistered-number', 'side-effects'],
   },
   {
     id: 'LEGACY-VNAME-ROUNDTRIP',
     level: 'MUST',
-    statement: 'The 202 vname is exactly the verified name in cert, for any name: Japanese, emoji, combining marks, long names.',
-    citation: { section: 'リクエスト', quote: 'certパラメーターからデコードされたvnameがあります。これで、正しい表示名が設定されていることを確認できます。', url: accountPage },
+    statement:
+      'The 202 vname is exactly the verified name in cert, for any name: Japanese, emoji, combining marks, long names.',
+    citation: {
+      section: 'リクエスト',
+      quote:
+        'certパラメーターからデコードされたvnameがあります。これで、正しい表示名が設定されていることを確認できます。',
+      url: accountPage,
+    },
     profiles: legacy,
     needs: ['minted-certificates', 'side-effects'],
   },
@@ -77,30 +105,46 @@ export const catalogue: readonly Requirement[] = [
     id: 'LEGACY-METHOD-OPTIONS',
     level: 'MUST',
     statement: 'A method other than "sms" or "voice" is refused with a 4xx error envelope, never 201 or 202.',
-    citation: { section: 'パラメーター', quote: 'method 必須。登録コードの受け取り方法 オプション:voice、sms', url: accountPage },
+    citation: {
+      section: 'パラメーター',
+      quote: 'method 必須。登録コードの受け取り方法 オプション:voice、sms',
+      url: accountPage,
+    },
     profiles: legacy,
     needs: ['unregistered-number'],
   },
   {
     id: 'LEGACY-CERT-INVALID',
     level: 'MUST',
-    statement: 'A cert that is not a base64 verified-name certificate is refused with a 4xx error envelope: there is no vname to decode.',
-    citation: { section: '開始する前に', quote: 'base64エンコードされた証明書の文字列が生成され、WhatsApp Business APIクライアント登録時の検証に使用されます。', url: accountPage },
+    statement:
+      'A cert that is not a base64 verified-name certificate is refused with a 4xx error envelope: there is no vname to decode.',
+    citation: {
+      section: '開始する前に',
+      quote:
+        'base64エンコードされた証明書の文字列が生成され、WhatsApp Business APIクライアント登録時の検証に使用されます。',
+      url: accountPage,
+    },
     profiles: legacy,
     needs: ['unregistered-number'],
   },
   {
     id: 'LEGACY-PIN-REQUIRED',
     level: 'MUST',
-    statement: 'A number with two-step verification on is not registered without its pin: a 4xx error envelope, never 201 or 202.',
-    citation: { section: 'パラメーター', quote: 'pin 任意。既存の6桁のPIN - このアカウントで二段階認証が有効になっている場合にのみ必要です。', url: accountPage },
+    statement:
+      'A number with two-step verification on is not registered without its pin: a 4xx error envelope, never 201 or 202.',
+    citation: {
+      section: 'パラメーター',
+      quote: 'pin 任意。既存の6桁のPIN - このアカウントで二段階認証が有効になっている場合にのみ必要です。',
+      url: accountPage,
+    },
     profiles: legacy,
     needs: ['two-step-number'],
   },
   {
     id: 'LEGACY-PIN-CHECKED',
     level: 'MUST',
-    statement: 'A wrong pin for a number with two-step verification on is refused with a 4xx error envelope, never 201 or 202.',
+    statement:
+      'A wrong pin for a number with two-step verification on is refused with a 4xx error envelope, never 201 or 202.',
     citation: { section: 'パラメーター', quote: '既存の6桁のPIN', url: accountPage },
     profiles: legacy,
     needs: ['two-step-number'],
@@ -109,7 +153,11 @@ export const catalogue: readonly Requirement[] = [
     id: 'LEGACY-PIN-ACCEPTED',
     level: 'MUST',
     statement: 'The right pin for a number with two-step verification on gives 202 Accepted with its vname.',
-    citation: { section: 'パラメーター', quote: 'このアカウントで二段階認証が有効になっている場合にのみ必要です。', url: accountPage },
+    citation: {
+      section: 'パラメーター',
+      quote: 'このアカウントで二段階認証が有効になっている場合にのみ必要です。',
+      url: accountPage,
+    },
     profiles: legacy,
     needs: ['two-step-number', 'side-effects'],
   },
@@ -117,7 +165,8 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'LEGACY-PENDING-202',
     level: 'MUST',
-    statement: 'A number whose code was sent but not yet verified is not registered: asking again is answered 202 Accepted, never 201.',
+    statement:
+      'A number whose code was sent but not yet verified is not registered: asking again is answered 202 Accepted, never 201.',
     citation: { section: 'リクエスト', quote: '202 Accepted — アカウントが存在しません。', url: accountPage },
     profiles: legacy,
     needs: ['unregistered-number', 'side-effects'],
@@ -128,7 +177,11 @@ export const catalogue: readonly Requirement[] = [
     id: 'VERIFY-CODE-REQUIRED',
     level: 'MUST',
     statement: 'POST /v1/account/verify without a code is refused with a 4xx error envelope.',
-    citation: { section: 'エッジ', quote: '指定した方法で登録コードを受け取ったら、このエッジを使用してアカウント登録を完了します。', url: accountPage },
+    citation: {
+      section: 'エッジ',
+      quote: '指定した方法で登録コードを受け取ったら、このエッジを使用してアカウント登録を完了します。',
+      url: accountPage,
+    },
     profiles: legacy,
   },
   {
@@ -136,23 +189,34 @@ export const catalogue: readonly Requirement[] = [
     level: 'SHOULD',
     statement: 'POST /v1/account/verify without a code gets 400 with error 1008.',
     citation: { section: 'エッジ', quote: '/verify', url: accountPage },
-    evidence: 'WEBAPP: AccountController.php register() answers a missing code with 1008 and HTTP 400 (onprem-api-facts.md §2)',
+    evidence:
+      'WEBAPP: AccountController.php register() answers a missing code with 1008 and HTTP 400 (onprem-api-facts.md §2)',
     profiles: legacy,
   },
   {
     id: 'VERIFY-WRONG-CODE',
     level: 'MUST',
     statement: 'A code that was not sent is refused with a 4xx error envelope and registers nothing.',
-    citation: { section: 'エッジ', quote: '指定した方法で登録コードを受け取ったら…アカウント登録を完了します。', url: accountPage },
+    citation: {
+      section: 'エッジ',
+      quote: '指定した方法で登録コードを受け取ったら…アカウント登録を完了します。',
+      url: accountPage,
+    },
     profiles: legacy,
     needs: ['unregistered-number', 'side-effects'],
   },
   {
     id: 'VERIFY-EARLIER-CODE',
     level: 'INFO',
-    statement: 'After a second code request for the same number, whether the first code still completes the registration: the documentation is silent, so either answer is accepted, and the report says which the target gives.',
-    citation: { section: 'エッジ', quote: '指定した方法で登録コードを受け取ったら、このエッジを使用してアカウント登録を完了します。', url: accountPage },
-    evidence: 'INFERRED: the page says the code received completes the registration, not whether a newer request voids an earlier code; the reference voids it (one pending registration, its latest code)',
+    statement:
+      'After a second code request for the same number, whether the first code still completes the registration: the documentation is silent, so either answer is accepted, and the report says which the target gives.',
+    citation: {
+      section: 'エッジ',
+      quote: '指定した方法で登録コードを受け取ったら、このエッジを使用してアカウント登録を完了します。',
+      url: accountPage,
+    },
+    evidence:
+      'INFERRED: the page says the code received completes the registration, not whether a newer request voids an earlier code; the reference voids it (one pending registration, its latest code)',
     profiles: legacy,
     needs: ['unregistered-number', 'code-source', 'side-effects'],
   },
@@ -169,7 +233,8 @@ export const catalogue: readonly Requirement[] = [
     level: 'SHOULD',
     statement: 'A completed registration is answered with 201 Created.',
     citation: { section: 'エッジ', quote: '/verify', url: postmanVerify },
-    evidence: 'POSTMAN: Register-Account in Meta\'s collection v2.45.1 answers 201 with no payload (onprem-api-facts.md §2)',
+    evidence:
+      "POSTMAN: Register-Account in Meta's collection v2.45.1 answers 201 with no payload (onprem-api-facts.md §2)",
     profiles: legacy,
     needs: ['unregistered-number', 'code-source', 'side-effects'],
   },
@@ -184,8 +249,14 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'LEGACY-STATEFUL-MODEL',
     level: 'MUST',
-    statement: 'Any sequence of registrations, verifications and two-step changes is answered as a model of the documented behaviour predicts.',
-    citation: { section: 'リクエスト', quote: '受信した応答に応じて、登録手続きが完了したと見なしてよい場合と、完了するにはさらに手順を踏むことが必要な場合があります。', url: accountPage },
+    statement:
+      'Any sequence of registrations, verifications and two-step changes is answered as a model of the documented behaviour predicts.',
+    citation: {
+      section: 'リクエスト',
+      quote:
+        '受信した応答に応じて、登録手続きが完了したと見なしてよい場合と、完了するにはさらに手順を踏むことが必要な場合があります。',
+      url: accountPage,
+    },
     profiles: legacy,
     needs: ['minted-certificates', 'code-source', 'side-effects'],
   },
@@ -194,9 +265,11 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'CONTRACT-HONOURED',
     level: 'SHOULD',
-    statement: 'The target passes the Pact Verifier on the profile\'s contract in contracts/pacts/ (interactions whose provider state cannot be set are skipped), or on the pacts a configured Pact Broker selects.',
+    statement:
+      "The target passes the Pact Verifier on the profile's contract in contracts/pacts/ (interactions whose provider state cannot be set are skipped), or on the pacts a configured Pact Broker selects.",
     citation: { section: 'リクエスト', quote: '受信した応答に応じた手順に従ってください。', url: accountPage },
-    evidence: 'INFERRED: the contracts fix statuses the documentation leaves open (403 for 1005, 400 for 1008) the way the client does (WEBAPP), so a miss is a WARN',
+    evidence:
+      'INFERRED: the contracts fix statuses the documentation leaves open (403 for 1005, 400 for 1008) the way the client does (WEBAPP), so a miss is a WARN',
     profiles: both,
   },
 
@@ -204,16 +277,26 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'TWO-STEP-ADMIN-ONLY',
     level: 'MUST',
-    statement: 'A non-admin account cannot change two-step verification: POST and DELETE /v1/settings/account/two-step answer 4xx.',
-    citation: { section: 'Two-step verification', quote: 'admin only (paraphrased from the page in onprem-api-facts.md §6)', url: twoStepPage },
+    statement:
+      'A non-admin account cannot change two-step verification: POST and DELETE /v1/settings/account/two-step answer 4xx.',
+    citation: {
+      section: 'Two-step verification',
+      quote: 'admin only (paraphrased from the page in onprem-api-facts.md §6)',
+      url: twoStepPage,
+    },
     profiles: both,
     needs: ['non-admin-account'],
   },
   {
     id: 'TWO-STEP-SETTINGS',
     level: 'MUST',
-    statement: 'POST /v1/settings/account/two-step {pin} and DELETE answer 200; afterwards re-registering the account needs that pin, then needs none.',
-    citation: { section: '2段階認証PINの変更', quote: 'APIを使用して新しいPINを設定することもできます。', url: twoStepPage },
+    statement:
+      'POST /v1/settings/account/two-step {pin} and DELETE answer 200; afterwards re-registering the account needs that pin, then needs none.',
+    citation: {
+      section: '2段階認証PINの変更',
+      quote: 'APIを使用して新しいPINを設定することもできます。',
+      url: twoStepPage,
+    },
     profiles: legacy,
     needs: ['unregistered-number', 'code-source', 'state-source', 'side-effects'],
   },
@@ -222,51 +305,72 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'REQUEST-INVALID-REFUSED',
     level: 'MUST',
-    statement: 'A body that breaks the documented parameters (a required one missing, a wrong JSON type, a value outside the options or pattern, an empty string, awkward Unicode, a value past its length) is refused with a 4xx error envelope.',
-    citation: { section: 'パラメーター', quote: 'cc 必須。… phone_number 必須。… method 必須。… オプション:voice、sms … cert 必須。', url: accountPage },
+    statement:
+      'A body that breaks the documented parameters (a required one missing, a wrong JSON type, a value outside the options or pattern, an empty string, awkward Unicode, a value past its length) is refused with a 4xx error envelope.',
+    citation: {
+      section: 'パラメーター',
+      quote: 'cc 必須。… phone_number 必須。… method 必須。… オプション:voice、sms … cert 必須。',
+      url: accountPage,
+    },
     profiles: both,
   },
   {
     id: 'REQUEST-MISSING-1008',
     level: 'SHOULD',
-    statement: 'A missing required parameter is reported with error 1008 "Required parameter is missing" (in the sunset profile the blocked 1005 is accepted too: refusing before validating is a valid order).',
+    statement:
+      'A missing required parameter is reported with error 1008 "Required parameter is missing" (in the sunset profile the blocked 1005 is accepted too: refusing before validating is a valid order).',
     citation: { section: 'パラメーター', quote: '必須。', url: errorsPage },
-    evidence: 'WEBAPP: Controller/AccountController.php answers a missing cc/phone_number/method/cert with 1008 and HTTP 400 (onprem-api-facts.md §1)',
+    evidence:
+      'WEBAPP: Controller/AccountController.php answers a missing cc/phone_number/method/cert with 1008 and HTTP 400 (onprem-api-facts.md §1)',
     profiles: both,
   },
   {
     id: 'REQUEST-VALUE-1009',
     level: 'SHOULD',
-    statement: 'A parameter with a bad value (a wrong JSON type, outside the options or pattern, empty) is reported with 400 and error 1009 (in the sunset profile the blocked 1005 is accepted too).',
+    statement:
+      'A parameter with a bad value (a wrong JSON type, outside the options or pattern, empty) is reported with 400 and error 1009 (in the sunset profile the blocked 1005 is accepted too).',
     citation: { section: 'パラメーター', quote: 'オプション:voice、sms', url: errorsPage },
-    evidence: 'WEBAPP: Common/Util.php answers an invalid parameter value with 1009 and HTTP 400 (onprem-api-facts.md §1)',
+    evidence:
+      'WEBAPP: Common/Util.php answers an invalid parameter value with 1009 and HTTP 400 (onprem-api-facts.md §1)',
     profiles: both,
   },
   {
     id: 'REQUEST-MALFORMED-JSON',
     level: 'MUST',
-    statement: 'A body that is not valid JSON gets a 4xx error, never a 2xx and never a 5xx: the fault is the client\'s (RFC 9110 §15.5.1).',
+    statement:
+      "A body that is not valid JSON gets a 4xx error, never a 2xx and never a 5xx: the fault is the client's (RFC 9110 §15.5.1).",
     citation: { section: 'リクエスト', quote: 'POST /v1/account { "cc": "COUNTRY_CODE", … }', url: httpSemantics },
     profiles: both,
   },
   {
     id: 'REQUEST-NO-5XX',
     level: 'MUST',
-    statement: 'A request the client got wrong (a broken parameter, unknown properties, a body that is no JSON object or is empty, another Content-Type or charset, a body near a size limit) never gets a 5xx or no answer at all: the fault is the client\'s (RFC 9110 §15.5), and a 5xx says the server failed (§15.6).',
-    citation: { section: 'リクエスト', quote: 'エラーが返された場合は、エラーおよびステータスメッセージで詳細をご覧ください。', url: httpSemantics },
+    statement:
+      "A request the client got wrong (a broken parameter, unknown properties, a body that is no JSON object or is empty, another Content-Type or charset, a body near a size limit) never gets a 5xx or no answer at all: the fault is the client's (RFC 9110 §15.5), and a 5xx says the server failed (§15.6).",
+    citation: {
+      section: 'リクエスト',
+      quote: 'エラーが返された場合は、エラーおよびステータスメッセージで詳細をご覧ください。',
+      url: httpSemantics,
+    },
     profiles: both,
   },
   {
     id: 'REQUEST-UNKNOWN-PROPERTIES',
     level: 'MUST',
-    statement: 'A registration whose documented parameters are valid and that only adds unknown properties gets the answer the documentation gives the registration (sunset: the blocked error; legacy: 201 for a registered number), or a 4xx error envelope refusing them: ignoring and refusing are both allowed.',
-    citation: { section: 'パラメーター', quote: 'cc 必須。… phone_number 必須。… method 必須。… cert 必須。', url: accountPage },
+    statement:
+      'A registration whose documented parameters are valid and that only adds unknown properties gets the answer the documentation gives the registration (sunset: the blocked error; legacy: 201 for a registered number), or a 4xx error envelope refusing them: ignoring and refusing are both allowed.',
+    citation: {
+      section: 'パラメーター',
+      quote: 'cc 必須。… phone_number 必須。… method 必須。… cert 必須。',
+      url: accountPage,
+    },
     profiles: both,
   },
   {
     id: 'REQUEST-MALFORMED-JSON-400',
     level: 'SHOULD',
-    statement: 'A body that is not valid JSON gets 400 Bad Request with error 1025 "Invalid request" (in the sunset profile, the blocked 1005 refusal too, as for invalid parameters).',
+    statement:
+      'A body that is not valid JSON gets 400 Bad Request with error 1025 "Invalid request" (in the sunset profile, the blocked 1005 refusal too, as for invalid parameters).',
     citation: { section: 'エラーおよびステータスメッセージ', quote: '1025 Invalid Request', url: errorsPage },
     evidence: 'WEBAPP: index.php answers an undecodable JSON body with 400 and 1025 (onprem-api-facts.md §4)',
     profiles: both,
@@ -276,8 +380,13 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'AUTH-TOKEN-REQUIRED',
     level: 'MUST',
-    statement: 'POST /v1/account without a bearer token, or with a token the server did not issue, is refused with a 4xx, never a 2xx, and is not processed: the answer does not depend on the body (a validation error such as 1008 or 1009 shows the body was read).',
-    citation: { section: 'Users: login', quote: 'Use the token as Authorization: Bearer <token> on every other endpoint.', url: loginPage },
+    statement:
+      'POST /v1/account without a bearer token, or with a token the server did not issue, is refused with a 4xx, never a 2xx, and is not processed: the answer does not depend on the body (a validation error such as 1008 or 1009 shows the body was read).',
+    citation: {
+      section: 'Users: login',
+      quote: 'Use the token as Authorization: Bearer <token> on every other endpoint.',
+      url: loginPage,
+    },
     profiles: both,
   },
   {
@@ -285,21 +394,24 @@ export const catalogue: readonly Requirement[] = [
     level: 'SHOULD',
     statement: 'A missing or unknown bearer token gets 401 Unauthorized.',
     citation: { section: 'Users: login', quote: 'Authorization: Bearer <token>', url: loginPage },
-    evidence: 'WEBAPP: Security/TokenAuthenticator.php start() answers 401 with 1005 "Missing or invalid authentication credentials" (onprem-api-facts.md §3)',
+    evidence:
+      'WEBAPP: Security/TokenAuthenticator.php start() answers 401 with 1005 "Missing or invalid authentication credentials" (onprem-api-facts.md §3)',
     profiles: both,
   },
   {
     id: 'AUTH-ANONYMOUS-DISTINCT',
     level: 'SHOULD',
-    statement: 'A caller without a valid token is not answered exactly as the admin is: the refusal is about the credentials, not the registration.',
+    statement:
+      'A caller without a valid token is not answered exactly as the admin is: the refusal is about the credentials, not the registration.',
     citation: { section: '制約', quote: 'アプリを登録するには、必ずadminアカウントを使用します。', url: accountPage },
-    evidence: 'WEBAPP: Security/TokenAuthenticator.php answers 401 before any controller runs (onprem-api-facts.md §3); a gateway that refuses every registration before authenticating is a defensible reading of the sunset, hence SHOULD',
+    evidence:
+      'WEBAPP: Security/TokenAuthenticator.php answers 401 before any controller runs (onprem-api-facts.md §3); a gateway that refuses every registration before authenticating is a defensible reading of the sunset, hence SHOULD',
     profiles: both,
   },
   {
     id: 'AUTH-ADMIN-ONLY',
     level: 'MUST',
-    statement: 'A non-admin account\'s token is refused by POST /v1/account with a 4xx, never a 2xx.',
+    statement: "A non-admin account's token is refused by POST /v1/account with a 4xx, never a 2xx.",
     citation: { section: '制約', quote: 'アプリを登録するには、必ずadminアカウントを使用します。', url: accountPage },
     profiles: both,
     needs: ['non-admin-account'],
@@ -309,15 +421,21 @@ export const catalogue: readonly Requirement[] = [
     level: 'SHOULD',
     statement: 'A non-admin account is refused with 403 Forbidden and error 1005.',
     citation: { section: '制約', quote: '必ずadminアカウントを使用します。', url: accountPage },
-    evidence: 'WEBAPP: app/security.php requires ROLE_ADMIN for ^/v1/account; the error handler answers 403 with 1005 (onprem-api-facts.md §3)',
+    evidence:
+      'WEBAPP: app/security.php requires ROLE_ADMIN for ^/v1/account; the error handler answers 403 with 1005 (onprem-api-facts.md §3)',
     profiles: both,
     needs: ['non-admin-account'],
   },
   {
     id: 'LOGIN-TOKEN',
     level: 'MUST',
-    statement: 'POST /v1/users/login with HTTP Basic credentials answers 2xx with users[0].token and users[0].expires_after.',
-    citation: { section: 'Users: login', quote: '{"users": [{"token": "eyJ…", "expires_after": "2018-03-01 15:29:26+00:00"}]}', url: loginPage },
+    statement:
+      'POST /v1/users/login with HTTP Basic credentials answers 2xx with users[0].token and users[0].expires_after.',
+    citation: {
+      section: 'Users: login',
+      quote: '{"users": [{"token": "eyJ…", "expires_after": "2018-03-01 15:29:26+00:00"}]}',
+      url: loginPage,
+    },
     profiles: both,
   },
   {
@@ -325,7 +443,8 @@ export const catalogue: readonly Requirement[] = [
     level: 'SHOULD',
     statement: 'A successful login answers 200 OK.',
     citation: { section: 'Users: login', quote: 'POST /v1/users/login', url: loginPage },
-    evidence: 'WEBAPP: Controller/UsersController.php login() answers 200; rapidpro and wabclient require 200 (onprem-api-facts.md §3)',
+    evidence:
+      'WEBAPP: Controller/UsersController.php login() answers 200; rapidpro and wabclient require 200 (onprem-api-facts.md §3)',
     profiles: both,
   },
   {
@@ -340,23 +459,38 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'ERROR-ENVELOPE',
     level: 'MUST',
-    statement: 'An error answer of /v1/account carries errors[], each {code: integer, title: string, details?: string, href?: string}.',
-    citation: { section: 'リクエスト', quote: 'エラーが返された場合は、エラーおよびステータスメッセージで詳細をご覧ください。', url: errorsPage },
+    statement:
+      'An error answer of /v1/account carries errors[], each {code: integer, title: string, details?: string, href?: string}.',
+    citation: {
+      section: 'リクエスト',
+      quote: 'エラーが返された場合は、エラーおよびステータスメッセージで詳細をご覧ください。',
+      url: errorsPage,
+    },
     profiles: both,
   },
   {
     id: 'RESPONSE-JSON',
     level: 'MUST',
-    statement: 'Every answer with a body is JSON: Content-Type application/json (parameters such as charset allowed) and a body that parses.',
-    citation: { section: 'リクエスト', quote: '{ "account": [{ "vname": "decoded-vname-from-cert" }] }', url: accountPage },
+    statement:
+      'Every answer with a body is JSON: Content-Type application/json (parameters such as charset allowed) and a body that parses.',
+    citation: {
+      section: 'リクエスト',
+      quote: '{ "account": [{ "vname": "decoded-vname-from-cert" }] }',
+      url: accountPage,
+    },
     profiles: both,
   },
   {
     id: 'RESPONSE-META',
     level: 'SHOULD',
     statement: 'Every JSON answer carries meta {version, api_status}.',
-    citation: { section: 'エラーおよびステータスメッセージ', quote: '"meta": {"version": "v2.45.1", "api_status": "stable"}', url: errorsPage },
-    evidence: 'WEBAPP: Common/Util.php genResponse() always adds meta; Postman examples show it (onprem-api-facts.md §4)',
+    citation: {
+      section: 'エラーおよびステータスメッセージ',
+      quote: '"meta": {"version": "v2.45.1", "api_status": "stable"}',
+      url: errorsPage,
+    },
+    evidence:
+      'WEBAPP: Common/Util.php genResponse() always adds meta; Postman examples show it (onprem-api-facts.md §4)',
     profiles: both,
   },
 ];

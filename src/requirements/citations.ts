@@ -3,19 +3,21 @@ export const accountPage = 'https://developers.secure.facebook.com/docs/whatsapp
 export const loginPage = 'https://developers.secure.facebook.com/docs/whatsapp/on-premises/reference/users/login';
 export const errorsPage = 'https://developers.facebook.com/docs/whatsapp/on-premises/errors';
 export const httpSemantics = 'https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1';
-export const twoStepPage = 'https://developers.facebook.com/docs/whatsapp/on-premises/reference/settings/two-step-verification';
-export const postmanVerify = 'https://developers.qodex.ai/whatsapp-business-platform/whatsapp-on-premises-api-deprecated/api-reference-registration-2/register-account';
+export const twoStepPage =
+  'https://developers.facebook.com/docs/whatsapp/on-premises/reference/settings/two-step-verification';
+export const postmanVerify =
+  'https://developers.qodex.ai/whatsapp-business-platform/whatsapp-on-premises-api-deprecated/api-reference-registration-2/register-account';
 
 // The seed page's section headings in English, for readers who do not read Japanese (or whose machine has no CJK
 // font): shown beside the Japanese, which stays the citation.
 const englishSections: Record<string, string> = {
-  'アカウント': 'Account',
-  'リクエスト': 'Request',
-  'パラメーター': 'Parameters',
-  'エッジ': 'Edges (/verify)',
-  'エラーおよびステータスメッセージ': 'Errors and status messages',
-  '制約': 'Constraints',
-  '開始する前に': 'Before you start',
+  アカウント: 'Account',
+  リクエスト: 'Request',
+  パラメーター: 'Parameters',
+  エッジ: 'Edges (/verify)',
+  エラーおよびステータスメッセージ: 'Errors and status messages',
+  制約: 'Constraints',
+  開始する前に: 'Before you start',
   '2段階認証PINの変更': 'Changing the two-step verification PIN',
 };
 

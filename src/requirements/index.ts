@@ -1,9 +1,17 @@
 import { catalogue } from './catalogue.js';
 import type { Profile, Requirement } from './requirement.js';
 
-export { sectionHeading } from './citations.js';
 export { catalogue } from './catalogue.js';
-export { needs, profiles, type Level, type Need, type Profile, type Requirement, type RequirementCitation } from './requirement.js';
+export { sectionHeading } from './citations.js';
+export {
+  type Level,
+  type Need,
+  needs,
+  type Profile,
+  profiles,
+  type Requirement,
+  type RequirementCitation,
+} from './requirement.js';
 
 const byId = new Map(catalogue.map((r) => [r.id, r]));
 

@@ -20,7 +20,14 @@ export type Need =
   | 'non-admin-account';
 
 export const needs: readonly Need[] = [
-  'registered-number', 'unregistered-number', 'two-step-number', 'state-source', 'code-source', 'minted-certificates', 'side-effects', 'non-admin-account',
+  'registered-number',
+  'unregistered-number',
+  'two-step-number',
+  'state-source',
+  'code-source',
+  'minted-certificates',
+  'side-effects',
+  'non-admin-account',
 ];
 
 export interface RequirementCitation {

@@ -45,7 +45,10 @@ const loaded = new Map<SchemaName, Record<string, unknown>>();
 export function loadSchema(name: SchemaName): Record<string, unknown> {
   let schema = loaded.get(name);
   if (!schema) {
-    schema = JSON.parse(readFileSync(join(packageRoot, 'schemas', schemaFileName(name)), 'utf8')) as Record<string, unknown>;
+    schema = JSON.parse(readFileSync(join(packageRoot, 'schemas', schemaFileName(name)), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     loaded.set(name, schema);
   }
   return schema;
@@ -79,7 +82,11 @@ export function isValid(name: SchemaName, value: unknown): boolean {
 function toViolation(error: ErrorObject): SchemaViolation {
   const missing = error.keyword === 'required' ? `/${String(error.params.missingProperty)}` : '';
   const extra = error.keyword === 'additionalProperties' ? `/${String(error.params.additionalProperty)}` : '';
-  return { path: `${error.instancePath}${missing}${extra}`, keyword: error.keyword, message: error.message ?? error.keyword };
+  return {
+    path: `${error.instancePath}${missing}${extra}`,
+    keyword: error.keyword,
+    message: error.message ?? error.keyword,
+  };
 }
 
 /** One line per violation, naming the field: `/cc: must match pattern "^[0-9]{1,3}$"`. */

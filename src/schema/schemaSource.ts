@@ -41,7 +41,11 @@ export function toJsonSchema(source: SourceSchema, resolveSource: (name: string)
   return { $schema: schemaDialect, $id: schemaFileName(source.id), ...body };
 }
 
-function convert(source: SourceSchema, url: string | undefined, resolveSource: (name: string) => JsonSchema): JsonSchema {
+function convert(
+  source: SourceSchema,
+  url: string | undefined,
+  resolveSource: (name: string) => JsonSchema,
+): JsonSchema {
   const { id: _id, citation, required: _required, $source, properties, items, ...keywords } = source;
   const out: JsonSchema = $source ? { ...resolveSource($source) } : {};
   Object.assign(out, keywords);
@@ -50,7 +54,9 @@ function convert(source: SourceSchema, url: string | undefined, resolveSource: (
     out.properties = Object.fromEntries(
       Object.entries(properties).map(([name, field]) => [name, convert(field, url, resolveSource)]),
     );
-    const required = Object.entries(properties).filter(([, field]) => field.required).map(([name]) => name);
+    const required = Object.entries(properties)
+      .filter(([, field]) => field.required)
+      .map(([name]) => name);
     if (required.length) out.required = required;
   }
   if (items) out.items = convert(items, url, resolveSource);

@@ -51,7 +51,9 @@ export function isLoopback(target: string): boolean {
  * Whether a test may make the target send a code or change a PIN: allowed, or no phone can be reached (loopback,
  * a target that speaks the control protocol, or one that takes unsigned certificates: none of them is a live client).
  */
-export function sideEffectsAllowed(settings: Pick<RunSettings, 'sideEffects' | 'controlProtocol' | 'mintedCertificates' | 'target'>): boolean {
+export function sideEffectsAllowed(
+  settings: Pick<RunSettings, 'sideEffects' | 'controlProtocol' | 'mintedCertificates' | 'target'>,
+): boolean {
   return settings.sideEffects || settings.controlProtocol || settings.mintedCertificates || isLoopback(settings.target);
 }
 
@@ -65,7 +67,9 @@ export function settingsToEnv(settings: RunSettings): Record<string, string> {
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): RunSettings {
   const raw = env[settingsVariable];
   if (!raw) {
-    throw new Error(`${settingsVariable} is not set: run the suite with the wa-account-conformance command, not playwright directly`);
+    throw new Error(
+      `${settingsVariable} is not set: run the suite with the wa-account-conformance command, not playwright directly`,
+    );
   }
   return JSON.parse(raw) as RunSettings;
 }

@@ -1,6 +1,13 @@
-import { jsonOf, type Exchange } from '../client/index.js';
+import { type Exchange, jsonOf } from '../client/index.js';
 import { controlPaths, type NumberState } from '../protocol/index.js';
-import { codeIn, SourceError, type CodeRequest, type CodeSource, type NumberParams, type StateSource } from './source.js';
+import {
+  type CodeRequest,
+  type CodeSource,
+  codeIn,
+  type NumberParams,
+  SourceError,
+  type StateSource,
+} from './source.js';
 
 /** How the control protocol reaches the target: the suite's own client, as the admin. */
 export type ControlChannel = (method: string, path: string, body?: unknown) => Promise<Exchange>;
@@ -10,7 +17,8 @@ const name = 'the control protocol (/_conformance/*)';
 async function call(channel: ControlChannel, method: string, path: string, body?: unknown): Promise<unknown> {
   const exchange = await channel(method, path, body);
   const status = exchange.response?.status;
-  if (status === undefined || status >= 300) throw new SourceError(`${name}: ${method} ${path.split('?')[0]} answered ${status ?? exchange.error}`);
+  if (status === undefined || status >= 300)
+    throw new SourceError(`${name}: ${method} ${path.split('?')[0]} answered ${status ?? exchange.error}`);
   return jsonOf(exchange);
 }
 

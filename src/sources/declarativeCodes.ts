@@ -1,6 +1,6 @@
 import type { CodeSourceConfig } from '../generated/types.js';
 import type { SourceHttp } from './http.js';
-import { sameNumber, SourceError, type CodeRequest, type CodeSource } from './source.js';
+import { type CodeRequest, type CodeSource, SourceError, sameNumber } from './source.js';
 
 /** A fixed code: per listed number, or the same for every number (test numbers, as Signal or Supabase have them). */
 export function fixedCodeSource(config: Pick<CodeSourceConfig, 'code' | 'codes'>): CodeSource {
@@ -8,7 +8,8 @@ export function fixedCodeSource(config: Pick<CodeSourceConfig, 'code' | 'codes'>
   return {
     name,
     interactive: false,
-    covers: config.code !== undefined ? 'any' : (config.codes ?? []).map(({ cc, phone_number }) => ({ cc, phone_number })),
+    covers:
+      config.code !== undefined ? 'any' : (config.codes ?? []).map(({ cc, phone_number }) => ({ cc, phone_number })),
     async sentCode({ cc, phone_number }) {
       const listed = config.codes?.find((c) => sameNumber(c, { cc, phone_number }))?.code;
       const code = listed ?? config.code;
@@ -28,7 +29,10 @@ export function headerCodeSource(header: string): CodeSource {
     covers: 'any',
     async sentCode({ answer, cc, phone_number }) {
       const code = answer?.headers[lower];
-      if (!code) throw new SourceError(`${name}: the answer to the registration of +${cc} ${phone_number} (status ${answer?.status ?? 'none'}) has no ${header} header`);
+      if (!code)
+        throw new SourceError(
+          `${name}: the answer to the registration of +${cc} ${phone_number} (status ${answer?.status ?? 'none'}) has no ${header} header`,
+        );
       return code;
     },
   };
@@ -66,7 +70,9 @@ export function unknownPlaceholders(template: string): string[] {
 }
 
 export function fillTemplate(template: string, request: CodeRequest): string {
-  return template.replace(placeholder, (whole, key: string) => (key in templateValues ? encodeURIComponent(templateValues[key]!(request)) : whole));
+  return template.replace(placeholder, (whole, key: string) =>
+    key in templateValues ? encodeURIComponent(templateValues[key]!(request)) : whole,
+  );
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -75,7 +81,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * An HTTP inbox (Mailpit-like): GET the URL filled in for this number, take the code at the pointer, poll until
  * one is there (and, with sentAtPointer, sent after the request); the caller's deadline ends the polling.
  */
-export function inboxCodeSource(config: Pick<CodeSourceConfig, 'url' | 'pointer' | 'sentAtPointer' | 'interval'>, http: SourceHttp, budgetMs: number): CodeSource {
+export function inboxCodeSource(
+  config: Pick<CodeSourceConfig, 'url' | 'pointer' | 'sentAtPointer' | 'interval'>,
+  http: SourceHttp,
+  budgetMs: number,
+): CodeSource {
   const template = config.url!;
   const name = `the inbox ${template} (codeSource.type "inbox")`;
   const pointer = config.pointer ?? '/code';
@@ -90,11 +100,21 @@ export function inboxCodeSource(config: Pick<CodeSourceConfig, 'url' | 'pointer'
       for (;;) {
         const answer = await http.send('GET', url);
         const code = atPointer(answer.body, pointer);
-        const sentAt = config.sentAtPointer ? Date.parse(String(atPointer(answer.body, config.sentAtPointer))) : undefined;
-        const recent = sentAt === undefined || (!Number.isNaN(sentAt) && sentAt >= Date.parse(request.requestedAt) - 1000);
-        if (answer.status < 300 && (typeof code === 'string' || typeof code === 'number') && String(code) && recent) return String(code);
-        last = answer.status >= 300 ? `status ${answer.status}` : code === undefined ? `nothing at ${pointer}` : 'only a code sent before the request';
-        if (Date.now() + (config.interval ?? 200) > until) throw new SourceError(`${name}: no code for +${request.cc} ${request.phone_number} (${last})`);
+        const sentAt = config.sentAtPointer
+          ? Date.parse(String(atPointer(answer.body, config.sentAtPointer)))
+          : undefined;
+        const recent =
+          sentAt === undefined || (!Number.isNaN(sentAt) && sentAt >= Date.parse(request.requestedAt) - 1000);
+        if (answer.status < 300 && (typeof code === 'string' || typeof code === 'number') && String(code) && recent)
+          return String(code);
+        last =
+          answer.status >= 300
+            ? `status ${answer.status}`
+            : code === undefined
+              ? `nothing at ${pointer}`
+              : 'only a code sent before the request';
+        if (Date.now() + (config.interval ?? 200) > until)
+          throw new SourceError(`${name}: no code for +${request.cc} ${request.phone_number} (${last})`);
         await sleep(config.interval ?? 200);
       }
     },

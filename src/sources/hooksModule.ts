@@ -1,7 +1,14 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { numberStates, providerStateNames, type NumberState } from '../protocol/index.js';
-import { codeIn, SourceError, type CodeRequest, type CodeSource, type NumberParams, type StateSource } from './source.js';
+import { type NumberState, numberStates, providerStateNames } from '../protocol/index.js';
+import {
+  type CodeRequest,
+  type CodeSource,
+  codeIn,
+  type NumberParams,
+  SourceError,
+  type StateSource,
+} from './source.js';
 
 type Handler = (params: NumberParams) => unknown;
 type StateHandler = Handler | { setup?: Handler; teardown?: Handler };
@@ -21,14 +28,31 @@ export async function loadHooks(path: string): Promise<HooksModule> {
   } catch (error) {
     throw new SourceError(`hooks module ${path} cannot be loaded: ${(error as Error).message}`);
   }
-  const hooks: HooksModule = { stateHandlers: loaded.stateHandlers ?? loaded.default?.stateHandlers, sentCode: loaded.sentCode ?? loaded.default?.sentCode };
-  if (!hooks.stateHandlers && !hooks.sentCode) throw new SourceError(`hooks module ${path} exports neither stateHandlers nor sentCode`);
-  if (hooks.sentCode !== undefined && typeof hooks.sentCode !== 'function') throw new SourceError(`hooks module ${path}: sentCode is not a function`);
+  const hooks: HooksModule = {
+    stateHandlers: loaded.stateHandlers ?? loaded.default?.stateHandlers,
+    sentCode: loaded.sentCode ?? loaded.default?.sentCode,
+  };
+  if (!hooks.stateHandlers && !hooks.sentCode)
+    throw new SourceError(`hooks module ${path} exports neither stateHandlers nor sentCode`);
+  if (hooks.sentCode !== undefined && typeof hooks.sentCode !== 'function')
+    throw new SourceError(`hooks module ${path}: sentCode is not a function`);
   const known = Object.values(providerStateNames);
   for (const [state, handler] of Object.entries(hooks.stateHandlers ?? {})) {
-    if (!known.includes(state)) throw new SourceError(`hooks module ${path}: no state is named "${state}"; the states are: ${known.map((k) => `"${k}"`).join(', ')}`);
-    const ok = typeof handler === 'function' || (typeof handler === 'object' && handler !== null && ['setup', 'teardown'].every((k) => (handler as Record<string, unknown>)[k] === undefined || typeof (handler as Record<string, unknown>)[k] === 'function'));
-    if (!ok) throw new SourceError(`hooks module ${path}: stateHandlers["${state}"] must be a function or {setup, teardown}`);
+    if (!known.includes(state))
+      throw new SourceError(
+        `hooks module ${path}: no state is named "${state}"; the states are: ${known.map((k) => `"${k}"`).join(', ')}`,
+      );
+    const ok =
+      typeof handler === 'function' ||
+      (typeof handler === 'object' &&
+        handler !== null &&
+        ['setup', 'teardown'].every(
+          (k) =>
+            (handler as Record<string, unknown>)[k] === undefined ||
+            typeof (handler as Record<string, unknown>)[k] === 'function',
+        ));
+    if (!ok)
+      throw new SourceError(`hooks module ${path}: stateHandlers["${state}"] must be a function or {setup, teardown}`);
   }
   return hooks;
 }
@@ -43,7 +67,8 @@ export function hooksStateSource(path: string, hooks: HooksModule): StateSource 
   const handlers = hooks.stateHandlers;
   if (!handlers || !numberStates.some((s) => part(handlers[providerStateNames[s]], 'setup'))) return undefined;
   const name = `the hooks module ${path}`;
-  const handlerOf = (state: NumberState, action: 'setup' | 'teardown') => part(handlers[providerStateNames[state]], action);
+  const handlerOf = (state: NumberState, action: 'setup' | 'teardown') =>
+    part(handlers[providerStateNames[state]], action);
   return {
     name,
     supports: (state) => handlerOf(state, 'setup') !== undefined,

@@ -1,5 +1,13 @@
-import { request, type Dispatcher } from 'undici';
-import { describeNetworkError, dispatcherFor, freshDispatcher, withRetries, type Attempt, type RetryLimits, type Transport } from '../client/index.js';
+import { type Dispatcher, request } from 'undici';
+import {
+  type Attempt,
+  describeNetworkError,
+  dispatcherFor,
+  freshDispatcher,
+  type RetryLimits,
+  type Transport,
+  withRetries,
+} from '../client/index.js';
 import { SourceError } from './source.js';
 
 export interface SourceAnswer {
@@ -14,20 +22,28 @@ export interface SourceAnswer {
 export class SourceHttp {
   private readonly agent: Dispatcher;
 
-  constructor(private readonly timeoutMs: number, private readonly transport: Transport, private readonly retryLimits?: RetryLimits) {
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly transport: Transport,
+    private readonly retryLimits?: RetryLimits,
+  ) {
     this.agent = dispatcherFor(transport, { timeoutMs });
   }
 
   async send(method: 'GET' | 'POST', url: string, body?: unknown): Promise<SourceAnswer> {
-    const { attempt, notReady } = await withRetries(async (remainingMs, previous) => {
-      if (!previous?.reconnect) return this.once(this.agent, method, url, body, remainingMs);
-      const fresh = freshDispatcher(this.transport, this.timeoutMs);
-      try {
-        return await this.once(fresh, method, url, body, remainingMs);
-      } finally {
-        void fresh.close();
-      }
-    }, this.timeoutMs, this.retryLimits);
+    const { attempt, notReady } = await withRetries(
+      async (remainingMs, previous) => {
+        if (!previous?.reconnect) return this.once(this.agent, method, url, body, remainingMs);
+        const fresh = freshDispatcher(this.transport, this.timeoutMs);
+        try {
+          return await this.once(fresh, method, url, body, remainingMs);
+        } finally {
+          void fresh.close();
+        }
+      },
+      this.timeoutMs,
+      this.retryLimits,
+    );
     if (notReady) throw new SourceError(`${method} ${url}: ${notReady}`);
     if (!attempt.response) throw new SourceError(`${method} ${url}: ${attempt.error}`);
     const text = attempt.response.body;
@@ -40,19 +56,33 @@ export class SourceHttp {
     return { status: attempt.response.status, body: parsed };
   }
 
-  private async once(dispatcher: Dispatcher, method: 'GET' | 'POST', url: string, body: unknown, remainingMs: number): Promise<Attempt> {
+  private async once(
+    dispatcher: Dispatcher,
+    method: 'GET' | 'POST',
+    url: string,
+    body: unknown,
+    remainingMs: number,
+  ): Promise<Attempt> {
     const timeoutMs = Math.max(1, Math.round(remainingMs));
     try {
       const answer = await request(url, {
         method,
         dispatcher,
-        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+        headers:
+          body === undefined
+            ? { accept: 'application/json' }
+            : { accept: 'application/json', 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
         signal: AbortSignal.timeout(timeoutMs),
       });
-      const headers = Object.fromEntries(Object.entries(answer.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value ?? '']));
+      const headers = Object.fromEntries(
+        Object.entries(answer.headers).map(([name, value]) => [
+          name,
+          Array.isArray(value) ? value.join(', ') : (value ?? ''),
+        ]),
+      );
       return { response: { status: answer.statusCode, headers, body: await answer.body.text() } };
     } catch (error) {
       return { error: describeNetworkError(error) };

@@ -2,9 +2,17 @@ import { randomInt } from 'node:crypto';
 import { mintCertificate } from '../cert/index.js';
 import type { Exchange } from '../client/index.js';
 import type { Fixtures } from '../generated/types.js';
-import { Blocked, providerStateNames, type NumberState } from '../protocol/index.js';
+import { Blocked, type NumberState, providerStateNames } from '../protocol/index.js';
 import { enableState, noCodeReason, type SourceSettings } from './openSources.js';
-import { numberName, sameNumber, type CodeRequest, type CodeSource, type NumberParams, type PhoneNumber, type StateSource } from './source.js';
+import {
+  type CodeRequest,
+  type CodeSource,
+  type NumberParams,
+  numberName,
+  type PhoneNumber,
+  type StateSource,
+  sameNumber,
+} from './source.js';
 
 export type { PhoneNumber } from './source.js';
 
@@ -29,7 +37,8 @@ export interface Api {
 }
 
 /** The configuration that tells the code of fresh numbers, for the reasons of the tests that need one. */
-const anyCode = 'a code source that tells the code sent to any number (codeSource "code": the code the target sends every number, or a "header", "inbox" or "command" code source, or hooks with sentCode)';
+const anyCode =
+  'a code source that tells the code sent to any number (codeSource "code": the code the target sends every number, or a "header", "inbox" or "command" code source, or hooks with sentCode)';
 
 function listedNumbers(code: CodeSource): string {
   const listed = code.covers === 'any' ? [] : code.covers.map(numberName);
@@ -101,12 +110,17 @@ export class Numbers {
     switch (state) {
       case 'registered':
         // A fresh number is registered by a state source, or the documented way: with the code its source reads.
-        return fixtures.registered || (mintedCertificates && (this.sources.state?.supports('registered') || this.readsAnyCode)) ? undefined
+        return fixtures.registered ||
+          (mintedCertificates && (this.sources.state?.supports('registered') || this.readsAnyCode))
+          ? undefined
           : `needs fixtures.registered in the configuration file, or ${this.minted} with ${this.stateSourceFor('registered')}, or with ${anyCode}`;
       case 'unregistered':
-        return fixtures.unregistered || mintedCertificates ? undefined : `needs fixtures.unregistered in the configuration file, or ${this.minted}`;
+        return fixtures.unregistered || mintedCertificates
+          ? undefined
+          : `needs fixtures.unregistered in the configuration file, or ${this.minted}`;
       case 'two-step':
-        return fixtures.twoStep || (mintedCertificates && this.sources.state?.supports('two-step')) ? undefined
+        return fixtures.twoStep || (mintedCertificates && this.sources.state?.supports('two-step'))
+          ? undefined
           : `needs fixtures.twoStep in the configuration file, or ${this.minted} and ${this.stateSourceFor('two-step')}`;
     }
   }
@@ -119,7 +133,9 @@ export class Numbers {
   /** What would set `state`: a state source, or the handler a configured one lacks. */
   private stateSourceFor(state: NumberState): string {
     const source = this.sources.state;
-    return source ? `a handler for "${providerStateNames[state]}" in ${source.name}, which sets no such state` : enableState;
+    return source
+      ? `a handler for "${providerStateNames[state]}" in ${source.name}, which sets no such state`
+      : enableState;
   }
 
   /**
@@ -130,12 +146,19 @@ export class Numbers {
   unverifiable(): string | undefined {
     const code = this.sources.code;
     if (!code) return noCodeReason(this.settings);
-    const { mintedCertificates, fixtures: { unregistered } } = this.settings;
+    const {
+      mintedCertificates,
+      fixtures: { unregistered },
+    } = this.settings;
     if (mintedCertificates && this.readsAnyCode) return undefined;
     if (unregistered && this.covers(unregistered) && this.sources.state?.supports('unregistered')) return undefined;
-    const fresh = mintedCertificates ? `a fresh number needs ${anyCode} (${code.name} tells the code of ${listedNumbers(code)} only)` : `a fresh number needs ${this.minted}`;
-    const fixture = !unregistered ? 'fixtures.unregistered is not configured'
-      : !this.covers(unregistered) ? `${code.name} has no code for fixtures.unregistered (${numberName(unregistered)})`
+    const fresh = mintedCertificates
+      ? `a fresh number needs ${anyCode} (${code.name} tells the code of ${listedNumbers(code)} only)`
+      : `a fresh number needs ${this.minted}`;
+    const fixture = !unregistered
+      ? 'fixtures.unregistered is not configured'
+      : !this.covers(unregistered)
+        ? `${code.name} has no code for fixtures.unregistered (${numberName(unregistered)})`
         : `fixtures.unregistered, once registered, can be put back only by ${this.stateSourceFor('unregistered')}`;
     return `needs a number to register, verify and leave as it was: ${fresh}; ${fixture}`;
   }
@@ -145,7 +168,10 @@ export class Numbers {
     const why = this.unverifiable();
     if (why) throw new Unavailable(why);
     if (this.settings.mintedCertificates && this.readsAnyCode) return this.fresh();
-    const fixture = await this.set({ ...this.settings.fixtures.unregistered!, origin: 'fixtures.unregistered' }, 'unregistered');
+    const fixture = await this.set(
+      { ...this.settings.fixtures.unregistered!, origin: 'fixtures.unregistered' },
+      'unregistered',
+    );
     this.putBack.push(fixture);
     return fixture;
   }
@@ -154,7 +180,9 @@ export class Numbers {
   freshUnverifiable(): string | undefined {
     if (!this.settings.mintedCertificates) return `needs ${this.minted}`;
     if (!this.sources.code) return noCodeReason(this.settings);
-    return this.readsAnyCode ? undefined : `needs ${anyCode}: ${this.sources.code.name} tells the code of ${listedNumbers(this.sources.code)} only`;
+    return this.readsAnyCode
+      ? undefined
+      : `needs ${anyCode}: ${this.sources.code.name} tells the code of ${listedNumbers(this.sources.code)} only`;
   }
 
   private get readsAnyCode(): boolean {
@@ -170,7 +198,9 @@ export class Numbers {
   forRefusals(): TestNumber {
     const why = this.unavailable('unregistered');
     if (why) throw new Unavailable(why);
-    return this.settings.mintedCertificates ? this.fresh() : { ...this.settings.fixtures.unregistered!, origin: 'fixtures.unregistered' };
+    return this.settings.mintedCertificates
+      ? this.fresh()
+      : { ...this.settings.fixtures.unregistered!, origin: 'fixtures.unregistered' };
   }
 
   /** A number in `state` on the target; throws Unavailable when the run cannot have one. */
@@ -188,7 +218,8 @@ export class Numbers {
       this.secret('WA_CONFORMANCE_PIN', pin);
       return this.set({ ...this.fresh(), pin }, 'two-step');
     }
-    if (fixtures.registered) return this.restore({ ...fixtures.registered, origin: 'fixtures.registered' }, 'registered');
+    if (fixtures.registered)
+      return this.restore({ ...fixtures.registered, origin: 'fixtures.registered' }, 'registered');
     if (this.sources.state?.supports('registered')) return this.set(this.fresh(), 'registered');
     return this.registerThroughApi(api, this.fresh());
   }
@@ -204,14 +235,19 @@ export class Numbers {
     const params: NumberParams = { cc, phone_number, cert, ...(pin ? { pin } : {}) };
     const injected = await this.sources.state!.setup(state, params);
     this.setUp.push({ state, params });
-    const pick = (key: 'cc' | 'phone_number' | 'cert' | 'pin') => (typeof injected[key] === 'string' ? { [key]: injected[key] as string } : {});
+    const pick = (key: 'cc' | 'phone_number' | 'cert' | 'pin') =>
+      typeof injected[key] === 'string' ? { [key]: injected[key] as string } : {};
     const result = { ...number, ...pick('cc'), ...pick('phone_number'), ...pick('cert'), ...pick('pin') };
     if (result.pin) this.secret('WA_CONFORMANCE_PIN', result.pin);
     return result;
   }
 
   /** POST /v1/account for the number: the request a code source is then asked about. */
-  async requestCode(api: Api, number: TestNumber, { method = 'sms', pin }: { method?: 'sms' | 'voice'; pin?: string } = {}): Promise<Pending> {
+  async requestCode(
+    api: Api,
+    number: TestNumber,
+    { method = 'sms', pin }: { method?: 'sms' | 'voice'; pin?: string } = {},
+  ): Promise<Pending> {
     const requestedAt = new Date().toISOString();
     const { cc, phone_number, cert } = number;
     const answer = await api.post('/v1/account', { cc, phone_number, method, cert, ...(pin ? { pin } : {}) });
@@ -222,7 +258,10 @@ export class Numbers {
   async codeOf(pending: Pending): Promise<string> {
     if (!this.sources.code) throw new Unavailable(noCodeReason(this.settings));
     const response = pending.answer.response;
-    const code = await this.sources.code.sentCode({ ...pending.request, ...(response ? { answer: { status: response.status, headers: response.headers } } : {}) });
+    const code = await this.sources.code.sentCode({
+      ...pending.request,
+      ...(response ? { answer: { status: response.status, headers: response.headers } } : {}),
+    });
     this.secret('WA_CONFORMANCE_CODE', code);
     this.codesRead.add(code);
     return code;
@@ -240,9 +279,14 @@ export class Numbers {
    */
   async settle(): Promise<void> {
     let failed: unknown;
-    for (const fixture of this.putBack.splice(0)) await this.set(fixture, 'unregistered').catch((error: unknown) => { failed ??= error; });
+    for (const fixture of this.putBack.splice(0))
+      await this.set(fixture, 'unregistered').catch((error: unknown) => {
+        failed ??= error;
+      });
     for (const { state, params } of this.setUp.splice(0).reverse()) {
-      await this.sources.state!.teardown(state, params).catch((error: unknown) => { failed ??= error; });
+      await this.sources.state!.teardown(state, params).catch((error: unknown) => {
+        failed ??= error;
+      });
     }
     if (failed) throw failed;
   }
@@ -254,10 +298,18 @@ export class Numbers {
   async registerThroughApi(api: Api, number: TestNumber): Promise<TestNumber> {
     const pending = await this.requestCode(api, number);
     const requested = pending.answer.response?.status ?? pending.answer.error;
-    if (requested !== 202) throw new Blocked('LEGACY-UNREGISTERED-202', `registering a ${number.origin} number: POST /v1/account answered ${requested}, not 202`);
+    if (requested !== 202)
+      throw new Blocked(
+        'LEGACY-UNREGISTERED-202',
+        `registering a ${number.origin} number: POST /v1/account answered ${requested}, not 202`,
+      );
     const verified = await api.post('/v1/account/verify', { code: await this.codeOf(pending) });
     const status = verified.response?.status;
-    if (status === undefined || status < 200 || status >= 300) throw new Blocked('VERIFY-COMPLETES', `registering a ${number.origin} number: /v1/account/verify with the code that was sent answered ${status ?? verified.error}`);
+    if (status === undefined || status < 200 || status >= 300)
+      throw new Blocked(
+        'VERIFY-COMPLETES',
+        `registering a ${number.origin} number: /v1/account/verify with the code that was sent answered ${status ?? verified.error}`,
+      );
     return number;
   }
 }

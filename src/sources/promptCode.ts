@@ -1,5 +1,5 @@
 import type { SourceHttp } from './http.js';
-import { codeIn, SourceError, type CodeSource } from './source.js';
+import { type CodeSource, codeIn, SourceError } from './source.js';
 
 /**
  * The operator types the code their phone received. The question is asked by the command's own process, which

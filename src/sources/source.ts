@@ -67,9 +67,14 @@ export async function withDeadline<T>(what: string, ms: number, work: () => Prom
     timer.unref();
   });
   try {
-    return await Promise.race([work().catch((error: unknown) => {
-      throw error instanceof SourceError || error instanceof Blocked ? error : new SourceError(`${what} failed: ${(error as Error)?.message ?? String(error)}`);
-    }), deadline]);
+    return await Promise.race([
+      work().catch((error: unknown) => {
+        throw error instanceof SourceError || error instanceof Blocked
+          ? error
+          : new SourceError(`${what} failed: ${(error as Error)?.message ?? String(error)}`);
+      }),
+      deadline,
+    ]);
   } finally {
     clearTimeout(timer);
   }

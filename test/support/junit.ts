@@ -20,7 +20,12 @@ export interface Junit {
 
 type Element = { message?: string; '#text'?: string } | '';
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testcase', parseAttributeValue: false });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  isArray: (name) => name === 'testcase',
+  parseAttributeValue: false,
+});
 
 /** A run's junit.xml read back as a CI dashboard reads it: the suite's counts and each case's outcome. */
 export function readJunit(reportDir: string): Junit {
@@ -37,5 +42,11 @@ export function readJunit(reportDir: string): Junit {
       ...(typeof element === 'object' && element['#text'] !== undefined ? { text: String(element['#text']) } : {}),
     };
   });
-  return { tests: Number(testsuite.tests), failures: Number(testsuite.failures), skipped: Number(testsuite.skipped), errors: Number(testsuite.errors), cases };
+  return {
+    tests: Number(testsuite.tests),
+    failures: Number(testsuite.failures),
+    skipped: Number(testsuite.skipped),
+    errors: Number(testsuite.errors),
+    cases,
+  };
 }

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { connect, createServer, type AddressInfo } from 'node:net';
+import { type AddressInfo, connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -20,7 +20,9 @@ export async function startNginx(upstream: string, maxBody = '64k'): Promise<Gat
   const dir = mkdtempSync(join(tmpdir(), 'wa-nginx-'));
   const port = await freePort();
   const accessLog = join(dir, 'access.log');
-  writeFileSync(join(dir, 'nginx.conf'), `
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    `
 daemon off;
 master_process off;
 pid ${dir}/nginx.pid;
@@ -44,8 +46,11 @@ http {
     }
   }
 }
-`);
-  const nginx = spawn('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], { stdio: 'ignore' });
+`,
+  );
+  const nginx = spawn('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], {
+    stdio: 'ignore',
+  });
   const exited = new Promise<void>((resolve) => nginx.once('exit', () => resolve()));
   await listening(port, exited);
   return {
@@ -60,10 +65,12 @@ http {
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
+    const server = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      });
   });
 }
 
@@ -73,7 +80,9 @@ async function listening(port: number, exited: Promise<void>): Promise<void> {
   for (let tries = 0; tries < 100; tries += 1) {
     if (gone) throw new Error('nginx exited before it listened (is nginx-light installed? .ci/run installs it)');
     const up = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => socket.end(() => resolve(true))).once('error', () => resolve(false));
+      const socket = connect(port, '127.0.0.1', () => socket.end(() => resolve(true))).once('error', () =>
+        resolve(false),
+      );
     });
     if (up) return;
     await sleep(50);

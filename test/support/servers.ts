@@ -1,11 +1,19 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Profile } from '../../src/requirements/index.js';
 import {
-  createReference, emulatorConfig, emulatorUrlVariable, startEmulator, type ApiRequest, type ApiResponse, type Emulator, type Handler, type ReferenceOptions,
+  type ApiRequest,
+  type ApiResponse,
+  createReference,
+  type Emulator,
+  emulatorConfig,
+  emulatorUrlVariable,
+  type Handler,
+  type ReferenceOptions,
   type SourceKind,
+  startEmulator,
 } from '../../src/reference/index.js';
+import type { Profile } from '../../src/requirements/index.js';
 
 export interface ServedTarget {
   emulator: Emulator;
@@ -19,11 +27,18 @@ export interface ServedTarget {
  * The reference (or a mutant of it) as an emulator on loopback, with the CLI arguments that check it; `sources`
  * says how the suite reaches its state and codes (the control protocol, or with it off, another source).
  */
-export async function serveTarget(profile: Profile, build: (options: ReferenceOptions) => Handler = createReference, sources: SourceKind = 'control'): Promise<ServedTarget> {
+export async function serveTarget(
+  profile: Profile,
+  build: (options: ReferenceOptions) => Handler = createReference,
+  sources: SourceKind = 'control',
+): Promise<ServedTarget> {
   const emulator = await startEmulator({ profile, build, sources });
   const config = emulatorConfig(emulator);
   const file = join(mkdtempSync(join(tmpdir(), 'wa-config-')), 'conformance.json');
-  writeFileSync(file, JSON.stringify({ ...config, auth: { admin: { user: emulator.admin.user }, user: config.auth!.user } }));
+  writeFileSync(
+    file,
+    JSON.stringify({ ...config, auth: { admin: { user: emulator.admin.user }, user: config.auth!.user } }),
+  );
   return {
     emulator,
     args: ['--config', file],
@@ -34,11 +49,16 @@ export async function serveTarget(profile: Profile, build: (options: ReferenceOp
 
 /** The bearer tokens a recorded server issued. */
 export function issuedTokens(seen: { response: ApiResponse }[]): string[] {
-  return seen.flatMap((s) => (s.response.body as { users?: { token: string }[] } | undefined)?.users?.map((u) => u.token) ?? []);
+  return seen.flatMap(
+    (s) => (s.response.body as { users?: { token: string }[] } | undefined)?.users?.map((u) => u.token) ?? [],
+  );
 }
 
 /** A pass-through wrapper that keeps every request and answer the server saw. */
-export function recorder(): { wrap: (handler: Handler) => Handler; seen: { request: ApiRequest; response: ApiResponse }[] } {
+export function recorder(): {
+  wrap: (handler: Handler) => Handler;
+  seen: { request: ApiRequest; response: ApiResponse }[];
+} {
   const seen: { request: ApiRequest; response: ApiResponse }[] = [];
   return {
     seen,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { type TlsFiles } from '../../mutants/certificates.js';
+import type { TlsFiles } from '../../mutants/certificates.js';
 
 export { certificateFor127, type TlsFiles } from '../../mutants/certificates.js';
 
@@ -18,6 +18,10 @@ export async function tlsInFront(upstream: string, files: TlsFiles): Promise<{ u
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

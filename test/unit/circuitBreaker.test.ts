@@ -17,11 +17,16 @@ test('failures in a row across the target are blamed on the first requirement wh
   for (const path of [account, login, 'GET /v1/health']) {
     const stopped = breaker.open(path);
     assert.equal(stopped?.by, 'A', path);
-    assert.match(stopped!.reason, new RegExp(`^the target stopped answering: ${failuresToTrip} transport failures in a row, the last on POST /v1/account at \\S+: ECONNREFUSED$`));
+    assert.match(
+      stopped!.reason,
+      new RegExp(
+        `^the target stopped answering: ${failuresToTrip} transport failures in a row, the last on POST /v1/account at \\S+: ECONNREFUSED$`,
+      ),
+    );
   }
 });
 
-test('the suite\'s own requests (a login, a source) count, but the blame goes to the first requirement that met the silence', () => {
+test("the suite's own requests (a login, a source) count, but the blame goes to the first requirement that met the silence", () => {
   const breaker = new CircuitBreaker();
   assert.equal(breaker.failed(login, 'ECONNRESET'), undefined);
   assert.equal(breaker.failed(account, 'ECONNRESET', 'B'), 'B');
@@ -45,7 +50,10 @@ test('a path that never answers trips on its own while others answer', () => {
   }
   assert.equal(breaker.open(login), undefined);
   assert.equal(breaker.open(account)?.by, 'A');
-  assert.match(breaker.open(account)!.reason, /^the target stopped answering on POST \/v1\/account: 3 transport failures/);
+  assert.match(
+    breaker.open(account)!.reason,
+    /^the target stopped answering on POST \/v1\/account: 3 transport failures/,
+  );
 });
 
 test('the state is shared through its file: a worker started afresh finds the breaker open', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { errorLine } from '../../src/sources/commandCode.js';
 
-test('a command that failed is described by the line that names its error, not by node\'s closing version line', () => {
+test("a command that failed is described by the line that names its error, not by node's closing version line", () => {
   const stderr = [
     'node:internal/modules/cjs/loader:1228',
     '  throw err;',

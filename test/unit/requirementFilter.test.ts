@@ -5,9 +5,15 @@ import { requirementsMatching, tagsOf } from '../../src/cli/requirementFilter.js
 import { UsageError } from '../../src/cli/usageError.js';
 
 test('--grep matches requirement IDs, in a run and in --list alike; never their statements', () => {
-  assert.deepEqual(requirementsMatching('^VERIFY-20').map((r) => r.id), ['VERIFY-201']);
+  assert.deepEqual(
+    requirementsMatching('^VERIFY-20').map((r) => r.id),
+    ['VERIFY-201'],
+  );
   // "blocked" is in statements, in no ID.
-  assert.throws(() => requirementsMatching('biz_link'), (error: Error) => error instanceof UsageError && /matches no requirement ID/.test(error.message));
+  assert.throws(
+    () => requirementsMatching('biz_link'),
+    (error: Error) => error instanceof UsageError && /matches no requirement ID/.test(error.message),
+  );
   assert.match(listRequirements('LEGACY-PIN-REQUIRED'), /^LEGACY-PIN-REQUIRED {2}MUST/);
   assert.doesNotMatch(listRequirements('REQUEST', 'legacy'), /ACCOUNT-SUNSET/);
   assert.ok(new RegExp(tagsOf(['VERIFY-201'])).test('a test @VERIFY-201 @should'));
@@ -15,10 +21,14 @@ test('--grep matches requirement IDs, in a run and in --list alike; never their 
 });
 
 test('an invalid --grep is a usage error naming it, not an internal error', () => {
-  assert.throws(() => requirementsMatching('VERIFY-(201'), (error: Error) => error instanceof UsageError && error.message.startsWith('--grep "VERIFY-(201" is not a regular expression'));
+  assert.throws(
+    () => requirementsMatching('VERIFY-(201'),
+    (error: Error) =>
+      error instanceof UsageError && error.message.startsWith('--grep "VERIFY-(201" is not a regular expression'),
+  );
 });
 
-test('--list with a profile lists only that profile\'s requirements', () => {
+test("--list with a profile lists only that profile's requirements", () => {
   assert.doesNotMatch(listRequirements(undefined, 'sunset'), /LEGACY-PIN-REQUIRED/);
   assert.match(listRequirements(undefined, 'legacy'), /LEGACY-PIN-REQUIRED/);
 });

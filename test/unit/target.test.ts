@@ -11,7 +11,12 @@ import type { Numbers } from '../../src/sources/numbers.js';
 
 const client = { secrets: new Secrets() } as unknown as TargetClient;
 const newTarget = () => new Target({} as RunSettings, client, {} as Sessions, {} as Numbers, {} as TestInfo, 'UNIT');
-const answered = (status: number) => ({ case: 'UNIT#1', request: { method: 'POST', url: 'http://127.0.0.1/v1/account/verify', headers: {}, body: '{}' }, response: { status, headers: {}, body: '' }, durationMs: 1 });
+const answered = (status: number) => ({
+  case: 'UNIT#1',
+  request: { method: 'POST', url: 'http://127.0.0.1/v1/account/verify', headers: {}, body: '{}' },
+  response: { status, headers: {}, body: '' },
+  durationMs: 1,
+});
 
 test('a test that judged answers it did not send itself (a shared flow, the Pact verifier) reports them: judged is not 0', () => {
   const target = newTarget();
@@ -27,7 +32,12 @@ test('a test that judged answers it did not send itself (a shared flow, the Pact
 test('a precondition that does not hold blocks the test by the requirement that judges it, with what came back', () => {
   const target = newTarget();
   target.require(answered(202), statusIs(202), 'LEGACY-UNREGISTERED-202');
-  assert.throws(() => target.require(answered(400), statusIs(202), 'LEGACY-UNREGISTERED-202'), (error: Error) =>
-    error instanceof Blocked && error.by === 'LEGACY-UNREGISTERED-202' && /^blocked by LEGACY-UNREGISTERED-202: expected status 202 Accepted; actual 400/.test(error.message));
+  assert.throws(
+    () => target.require(answered(400), statusIs(202), 'LEGACY-UNREGISTERED-202'),
+    (error: Error) =>
+      error instanceof Blocked &&
+      error.by === 'LEGACY-UNREGISTERED-202' &&
+      /^blocked by LEGACY-UNREGISTERED-202: expected status 202 Accepted; actual 400/.test(error.message),
+  );
   assert.equal(target.judgement, undefined, 'a precondition is not a judgement');
 });

@@ -1,7 +1,7 @@
+import { numberStates } from '../../protocol/index.js';
 import { adminSession } from '../auth.js';
 import { jsonBody } from '../body.js';
 import { apiError } from '../errors.js';
-import { numberStates } from '../../protocol/index.js';
 import { numberKey, type PhoneNumber } from '../registrations.js';
 import { noPayload, type Route } from './route.js';
 
@@ -11,7 +11,9 @@ import { noPayload, type Route } from './route.js';
 
 function phoneNumber(value: unknown): PhoneNumber | undefined {
   const v = value as Partial<PhoneNumber> | null;
-  return typeof v?.cc === 'string' && typeof v.phone_number === 'string' ? { cc: v.cc, phone_number: v.phone_number } : undefined;
+  return typeof v?.cc === 'string' && typeof v.phone_number === 'string'
+    ? { cc: v.cc, phone_number: v.phone_number }
+    : undefined;
 }
 
 /** GET /_conformance/code?cc=…&phone_number=…: the code last sent to the number; without a number, all unused codes. */
@@ -19,7 +21,8 @@ export const sentCode: Route = (request, { accounts, registrations }) => {
   const authorized = adminSession(accounts, request);
   if ('refusal' in authorized) return authorized.refusal;
   const query = new URLSearchParams(request.path.split('?')[1] ?? '');
-  if (!query.has('cc') && !query.has('phone_number')) return { status: 200, body: { codes: registrations.pendingCodes() } };
+  if (!query.has('cc') && !query.has('phone_number'))
+    return { status: 200, body: { codes: registrations.pendingCodes() } };
   const number = phoneNumber({ cc: query.get('cc'), phone_number: query.get('phone_number') });
   if (!number) return apiError(1008, 'cc and phone_number are required');
   const code = registrations.codeFor(number);
@@ -46,7 +49,8 @@ export const setState: Route = (request, { accounts, registrations }) => {
       registrations.register(key);
       return noPayload(200);
     case 'two-step':
-      if (typeof params?.pin !== 'string' || !/^[0-9]{6}$/.test(params.pin)) return apiError(1009, 'params.pin must be 6 digits');
+      if (typeof params?.pin !== 'string' || !/^[0-9]{6}$/.test(params.pin))
+        return apiError(1009, 'params.pin must be 6 digits');
       registrations.unregister(key);
       registrations.setPin(key, params.pin);
       return noPayload(200);

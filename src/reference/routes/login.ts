@@ -10,10 +10,16 @@ export const login: Route = (request, { accounts }) => {
   const body = jsonBody(request);
   if ('refusal' in body) return body.refusal;
   const newPassword = (body.value as { new_password?: unknown } | null)?.new_password;
-  if (newPassword !== undefined && typeof newPassword !== 'string') return apiError(1009, 'new_password must be a string');
-  const result = credentials ? accounts.login(credentials.user, credentials.password, newPassword) : { ok: false as const, reason: 'bad-credentials' as const };
+  if (newPassword !== undefined && typeof newPassword !== 'string')
+    return apiError(1009, 'new_password must be a string');
+  const result = credentials
+    ? accounts.login(credentials.user, credentials.password, newPassword)
+    : { ok: false as const, reason: 'bad-credentials' as const };
   if (result.ok) {
-    return { status: 200, body: { users: [{ token: result.token, expires_after: formatExpiry(result.session.expiresAt) }] } };
+    return {
+      status: 200,
+      body: { users: [{ token: result.token, expires_after: formatExpiry(result.session.expiresAt) }] },
+    };
   }
   switch (result.reason) {
     case 'password-change-required':
@@ -21,6 +27,9 @@ export const login: Route = (request, { accounts }) => {
     case 'weak-password':
       return apiError(1009, `new_password must have ${result.rules}`);
     default:
-      return { ...apiError(1005, 'Invalid credentials', 401), headers: { 'www-authenticate': 'Basic realm="WhatsApp"' } };
+      return {
+        ...apiError(1005, 'Invalid credentials', 401),
+        headers: { 'www-authenticate': 'Basic realm="WhatsApp"' },
+      };
   }
 };

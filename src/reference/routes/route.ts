@@ -1,7 +1,7 @@
+import type { Profile } from '../../requirements/index.js';
 import type { Accounts } from '../accounts.js';
 import type { ApiRequest, ApiResponse } from '../exchange.js';
 import type { Registrations } from '../registrations.js';
-import type { Profile } from '../../requirements/index.js';
 
 /** What every route sees of the reference. */
 export interface ReferenceContext {
