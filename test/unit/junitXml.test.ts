@@ -5,19 +5,10 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { junitXml } from '../../reporters/junitXml.js';
 import { requirementReport } from '../../reporters/verdicts.js';
-import type { ConformanceReport, TestRecord } from '../../src/generated/types.js';
+import type { ConformanceReport } from '../../src/generated/types.js';
 import { requirement } from '../../src/requirements/index.js';
 import { readJunit } from '../support/junit.js';
-
-const record = (outcome: TestRecord['outcome'], extra: Partial<TestRecord> = {}): TestRecord => ({
-  id: `t-${outcome}`,
-  title: outcome,
-  requirementIds: [],
-  outcome,
-  wireLog: [],
-  judged: 1,
-  ...extra,
-});
+import { testRecord as record } from '../support/testRecords.js';
 
 /** junit.xml of these requirement reports, read back as a CI dashboard reads it. */
 function readBack(requirements: ConformanceReport['requirements']) {

@@ -1,18 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { countVerdicts, requirementReport, runErrored, runFailed, summaryLine } from '../../reporters/verdicts.js';
-import type { TestRecord } from '../../src/generated/types.js';
 import { requirement } from '../../src/requirements/index.js';
+import { testRecord as record } from '../support/testRecords.js';
 
-const record = (outcome: TestRecord['outcome'], extra: Partial<TestRecord> = {}): TestRecord => ({
-  id: `t-${outcome}`,
-  title: outcome,
-  requirementIds: [],
-  outcome,
-  wireLog: [],
-  judged: 1,
-  ...extra,
-});
 const expected = { id: 'x', reason: 'known' };
 
 // One of each level: a SHOULD, a MUST and an INFO requirement listed as expected to fail.
