@@ -1,8 +1,8 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { conformanceReporter, reporterOptions, suiteTests } from './src/run/suiteConfig.js';
 import { settingsFromEnv } from './src/settings/runSettings.js';
-import { conformanceReporter, reporterOptions, suiteTests } from './src/settings/suiteConfig.js';
 
 const settings = settingsFromEnv();
 

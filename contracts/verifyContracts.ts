@@ -7,63 +7,30 @@ import { join } from 'node:path';
 // proxy for state handlers and request filters (a third of a second of every worker's CPU to load) that logs a state
 // handler's failure to stdout and goes on without the state. The states are answered by startStateChanges below.
 import pactCore, { type ConsumerVersionSelector, type VerifierOptions } from '@pact-foundation/pact-core';
-import type { PactBrokerConfig } from '../src/generated/types.js';
 import { packageRoot } from '../src/paths.js';
-import { Blocked, type ProviderState, providerStateNamed } from '../src/protocol/index.js';
+import {
+  Blocked,
+  type ContractStates,
+  type ContractVerification,
+  type ContractVerifier,
+  type ForwardedTarget,
+  type InteractionResult,
+  providerStateNamed,
+} from '../src/protocol/index.js';
 import type { Profile } from '../src/requirements/index.js';
+import type { BrokerSource } from '../src/settings/brokerSource.js';
+import type { RunSettings } from '../src/settings/runSettings.js';
 import { type ContractNames, defaultNames } from './names.js';
 
-/** How the provider states of a contract are set on the target: by the run's state and code sources. */
-export interface ContractStates {
-  /** Why `state` cannot be set on this run (the interaction is skipped with it), or undefined. */
-  unavailable(state: ProviderState): string | undefined;
-  /** Sets the state right before its interaction; the values replace the contract's example values. */
-  setup(state: ProviderState, params: Record<string, string>): Promise<Record<string, string>>;
-  /** Tears down, last first, every state set since the last teardown: after each interaction, when the verifier asks. */
-  teardown(): Promise<void>;
-}
-
-/**
- * The pacts a broker selects, instead of the packaged file; results published when asked: the configuration's
- * pactBroker with its selectors resolved, and the credentials from the environment (secrets, never printed).
- */
-export interface BrokerSource extends PactBrokerConfig {
-  consumerVersionSelectors: Record<string, unknown>[];
-  token?: string;
-  username?: string;
-  password?: string;
-}
-
-export interface ContractTarget {
-  /** Where the verifier sends its requests: a forwarding address of the suite's own client. */
-  providerBaseUrl: string;
+export interface ContractTarget extends ForwardedTarget {
   profile: Profile;
-  states: ContractStates;
-  /** The login interaction needs the admin password (only a token: it is skipped). */
-  canLogIn: boolean;
   names?: ContractNames;
   broker?: BrokerSource;
 }
 
-export interface InteractionResult {
-  description: string;
-  result: 'OK' | 'FAILED' | 'SKIPPED';
-  reason?: string;
-  /** From a broker: a pending pact's failure does not fail the verification. */
-  pending?: boolean;
-  /** Its provider state could not be set because a source failed: the suite's own setup, not the target. */
-  sourceFailed?: boolean;
-  /** Its provider state could not be set because the target broke this requirement on the way. */
-  blockedBy?: string;
-}
-
-export interface ContractVerification {
-  ok: boolean;
-  interactions: InteractionResult[];
-  /** The verifier's own account, per interaction, without colours. */
-  output: string;
-  /** Why a state could not be torn down after its interaction (the first such): the suite's sources, not the target. */
-  teardownFailed?: string;
+/** The verifier of the profile's contract, or of the broker's pacts, for a run with these settings. */
+export function contractVerifier(settings: Pick<RunSettings, 'profile' | 'pactBroker'>): ContractVerifier {
+  return (target) => verifyContracts({ ...target, profile: settings.profile, broker: settings.pactBroker });
 }
 
 interface PactFile {

@@ -2,7 +2,7 @@
 // many workers as the plan says, each judging one run after another.
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { suiteTests } from '../src/settings/suiteConfig.js';
+import { suiteTests } from '../src/run/suiteConfig.js';
 import { readMatrixPlan } from './matrixPlan.js';
 import { runsGrep } from './matrixSpecs.js';
 

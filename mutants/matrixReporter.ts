@@ -8,7 +8,7 @@ import type {
   TestResult,
 } from '@playwright/test/reporter';
 import ConformanceReporter from '../reporters/conformance.js';
-import { reporterOptions } from '../src/settings/suiteConfig.js';
+import { reporterOptions } from '../src/run/suiteConfig.js';
 import { readMatrixPlan } from './matrixPlan.js';
 import { specFileOf } from './matrixSpecs.js';
 

@@ -5,10 +5,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runPlaywright } from '../src/cli/playwrightRunner.js';
-import { prepareTarget } from '../src/cli/prepareTarget.js';
-import { resolveSettings } from '../src/cli/resolveSettings.js';
-import { exitCodeOf } from '../src/cli/runSuite.js';
 import type { ConformanceConfig, ConformanceReport } from '../src/generated/types.js';
 import { packageRoot } from '../src/paths.js';
 import {
@@ -22,6 +18,10 @@ import {
   startEmulator,
 } from '../src/reference/index.js';
 import type { Profile } from '../src/requirements/index.js';
+import { runPlaywright } from '../src/run/playwrightRunner.js';
+import { preflight } from '../src/run/preflight.js';
+import { resolveSettings } from '../src/run/resolveSettings.js';
+import { exitCodeOf } from '../src/run/runSuite.js';
 import { type MatrixPlan, matrixPlanVariable, type PlannedRun } from './matrixPlan.js';
 import { writeRunSpec } from './matrixSpecs.js';
 
@@ -136,7 +136,7 @@ async function plannedRun(
       cell.env?.(emulator) ?? {},
       join(dir, 'conformance.json'),
     );
-    const settings = { ...(await prepareTarget({ ...resolved, target: config.target! }, () => {})), runDir: dir };
+    const settings = { ...(await preflight({ ...resolved, target: config.target! }, { say: () => {} })), runDir: dir };
     return { name: cell.name, settings, ...(cell.grep ? { grep: cell.grep } : {}) };
   } catch (error) {
     return { stopped: error instanceof Error ? error.message : String(error) };

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { escapeRegExp } from '../src/client/index.js';
 import { packageRoot } from '../src/paths.js';
-import { suiteTests } from '../src/settings/suiteConfig.js';
+import { suiteTests } from '../src/run/suiteConfig.js';
 import type { PlannedRun } from './matrixPlan.js';
 
 export const specFileOf = (run: Pick<PlannedRun, 'name'>) => `${run.name}.spec.js`;
@@ -19,7 +19,7 @@ export function writeRunSpec(dir: string, run: PlannedRun): void {
   const specs = readdirSync(suiteTests.testDir)
     .filter((file) => file.endsWith('.spec.js'))
     .sort();
-  const fixtures = pathToFileURL(join(packageRoot, 'dist', 'src', 'fixtures', 'index.js')).href;
+  const fixtures = pathToFileURL(join(packageRoot, 'dist', 'src', 'harness', 'index.js')).href;
   writeFileSync(
     join(dir, specFileOf(run)),
     [

@@ -1,6 +1,6 @@
-import { tagsOf } from '../src/cli/requirementFilter.js';
 import type { SourceKind } from '../src/reference/index.js';
 import { requirement } from '../src/requirements/index.js';
+import { tagsOf } from '../src/run/requirementFilter.js';
 import { correctVariants, type Mutant, mutants } from './index.js';
 import { type CellResult, type MatrixCell, type MatrixRunOptions, runMatrix } from './matrixRun.js';
 

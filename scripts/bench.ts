@@ -17,10 +17,10 @@ import { request as playwrightRequest } from '@playwright/test';
 import fc from 'fast-check';
 import { Agent, request as undiciRequest } from 'undici';
 import { registerRequest } from '../src/arbitraries/index.js';
-import { defaultConcurrency } from '../src/cli/resolveSettings.js';
 import { Secrets, TargetClient } from '../src/client/index.js';
 import { packageRoot } from '../src/paths.js';
 import { startEmulator } from '../src/reference/index.js';
+import { defaultConcurrency } from '../src/run/resolveSettings.js';
 
 const { values: options } = parseArgs({
   options: {

@@ -1,13 +1,13 @@
-// npm run hostile [-- --timeout MS]: the suite against each hostile server of test/support/hostileServers.ts, with the
+// npm run hostile [-- --timeout MS]: the suite against each hostile server of mutants/hostileServers.ts, with the
 // wall time, the peak memory (RSS summed over the whole process tree) and the exit code of each run.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { processes } from '../src/cli/processes.js';
+import { hostileBehaviours, serveHostile } from '../mutants/hostileServers.js';
 import { packageRoot } from '../src/paths.js';
-import { hostileBehaviours, serveHostile } from '../test/support/hostileServers.js';
+import { processes } from '../src/run/processes.js';
 
 const { values } = parseArgs({
   options: {

@@ -14,7 +14,7 @@ import {
   type Target,
   test,
   verifies,
-} from '../src/fixtures/index.js';
+} from '../src/harness/index.js';
 
 const account = '/v1/account';
 const strangers: [string, Caller][] = [

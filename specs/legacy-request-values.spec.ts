@@ -1,6 +1,6 @@
 // パラメーター: "method 必須。… オプション:voice、sms" / 開始する前に: "base64エンコードされた証明書の文字列"
 import { invalidCertificate, invalidValue } from '../src/arbitraries/index.js';
-import { forAll, orSkip, refusedWithEnvelope, test, verifies } from '../src/fixtures/index.js';
+import { forAll, orSkip, refusedWithEnvelope, test, verifies } from '../src/harness/index.js';
 
 const account = '/v1/account';
 

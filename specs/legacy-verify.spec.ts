@@ -1,5 +1,5 @@
 // エッジ: "/verify 指定した方法で登録コードを受け取ったら、このエッジを使用してアカウント登録を完了します。"
-import { errorCode, refusedWithEnvelope, test, verifies } from '../src/fixtures/index.js';
+import { errorCode, refusedWithEnvelope, test, verifies } from '../src/harness/index.js';
 
 const verify = '/v1/account/verify';
 

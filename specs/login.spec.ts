@@ -10,7 +10,7 @@ import {
   tokenOf,
   validateSchema,
   verifies,
-} from '../src/fixtures/index.js';
+} from '../src/harness/index.js';
 
 test('a login with HTTP Basic credentials returns a token', verifies('LOGIN-TOKEN'), async ({ target }) => {
   const { user, password } = target.settings.admin;

@@ -3,7 +3,7 @@
 // one at a time, in this order, in one worker, beside the others whatever --workers says.
 // The parts are functions, not modules that declare tests as they load: a module loads once, and the kill matrix
 // loads this file once per target (mutants/matrixSpecs.ts).
-import { test } from '../src/fixtures/index.js';
+import { test } from '../src/harness/index.js';
 import { numberTests } from './registration/1-numbers.js';
 import { pinTests } from './registration/2-pin.js';
 import { verifyTests } from './registration/3-verify.js';

@@ -26,7 +26,7 @@ import {
   targetRegistrations,
   test,
   verifies,
-} from '../src/fixtures/index.js';
+} from '../src/harness/index.js';
 
 const account = '/v1/account';
 const verify = '/v1/account/verify';

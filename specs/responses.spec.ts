@@ -13,7 +13,7 @@ import {
   test,
   validateSchema,
   verifies,
-} from '../src/fixtures/index.js';
+} from '../src/harness/index.js';
 
 const errorEnvelope = expectation(
   'a body matching schemas/error-envelope.schema.json',

@@ -1,5 +1,5 @@
 // 2段階認証: two-step verification is an admin setting.
-import { because, clientError, test, verifies } from '../src/fixtures/index.js';
+import { because, clientError, test, verifies } from '../src/harness/index.js';
 
 const twoStep = '/v1/settings/account/two-step';
 

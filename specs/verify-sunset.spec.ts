@@ -1,7 +1,7 @@
 // エッジ: "/verify 指定した方法で登録コードを受け取ったら、このエッジを使用してアカウント登録を完了します。"
 // With registration blocked no code can be received, so no code may complete one.
 import { verifyRequest } from '../src/arbitraries/index.js';
-import { forAll, refusedWithEnvelope, test, verifies } from '../src/fixtures/index.js';
+import { forAll, refusedWithEnvelope, test, verifies } from '../src/harness/index.js';
 
 test('no registration code completes a registration', verifies('VERIFY-SUNSET-REFUSED'), async ({ target }) => {
   await forAll(

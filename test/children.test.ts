@@ -4,8 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { processes } from '../src/cli/processes.js';
 import { packageRoot } from '../src/paths.js';
+import { processes } from '../src/run/processes.js';
 
 const main = join(packageRoot, 'dist', 'src', 'cli', 'main.js');
 

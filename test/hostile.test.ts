@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { processes } from '../src/cli/processes.js';
-import { hostileBehaviours, serveHostile } from './support/hostileServers.js';
+import { hostileBehaviours, serveHostile } from '../mutants/hostileServers.js';
+import { processes } from '../src/run/processes.js';
 import { assertNoSecrets, readReport, runCli, tempFile } from './support/runCli.js';
 
 const admin = { user: 'admin', password: 'Hostile-Adm1n!pass' };

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { correctVariants, mutants } from '../mutants/index.js';
 import { foreignSources, isPassing, killMatrix, runMutants } from '../mutants/runMutants.js';
-import { tagsOf } from '../src/cli/requirementFilter.js';
-import { verifies } from '../src/fixtures/verifies.js';
+import { verifies } from '../src/harness/verifies.js';
 import { packageRoot } from '../src/paths.js';
 import { catalogue } from '../src/requirements/index.js';
+import { tagsOf } from '../src/run/requirementFilter.js';
 
 test('the mutant catalogue: at least 30 mutants and 3 correct variants, every MUST requirement declared by one', () => {
   assert.ok(mutants.length >= 30, `${mutants.length} mutants`);

@@ -39,12 +39,12 @@ test('redaction replaces secrets in every string of an exchange and leaves its n
 test('the README explains every variable a redacted value is replaced by', () => {
   const readme = readFileSync(join(packageRoot, 'README.md'), 'utf8');
   const sources = [
-    'src/fixtures/runSecrets.ts',
-    'src/fixtures/sessions.ts',
-    'src/fixtures/target.ts',
+    'src/harness/runSecrets.ts',
+    'src/harness/sessions.ts',
+    'src/harness/target.ts',
     'src/sources/numbers.ts',
     'src/cli/contractsCommand.ts',
-    'src/cli/contractsVerifier.ts',
+    'src/run/contractsVerifier.ts',
   ];
   const named = new Set(
     sources.flatMap((file) =>

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { TestInfo } from '@playwright/test';
 import { mutants } from '../mutants/index.js';
-import { prepareTarget } from '../src/cli/prepareTarget.js';
-import { resolveSettings } from '../src/cli/resolveSettings.js';
-import { isClientError, postWrongCode, status } from '../src/fixtures/index.js';
-import { Target } from '../src/fixtures/target.js';
-import { TargetConnections } from '../src/fixtures/targetConnections.js';
+import { isClientError, postWrongCode, status } from '../src/harness/index.js';
+import { Target } from '../src/harness/target.js';
+import { TargetConnections } from '../src/harness/targetConnections.js';
 import { controlPaths } from '../src/protocol/index.js';
 import { emulatorConfig, startEmulator } from '../src/reference/index.js';
+import { preflight } from '../src/run/preflight.js';
+import { resolveSettings } from '../src/run/resolveSettings.js';
 
 const takesAnyCode = mutants.find((m) => m.id === 'legacy-verify-any-code')!;
 
@@ -28,7 +28,7 @@ for (const { name, build, collided } of [
         emulatorConfig(emulator),
         {},
       );
-      const settings = await prepareTarget({ ...resolved, target: emulator.server.url }, () => {});
+      const settings = await preflight({ ...resolved, target: emulator.server.url }, { say: () => {} });
       const { client, sessions, numbers } = await connections.of(settings);
       // A Target outside Playwright: its test info is only asked to skip when a session is unavailable.
       const target = new Target(settings, client, sessions, numbers, {} as TestInfo, 'WRONG-CODES');

@@ -10,7 +10,7 @@ import {
   test,
   validateSchema,
   verifies,
-} from '../../src/fixtures/index.js';
+} from '../../src/harness/index.js';
 
 const account = '/v1/account';
 

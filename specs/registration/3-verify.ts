@@ -18,7 +18,7 @@ import {
   type TestNumber,
   test,
   verifies,
-} from '../../src/fixtures/index.js';
+} from '../../src/harness/index.js';
 import { registrationCommands, runModel } from '../../src/model/index.js';
 
 const verify = '/v1/account/verify';

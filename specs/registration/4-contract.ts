@@ -9,12 +9,14 @@ import {
   test,
   verifies,
   verifyTargetContracts,
-} from '../../src/fixtures/index.js';
+} from '../../src/harness/index.js';
 
 /** Declares these tests in the file that calls it: registration.spec.ts, once per instance of it. */
 export function contractTests(): void {
   test("the target honours the profile's Pact contract", verifies('CONTRACT-HONOURED'), async ({ target }) => {
     const forwarded: Exchange[] = [];
+    // Loaded here, not above: the Pact FFI costs every worker that never verifies a contract.
+    const { contractVerifier } = await import('../../contracts/verifyContracts.js');
     const result = await verifyTargetContracts({
       settings: target.settings,
       client: target.client,
@@ -23,6 +25,7 @@ export function contractTests(): void {
       api: target,
       caseName: 'CONTRACT-HONOURED#pact',
       requirement: 'CONTRACT-HONOURED',
+      verify: contractVerifier(target.settings),
       onExchange: (exchange) => {
         forwarded.push(exchange);
         target.record([exchange]);

@@ -1,52 +1,23 @@
-import { fork, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { ContractVerification } from '../../contracts/verifyContracts.js';
 import { Secrets } from '../client/index.js';
 import { packageRoot } from '../paths.js';
 import { startEmulator } from '../reference/index.js';
 import type { Profile } from '../requirements/index.js';
-import type { RunSettings } from '../settings/runSettings.js';
-import { type BrokerOptions, brokerCredentials } from './brokerSettings.js';
-import type { VerifierAnswer } from './contractsVerifier.js';
-import { checkReachable } from './preflight.js';
-import { prepareTarget } from './prepareTarget.js';
-import { embeddedSettings, say, settingsOf } from './runCommand.js';
-import type { RunOptions } from './runOptions.js';
-import { exitCodes, UsageError } from './usageError.js';
-
-/**
- * The Pact Verifier in a child process: from native code it writes a coloured report of its own to stdout, which no
- * option pact-js passes on turns off; the child's stdout is dropped, and this command prints the result once.
- */
-async function verifyInChild(settings: RunSettings): Promise<ContractVerification> {
-  const child = fork(fileURLToPath(new URL('./contractsVerifier.js', import.meta.url)), {
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  child.send(settings);
-  const answer = await new Promise<VerifierAnswer | undefined>((resolve) => {
-    child.once('message', (message) => resolve(message as VerifierAnswer));
-    child.once('exit', () => resolve(undefined));
-  });
-  if (!answer)
-    throw new UsageError(
-      `the Pact verifier's process ended without a result (exit ${child.exitCode ?? child.signalCode})`,
-    );
-  if ('error' in answer) throw new UsageError(answer.error);
-  return answer;
-}
+import { type BrokerOptions, brokerCredentials } from '../run/brokerSettings.js';
+import { checkBroker, preflight } from '../run/preflight.js';
+import type { RunOptions } from '../run/runOptions.js';
+import { exitCodes, UsageError } from '../run/usageError.js';
+import { verifyInChild } from '../run/verifyInChild.js';
+import { announcedSettings, say } from './say.js';
 
 /** `contracts verify`: the Pact Verifier against --target, or against the embedded reference. */
 export async function contractsVerifyCommand(flags: RunOptions): Promise<number> {
-  const resolved = settingsOf(flags);
+  const resolved = announcedSettings(flags);
   const reference = resolved.target ? undefined : await startEmulator({ profile: resolved.profile });
   try {
-    if (resolved.pactBroker) await checkReachable(resolved.pactBroker.url, { what: 'Pact Broker' });
-    const settings = reference
-      ? embeddedSettings(resolved, reference)
-      : await prepareTarget({ ...resolved, target: resolved.target! }, say);
-    const result = await verifyInChild(settings);
+    const result = await verifyInChild(await preflight(resolved, { reference, say }));
     if (!result.ok || result.interactions.some((r) => r.result === 'FAILED')) console.log(result.output);
     for (const r of result.interactions)
       console.log(
@@ -87,7 +58,7 @@ const pactBroker = join(
 export async function contractsPublishCommand(o: PublishOptions): Promise<number> {
   if (!o.brokerUrl) throw new UsageError('contracts publish needs --broker-url');
   const { token, username, password } = brokerCredentials(o, process.env);
-  await checkReachable(o.brokerUrl, { what: 'Pact Broker' });
+  await checkBroker(o.brokerUrl);
   const args = ['publish', '--broker-base-url', o.brokerUrl, '--consumer-app-version', o.consumerAppVersion];
   if (o.branch) args.push('--branch', o.branch);
   if (o.tag?.length) args.push('--tag', ...o.tag);

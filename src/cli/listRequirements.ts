@@ -1,5 +1,5 @@
 import type { Profile } from '../requirements/index.js';
-import { requirementsMatching } from './requirementFilter.js';
+import { requirementsMatching } from '../run/requirementFilter.js';
 
 /** The catalogue as text: ID, level, profiles, statement, citation. Sends nothing anywhere. */
 export function listRequirements(grep?: string, profile?: Profile): string {

@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
 import { sourceKinds } from '../reference/index.js';
+import { exitCodes, UsageError } from '../run/usageError.js';
 // Each command's module is imported when the command runs: a run does not load the Pact tooling, nor `contracts`
 // the runner (a quarter of a second each).
-import { selectorsArgument } from './brokerSettings.js';
-import { integerIn, profileName, shardSpec } from './runOptions.js';
-import { exitCodes, UsageError } from './usageError.js';
+import { integerIn, profileName, selectorsArgument, shardSpec } from './argParsers.js';
 
 const program = new Command('wa-account-conformance')
   .description(

@@ -3,10 +3,10 @@ import { buildReport } from '../../reporters/buildReport.js';
 import { printReport } from '../../reporters/console.js';
 import { writeReportFiles } from '../../reporters/reportFiles.js';
 import type { ConformanceReport, TestRecord } from '../generated/types.js';
-import { readExpectedFailures } from './expectedFailuresFile.js';
-import { readJsonFile } from './jsonFile.js';
-import { exitCodeOf } from './runSuite.js';
-import { UsageError } from './usageError.js';
+import { readExpectedFailures } from '../run/expectedFailuresFile.js';
+import { readJsonFile } from '../run/jsonFile.js';
+import { exitCodeOf } from '../run/runSuite.js';
+import { UsageError } from '../run/usageError.js';
 
 /** `merge DIR...`: the shards' test records, judged again together, into the same report files. */
 export function mergeCommand(dirs: string[], options: { reportDir?: string; expectedFailures?: string }): number {

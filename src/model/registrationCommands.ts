@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { wrongCodes } from '../arbitraries/index.js';
-import type { Target } from '../fixtures/index.js';
+import type { Target } from '../harness/index.js';
 import {
   acceptedWithVname,
   because,
@@ -11,7 +11,7 @@ import {
   status,
   statusIs,
   success,
-} from '../fixtures/index.js';
+} from '../harness/index.js';
 import {
   newModel,
   newSystem,

@@ -1,4 +1,4 @@
-import type { Target } from '../fixtures/index.js';
+import type { Target } from '../harness/index.js';
 import type { Numbers, TestNumber } from '../sources/numbers.js';
 
 /**

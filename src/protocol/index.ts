@@ -1,5 +1,12 @@
 // What two layers must agree on without importing each other: a leaf that imports nothing.
 export { Blocked } from './blocked.js';
+export type {
+  ContractStates,
+  ContractVerification,
+  ContractVerifier,
+  ForwardedTarget,
+  InteractionResult,
+} from './contracts.js';
 export { type CoverageRow, CoverageTally } from './coverage.js';
 export { NotReady } from './notReady.js';
 export {

@@ -1,7 +1,7 @@
-import type { BrokerSource } from '../../contracts/verifyContracts.js';
 import type { ExpectedFailure, Fixtures } from '../generated/types.js';
 import type { Profile } from '../requirements/index.js';
 import type { SourceSettings } from '../sources/openSources.js';
+import type { BrokerSource } from './brokerSource.js';
 
 /** Everything a run needs, resolved by the CLI and handed to the Playwright workers. */
 export interface RunSettings extends SourceSettings {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loginProblem, schemeMismatch, tokenProblem } from '../../src/cli/preflight.js';
+import { schemeMismatch } from '../../src/run/reachable.js';
+import { loginProblem, tokenProblem } from '../../src/run/targetChecks.js';
 
 const target = 'http://127.0.0.1:9090';
 const admin = { which: 'admin', user: 'admin', password: 'secret' };

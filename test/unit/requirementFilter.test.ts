@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { listRequirements } from '../../src/cli/listRequirements.js';
-import { requirementsMatching, tagsOf } from '../../src/cli/requirementFilter.js';
-import { UsageError } from '../../src/cli/usageError.js';
+import { requirementsMatching, tagsOf } from '../../src/run/requirementFilter.js';
+import { UsageError } from '../../src/run/usageError.js';
 
 test('--grep matches requirement IDs, in a run and in --list alike; never their statements', () => {
   assert.deepEqual(

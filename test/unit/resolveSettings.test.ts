@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { resolveSettings, withoutCodes } from '../../src/cli/resolveSettings.js';
-import { UsageError } from '../../src/cli/usageError.js';
+import { resolveSettings, withoutCodes } from '../../src/run/resolveSettings.js';
+import { UsageError } from '../../src/run/usageError.js';
 
 const cert = 'CmEKHQi0AAAA';
 

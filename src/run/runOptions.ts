@@ -1,4 +1,3 @@
-import { InvalidArgumentError } from 'commander';
 import type { Profile } from '../requirements/index.js';
 import type { BrokerOptions } from './brokerSettings.js';
 
@@ -39,27 +38,4 @@ export interface RunOptions extends BrokerOptions {
 export interface Shard {
   current: number;
   total: number;
-}
-
-/** `i/n` with 1 ≤ i ≤ n, as Playwright's --shard takes it. */
-export function shardSpec(value: string): Shard {
-  const match = /^(\d+)\/(\d+)$/.exec(value);
-  if (!match || Number(match[1]) < 1 || Number(match[1]) > Number(match[2])) {
-    throw new InvalidArgumentError('shard must be i/n with 1 ≤ i ≤ n, e.g. 1/2');
-  }
-  return { current: Number(match[1]), total: Number(match[2]) };
-}
-
-export function integerIn(name: string, min: number, max: number): (value: string) => number {
-  return (value) => {
-    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-      throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}`);
-    }
-    return Number(value);
-  };
-}
-
-export function profileName(value: string): Profile {
-  if (value !== 'sunset' && value !== 'legacy') throw new InvalidArgumentError('profile must be "sunset" or "legacy"');
-  return value;
 }

@@ -1,10 +1,11 @@
 // The child process of `contracts verify` (see verifyInChild): it gets the run's settings, verifies the contract with
 // the same client, sessions and sources as a run's specs, and sends back the result, or the one line of a usage error.
-import type { ContractVerification } from '../../contracts/verifyContracts.js';
+import { contractVerifier } from '../../contracts/verifyContracts.js';
 import type { Exchange } from '../client/index.js';
-import { verifyTargetContracts } from '../fixtures/contractRun.js';
-import { tokenOf } from '../fixtures/sessions.js';
-import { TargetConnections } from '../fixtures/targetConnections.js';
+import { verifyTargetContracts } from '../harness/contractRun.js';
+import { tokenOf } from '../harness/sessions.js';
+import { TargetConnections } from '../harness/targetConnections.js';
+import type { ContractVerification } from '../protocol/index.js';
 import type { RunSettings } from '../settings/runSettings.js';
 import { UsageError } from './usageError.js';
 
@@ -35,6 +36,7 @@ async function verifyWithSources(settings: RunSettings): Promise<ContractVerific
       numbers,
       api,
       caseName: 'contracts#pact',
+      verify: contractVerifier(settings),
       onExchange,
     });
     return { ...result, output: client.secrets.redact(result.output) };

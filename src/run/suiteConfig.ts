@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConformanceReporterOptions } from '../../reporters/conformance.js';
 import { packageRoot } from '../paths.js';
-import type { RunSettings } from './runSettings.js';
+import type { RunSettings } from '../settings/runSettings.js';
 
 export const suiteTests = {
   testDir: join(packageRoot, 'dist', 'specs'),

@@ -1,7 +1,7 @@
+// Whether a URL answers at all, and if not, the one line that says why (the scheme, the certificate, the network).
 import { connect } from 'node:tls';
 import { request } from 'undici';
 import { describeNetworkError, dispatcherFor, type Transport } from '../client/index.js';
-import { loginPath, type SessionResult } from '../fixtures/sessions.js';
 import { UsageError } from './usageError.js';
 
 const certificateProblem = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/;
@@ -73,29 +73,4 @@ function handshakes(url: URL): Promise<boolean> {
     socket.once('secureConnect', () => done(true));
     socket.once('error', () => done(false));
   });
-}
-
-/**
- * Why the run cannot go on with the login it tried for an account, or undefined. Credentials the target refuses are
- * the configuration's fault, not the target's: no test would mean anything. A login that takes them and issues no
- * token is the target's (LOGIN-TOKEN, `blockedBy`): the tests judge it. So is an account without a password.
- */
-export function loginProblem(
-  tried: SessionResult,
-  account: { which: string; user: string; password?: string },
-  target: string,
-): string | undefined {
-  if (!account.password || !('unavailable' in tried) || tried.blockedBy) return undefined;
-  if (tried.status === 404)
-    return `POST ${loginPath} answered 404 on ${target}: no login there; check the target URL (a client under a path prefix is https://host/prefix)`;
-  return `the ${account.which} account "${account.user}" cannot log in on ${target} (${tried.unavailable}): check its user name and password`;
-}
-
-/**
- * Why a token that was given, not issued by a login here, cannot be used: a registration without its parameters (it
- * cannot register anything) answered 401 says the target does not take it, and every test would fail on that alone.
- */
-export function tokenProblem(status: number | undefined, target: string): string | undefined {
-  if (status !== 401) return undefined;
-  return `the admin token (--token or WA_CONFORMANCE_TOKEN) is refused by ${target}: POST /v1/account answered 401; give a current token, or the admin password to log in with`;
 }

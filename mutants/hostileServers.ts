@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createReference, type Handler } from '../../src/reference/index.js';
+import { createReference, type Handler } from '../src/reference/index.js';
 
 type Misbehaviour = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 

@@ -1,90 +1,48 @@
+// The named checks the preflight makes on a target we did not start: each throws a UsageError naming the
+// configuration to mend, or leaves the question to the tests.
 import { accessSync, constants, existsSync } from 'node:fs';
 import { basename, delimiter, join } from 'node:path';
 import { mintCertificate } from '../cert/index.js';
-import { type Exchange, jsonOf, Secrets, TargetClient } from '../client/index.js';
-import { Sessions } from '../fixtures/sessions.js';
+import { type Exchange, jsonOf } from '../client/index.js';
+import { loginPath, type SessionResult } from '../harness/sessions.js';
 import { controlPaths, type NumberState } from '../protocol/index.js';
 import { type RunSettings, sideEffectsAllowed } from '../settings/runSettings.js';
 import { placeholder } from '../sources/declarativeCodes.js';
 import { hooksStateSource, loadHooks } from '../sources/hooksModule.js';
 import { freshNumber } from '../sources/numbers.js';
-import { checkReachable, loginProblem, tokenProblem } from './preflight.js';
+import { checkReachable } from './reachable.js';
 import type { ResolvedSettings } from './resolveSettings.js';
 import { UsageError } from './usageError.js';
 
 /**
- * Everything checked before a test runs against a target we did not start: that it answers, that every configured
- * source answers (a misconfiguration is exit 2 naming the source, never a FAIL of the target), whether it takes
- * minted certificates (when not declared), and that each fixture without a state source is still in its state.
+ * Why the run cannot go on with the login it tried for an account, or undefined. Credentials the target refuses are
+ * the configuration's fault, not the target's: no test would mean anything. A login that takes them and issues no
+ * token is the target's (LOGIN-TOKEN, `blockedBy`): the tests judge it. So is an account without a password.
  */
-export async function prepareTarget(
-  resolved: ResolvedSettings & { target: string },
-  say: (line: string) => void,
-): Promise<RunSettings> {
-  await checkReachable(resolved.target, { path: 'v1/users/login', timeoutMs: resolved.timeoutMs, transport: resolved });
-  const secrets = new Secrets();
-  const client = new TargetClient({ ...resolved, baseUrl: resolved.target, secrets });
-  try {
-    const sessions = new Sessions(client, { admin: resolved.admin, user: resolved.user });
-    const session = await sessions.token('admin');
-    const adminProblem = loginProblem(session, { which: 'admin', ...resolved.admin }, resolved.target);
-    if (adminProblem) throw new UsageError(adminProblem);
-    const userProblem =
-      resolved.user &&
-      loginProblem(await sessions.token('user'), { which: 'non-admin', ...resolved.user }, resolved.target);
-    if (userProblem) throw new UsageError(userProblem);
-    const admin = async (exchange: Omit<Parameters<TargetClient['send']>[0], 'case' | 'headers'>) =>
-      client.send({ ...exchange, headers: await sessions.headers('admin'), case: 'preflight' });
-    if (!resolved.admin.password && resolved.admin.token) await checkToken(resolved.target, admin);
-    const stateSupports = await checkSources(resolved, admin, 'token' in session);
-    const settings: RunSettings = { ...resolved, mintedCertificates: false };
-    delete (settings as Partial<ResolvedSettings>).notices;
-    const declared = resolved.mintedCertificates;
-    if (declared === false) {
-      settings.mintedCertificatesNote = '"acceptsMintedCertificates": false';
-    } else if (resolved.profile !== 'legacy' || !('token' in session)) {
-      // Taken at its word: the sunset profile registers nothing, and without a session there is nothing to probe with.
-      settings.mintedCertificates = declared ?? false;
-      settings.mintedCertificatesNote = declared
-        ? undefined
-        : 'token' in session
-          ? 'not probed in the sunset profile'
-          : `not probed: no admin session (${session.unavailable})`;
-    } else if (!declared && !sideEffectsAllowed({ ...resolved, mintedCertificates: false })) {
-      settings.mintedCertificatesNote = 'not probed: that would send a registration, and side effects are not allowed';
-    } else {
-      // One registration of a fresh number (country code 999: no phone) with a minted certificate.
-      const probe = await admin({
-        method: 'POST',
-        path: '/v1/account',
-        body: { ...freshNumber(), method: 'sms', cert: mintCertificate({ verifiedName: 'Conformance Probe' }) },
-      });
-      const status = probe.response?.status;
-      settings.mintedCertificates = status !== undefined && status >= 200 && status < 300;
-      if (declared && !settings.mintedCertificates) {
-        throw new UsageError(
-          `"acceptsMintedCertificates" is true, but ${resolved.target} answered ${status ?? probe.error} to a registration with a minted certificate; set it to false, or leave it out to have it probed`,
-        );
-      }
-      settings.mintedCertificatesNote = settings.mintedCertificates
-        ? undefined
-        : `the target answered ${status ?? probe.error} to a minted certificate before the run`;
-      if (!declared)
-        say(
-          `minted certificates: ${settings.mintedCertificates ? 'accepted (fresh numbers will be used)' : `refused (${settings.mintedCertificatesNote})`}`,
-        );
-    }
-    if (resolved.profile === 'legacy' && 'token' in session) await checkFixtures(settings, admin, stateSupports);
-    return settings;
-  } finally {
-    await client.close();
-  }
+export function loginProblem(
+  tried: SessionResult,
+  account: { which: string; user: string; password?: string },
+  target: string,
+): string | undefined {
+  if (!account.password || !('unavailable' in tried) || tried.blockedBy) return undefined;
+  if (tried.status === 404)
+    return `POST ${loginPath} answered 404 on ${target}: no login there; check the target URL (a client under a path prefix is https://host/prefix)`;
+  return `the ${account.which} account "${account.user}" cannot log in on ${target} (${tried.unavailable}): check its user name and password`;
 }
 
-type AdminSend = (exchange: { method: string; path: string; body?: unknown }) => Promise<Exchange>;
+/**
+ * Why a token that was given, not issued by a login here, cannot be used: a registration without its parameters (it
+ * cannot register anything) answered 401 says the target does not take it, and every test would fail on that alone.
+ */
+export function tokenProblem(status: number | undefined, target: string): string | undefined {
+  if (status !== 401) return undefined;
+  return `the admin token (--token or WA_CONFORMANCE_TOKEN) is refused by ${target}: POST /v1/account answered 401; give a current token, or the admin password to log in with`;
+}
+
+export type AdminSend = (exchange: { method: string; path: string; body?: unknown }) => Promise<Exchange>;
 
 /** A token that was given, not issued by a login here, must be one the target takes (`tokenProblem`). */
-async function checkToken(target: string, admin: AdminSend): Promise<void> {
+export async function checkToken(target: string, admin: AdminSend): Promise<void> {
   const problem = tokenProblem(
     (await admin({ method: 'POST', path: '/v1/account', body: {} })).response?.status,
     target,
@@ -92,8 +50,57 @@ async function checkToken(target: string, admin: AdminSend): Promise<void> {
   if (problem) throw new UsageError(problem);
 }
 
+/**
+ * Whether the target takes minted certificates, when the configuration does not say: one registration of a fresh
+ * number (country code 999: no phone) with one, in the legacy profile, where side effects are allowed.
+ */
+export async function checkMintedCertificates(
+  resolved: ResolvedSettings & { target: string },
+  admin: AdminSend,
+  loggedIn: SessionResult,
+  say: (line: string) => void,
+): Promise<Pick<RunSettings, 'mintedCertificates' | 'mintedCertificatesNote'>> {
+  const declared = resolved.mintedCertificates;
+  if (declared === false)
+    return { mintedCertificates: false, mintedCertificatesNote: '"acceptsMintedCertificates": false' };
+  // Taken at its word: the sunset profile registers nothing, and without a session there is nothing to probe with.
+  if (resolved.profile !== 'legacy' || !('token' in loggedIn)) {
+    return {
+      mintedCertificates: declared ?? false,
+      mintedCertificatesNote: declared
+        ? undefined
+        : 'token' in loggedIn
+          ? 'not probed in the sunset profile'
+          : `not probed: no admin session (${loggedIn.unavailable})`,
+    };
+  }
+  if (!declared && !sideEffectsAllowed({ ...resolved, mintedCertificates: false }))
+    return {
+      mintedCertificates: false,
+      mintedCertificatesNote: 'not probed: that would send a registration, and side effects are not allowed',
+    };
+  const probe = await admin({
+    method: 'POST',
+    path: '/v1/account',
+    body: { ...freshNumber(), method: 'sms', cert: mintCertificate({ verifiedName: 'Conformance Probe' }) },
+  });
+  const status = probe.response?.status;
+  const accepted = status !== undefined && status >= 200 && status < 300;
+  if (declared && !accepted) {
+    throw new UsageError(
+      `"acceptsMintedCertificates" is true, but ${resolved.target} answered ${status ?? probe.error} to a registration with a minted certificate; set it to false, or leave it out to have it probed`,
+    );
+  }
+  const note = accepted
+    ? undefined
+    : `the target answered ${status ?? probe.error} to a minted certificate before the run`;
+  if (!declared)
+    say(`minted certificates: ${accepted ? 'accepted (fresh numbers will be used)' : `refused (${note})`}`);
+  return { mintedCertificates: accepted, mintedCertificatesNote: note };
+}
+
 /** Each configured source answers; returns which states the state source can set. */
-async function checkSources(
+export async function checkSources(
   s: ResolvedSettings,
   admin: AdminSend,
   loggedIn: boolean,
@@ -175,7 +182,7 @@ function runnable(program: string): boolean {
  * configuration to mend (exit 2, naming it), not a fault of the target. Only answers that show the state are taken
  * as such (202 for a registered number, 201 for an unregistered one); any other answer is for the tests to judge.
  */
-async function checkFixtures(
+export async function checkFixtures(
   s: RunSettings,
   admin: AdminSend,
   supports: (state: NumberState) => boolean,

@@ -1,6 +1,5 @@
-import { InvalidArgumentError } from 'commander';
-import type { BrokerSource } from '../../contracts/verifyContracts.js';
 import type { PactBrokerConfig } from '../generated/types.js';
+import type { BrokerSource } from '../settings/brokerSource.js';
 import { UsageError } from './usageError.js';
 
 /** The broker flags of `contracts verify`, as commander parses them. */
@@ -38,20 +37,6 @@ export function brokerCredentials(
 
 /** The selectors Pact recommends for a provider's own pipeline: its consumers' main branch and what is deployed. */
 export const defaultSelectors = [{ mainBranch: true }, { deployedOrReleased: true }];
-
-/** `--consumer-version-selectors '[{"branch": "main"}]'`: a JSON array of objects. */
-export function selectorsArgument(value: string): Record<string, unknown>[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value);
-  } catch {
-    throw new InvalidArgumentError('not JSON: expected an array of selectors, e.g. \'[{"mainBranch": true}]\'');
-  }
-  if (!Array.isArray(parsed) || !parsed.every((s) => s && typeof s === 'object' && !Array.isArray(s))) {
-    throw new InvalidArgumentError('expected a JSON array of selector objects, e.g. \'[{"mainBranch": true}]\'');
-  }
-  return parsed as Record<string, unknown>[];
-}
 
 /**
  * Flags over the configuration's pactBroker; the shortcuts (--branch, --main-branch, --deployed-or-released) add to

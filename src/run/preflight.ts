@@ -1,0 +1,83 @@
+import { Secrets, TargetClient } from '../client/index.js';
+import { Sessions } from '../harness/sessions.js';
+import type { RunSettings } from '../settings/runSettings.js';
+import { checkReachable } from './reachable.js';
+import type { ResolvedSettings } from './resolveSettings.js';
+import {
+  type AdminSend,
+  checkFixtures,
+  checkMintedCertificates,
+  checkSources,
+  checkToken,
+  loginProblem,
+} from './targetChecks.js';
+import { UsageError } from './usageError.js';
+
+/** What the suite starts when no target is given: it speaks the control protocol and takes minted certificates. */
+export interface EmbeddedReference {
+  server: { url: string };
+  admin: RunSettings['admin'];
+  user: RunSettings['user'];
+  fixtures: RunSettings['fixtures'];
+}
+
+/**
+ * Everything checked before a test runs, once per command: that the Pact Broker answers (when one is configured),
+ * then, for a target we did not start, that it answers, that its accounts log in, that every configured source
+ * answers (a misconfiguration is exit 2 naming the source, never a FAIL of the target), whether it takes minted
+ * certificates (when not declared), and that each fixture without a state source is still in its state.
+ */
+export async function preflight(
+  resolved: ResolvedSettings,
+  { reference, say }: { reference?: EmbeddedReference; say: (line: string) => void },
+): Promise<RunSettings> {
+  if (resolved.pactBroker) await checkBroker(resolved.pactBroker.url);
+  if (reference) return embeddedSettings(resolved, reference);
+  if (!resolved.target) throw new UsageError('no target: give --target, or run against the embedded reference');
+  return prepareTarget({ ...resolved, target: resolved.target }, say);
+}
+
+export function checkBroker(url: string): Promise<void> {
+  return checkReachable(url, { what: 'Pact Broker' });
+}
+
+function embeddedSettings(resolved: ResolvedSettings, reference: EmbeddedReference): RunSettings {
+  const { notices: _notices, ...rest } = resolved;
+  return {
+    ...rest,
+    target: reference.server.url,
+    admin: reference.admin,
+    user: reference.user,
+    fixtures: reference.fixtures,
+    controlProtocol: true,
+    mintedCertificates: true,
+  };
+}
+
+async function prepareTarget(
+  resolved: ResolvedSettings & { target: string },
+  say: (line: string) => void,
+): Promise<RunSettings> {
+  await checkReachable(resolved.target, { path: 'v1/users/login', timeoutMs: resolved.timeoutMs, transport: resolved });
+  const client = new TargetClient({ ...resolved, baseUrl: resolved.target, secrets: new Secrets() });
+  try {
+    const sessions = new Sessions(client, { admin: resolved.admin, user: resolved.user });
+    const session = await sessions.token('admin');
+    const adminProblem = loginProblem(session, { which: 'admin', ...resolved.admin }, resolved.target);
+    if (adminProblem) throw new UsageError(adminProblem);
+    const userProblem =
+      resolved.user &&
+      loginProblem(await sessions.token('user'), { which: 'non-admin', ...resolved.user }, resolved.target);
+    if (userProblem) throw new UsageError(userProblem);
+    const admin: AdminSend = async (exchange) =>
+      client.send({ ...exchange, headers: await sessions.headers('admin'), case: 'preflight' });
+    if (!resolved.admin.password && resolved.admin.token) await checkToken(resolved.target, admin);
+    const stateSupports = await checkSources(resolved, admin, 'token' in session);
+    const { notices: _notices, ...rest } = resolved;
+    const settings: RunSettings = { ...rest, ...(await checkMintedCertificates(resolved, admin, session, say)) };
+    if (resolved.profile === 'legacy' && 'token' in session) await checkFixtures(settings, admin, stateSupports);
+    return settings;
+  } finally {
+    await client.close();
+  }
+}
