@@ -26,7 +26,7 @@ const identity = (e: Emulator): ConformanceConfig => ({
   target: e.server.url,
   profile: e.profile,
   auth: { admin: e.admin, user: e.user },
-  fixtures: e.fixtures,
+  numbers: e.numbers,
   ...(e.ca ? { ca: e.ca } : {}),
 });
 // The configuration the emulator prints for one kind of source: every foreign emulator offers them all.
@@ -56,7 +56,7 @@ export const configurationForms: readonly ConfigurationForm[] = [
         ...example,
         target: e.server.url,
         profile: e.profile,
-        fixtures: e.fixtures,
+        numbers: e.numbers,
         stateChangeUrl: stateChangeUrl(e),
         runs: undefined,
         ...(e.ca ? { ca: e.ca } : {}),
@@ -68,10 +68,12 @@ export const configurationForms: readonly ConfigurationForm[] = [
   {
     name: 'renamed-verifyCode',
     emulator: 'foreign',
+    // The old names: "fixtures" for "numbers", and its verifyCode for a fixed code source.
     configure: (e) => ({
       ...identity(e),
+      numbers: undefined,
       acceptsMintedCertificates: true,
-      fixtures: { ...e.fixtures, verifyCode: e.fixedCode },
+      fixtures: { ...e.numbers, verifyCode: e.fixedCode },
     }),
   },
   {
@@ -122,14 +124,14 @@ export const configurationForms: readonly ConfigurationForm[] = [
     configure: (e) => ({ ...identity(e), acceptsMintedCertificates: true, stateChangeUrl: stateChangeUrl(e) }),
   },
   {
-    name: 'fixtures-only',
+    name: 'numbers-only',
     emulator: 'foreign',
     configure: (e) => ({ ...identity(e), acceptsMintedCertificates: false }),
   },
   {
-    name: 'no-fixtures',
+    name: 'no-numbers',
     emulator: 'foreign',
-    configure: (e) => ({ ...identity(e), fixtures: undefined, acceptsMintedCertificates: true }),
+    configure: (e) => ({ ...identity(e), numbers: undefined, acceptsMintedCertificates: true }),
   },
 ];
 

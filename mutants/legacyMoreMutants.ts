@@ -47,7 +47,7 @@ export const sentCodeRefused: Mutant = {
   description: 'verify refuses every code, the one that was sent too',
   profile: 'legacy',
   catches: ['VERIFY-COMPLETES'],
-  // Not 'fixed': without a state source no run registers fixtures.unregistered, which it could not put back.
+  // Not 'fixed': without a state source no run registers numbers.unregistered, which it could not put back.
   foreign: 'command',
   build: wrapping((reference) => async (request) => {
     if (request.path === '/v1/account/verify' && request.method === 'POST') {

@@ -347,7 +347,7 @@ test("the README's broker pipeline: every flag exists in the command it is given
 
 test('from a broker, an interaction whose provider state this run cannot set fails, naming the state and why', async () => {
   const broker = await startStandInBroker();
-  // Fixtures and a fixed code, no state source: no number can be registered and put back.
+  // KnownNumbers and a fixed code, no state source: no number can be registered and put back.
   const served = await serveTarget('legacy', createReference, 'fixed');
   try {
     const published = await runCli([

@@ -157,12 +157,12 @@ test('a legacy run against a faulty emulator stores and prints no password, toke
   try {
     const run = await runCli([...served.args, '--seed', '3', '--runs', '20'], served.env);
     assert.equal(run.code, 1, run.stdout);
-    const { admin, user, fixtures } = served.emulator;
+    const { admin, user, numbers } = served.emulator;
     assert.ok(
-      record.seen.some((s) => s.request.body.includes(fixtures.twoStep!.pin)),
+      record.seen.some((s) => s.request.body.includes(numbers.twoStep!.pin)),
       'the PIN was sent',
     );
-    assertNoSecrets(run, [admin.password, user.password, fixtures.twoStep!.pin, ...issuedTokens(record.seen)]);
+    assertNoSecrets(run, [admin.password, user.password, numbers.twoStep!.pin, ...issuedTokens(record.seen)]);
   } finally {
     await served.close();
   }

@@ -75,7 +75,7 @@ test('an interaction whose provider state cannot be set is skipped with the reas
     assert.equal(run.code, 0, run.stdout);
     assert.match(
       run.stdout,
-      /^SKIPPED +a registration of a number that is registered: provider state "a number is registered": needs fixtures\.registered in the configuration file, or /m,
+      /^SKIPPED +a registration of a number that is registered: provider state "a number is registered": needs numbers\.registered in the configuration file, or /m,
     );
     assert.match(run.stdout, /^OK +a registration without a bearer token$/m);
     assert.match(

@@ -81,7 +81,7 @@ test('fixtures and a fixed code only: 0 FAIL, 0 WARN, every SKIP names what it l
       for (const r of skipped)
         assert.match(
           r.reason ?? '',
-          /needs (a target that takes minted certificates|a state source: add "stateChangeUrl"|a number to register, verify and leave as it was: a fresh number needs a target that takes minted certificates .*; fixtures\.unregistered, once registered, can be put back only by a state source)/,
+          /needs (a target that takes minted certificates|a state source: add "stateChangeUrl"|a number to register, verify and leave as it was: a fresh number needs a target that takes minted certificates .*; numbers\.unregistered, once registered, can be put back only by a state source)/,
           r.id,
         );
     });
@@ -99,13 +99,13 @@ test('configured as the README documents, or with the renamed fixtures.verifyCod
     const dir = mkdtempSync(join(tmpdir(), 'wa-readme-'));
     writeFileSync(join(dir, 'known-failures.json'), JSON.stringify({ expectedFailures: [] }));
     const forms = {
-      readme: { ...readmeExample(), target: emulator.server.url, fixtures: emulator.fixtures, stateChangeUrl },
+      readme: { ...readmeExample(), target: emulator.server.url, numbers: emulator.numbers, stateChangeUrl },
       verifyCode: {
         target: emulator.server.url,
         profile: 'legacy',
         auth: { admin: { user: 'admin' }, user: { user: 'operator' } },
         acceptsMintedCertificates: true,
-        fixtures: { ...emulator.fixtures, verifyCode: emulator.fixedCode },
+        fixtures: { ...emulator.numbers, verifyCode: emulator.fixedCode },
       },
     };
     const env = { ...served.env, WA_CONFORMANCE_USER_PASSWORD: emulator.user.password };
@@ -167,13 +167,14 @@ test('a source that is configured but does not answer is exit 2 naming it, befor
   const control = await serveTarget('legacy');
   try {
     const config = JSON.parse(readFileSync(control.args[1]!, 'utf8'));
-    const { controlProtocol: _c, acceptsMintedCertificates: _a, ...rest } = config;
+    const { controlProtocol: _c, acceptsMintedCertificates: _a, numbers, ...rest } = config;
     const old = tempFile(
       'old.json',
-      JSON.stringify({ ...rest, emulator: true, fixtures: { ...config.fixtures, verifyCode: '123456' } }),
+      JSON.stringify({ ...rest, emulator: true, fixtures: { ...numbers, verifyCode: '123456' } }),
     );
     const run = await runCli(['--config', old, '--grep', 'LEGACY-REGISTERED-201|VERIFY-MISSING'], control.env);
     assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stderr, /notice: "fixtures" is now "numbers"/);
     assert.match(
       run.stderr,
       /notice: fixtures\.verifyCode is now "codeSource": \{"type":"fixed","codes":\[\{"cc":"81"/,

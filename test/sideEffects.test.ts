@@ -10,9 +10,9 @@ const sendsCodes = ['LEGACY-UNREGISTERED-202', 'LEGACY-PIN-ACCEPTED'];
 test('tests that make a live target send a code run only with sideEffects or --allow-side-effects', async () => {
   const emulator = await startEmulator({ profile: 'legacy' });
   try {
-    const { fixtures, auth } = emulatorConfig(emulator);
+    const { numbers, auth } = emulatorConfig(emulator);
     const target = emulator.server.url.replace('127.0.0.1', '[::ffff:127.0.0.1]');
-    const config = tempFile('live.json', JSON.stringify({ target, profile: 'legacy', auth, fixtures }));
+    const config = tempFile('live.json', JSON.stringify({ target, profile: 'legacy', auth, numbers }));
 
     const guarded = await runCli(['--config', config, '--grep', 'LEGACY-UNREGISTERED|LEGACY-PIN', '--runs', '10']);
     assert.equal(guarded.code, 0, guarded.stdout);
@@ -60,11 +60,11 @@ test('a test whose fixture or source is missing is SKIP, naming what would enabl
     assert.equal(readReport(run).requirements.find((r) => r.id === 'LEGACY-VNAME-ROUNDTRIP')!.verdict, 'PASS');
     assert.match(
       reasons['LEGACY-REGISTERED-201']!,
-      /^needs fixtures\.registered in the configuration file, or a target that takes minted certificates with a state source: add "stateChangeUrl"/,
+      /^needs numbers\.registered in the configuration file, or a target that takes minted certificates with a state source: add "stateChangeUrl"/,
     );
     assert.match(
       reasons['LEGACY-PIN-REQUIRED']!,
-      /^needs fixtures\.twoStep in the configuration file, or .* a state source: add "stateChangeUrl"/,
+      /^needs numbers\.twoStep in the configuration file, or .* a state source: add "stateChangeUrl"/,
     );
     assert.match(reasons['VERIFY-COMPLETES']!, /^needs a code source: add "codeSource": \{"type": "header"/);
     assert.match(reasons['AUTH-ADMIN-ONLY']!, /^needs a non-admin account: "auth": \{"user"/);

@@ -75,11 +75,11 @@ const checksCertificates = (options: ReferenceOptions): Handler => {
   };
 };
 
-test('against a target that checks certificates first, ACCOUNT-SUNSET-NEVER-REGISTERS is SKIP without a certificate it takes, and judged with fixtures.unregistered', async () => {
+test('against a target that checks certificates first, ACCOUNT-SUNSET-NEVER-REGISTERS is SKIP without a certificate it takes, and judged with numbers.unregistered', async () => {
   const cert = mintCertificate({ verifiedName: 'Fixture Co.' });
   const without = await serve(checksCertificates, () => ({}));
   const withFixture = await serve(checksCertificates, () => ({
-    fixtures: { unregistered: { cc: '81', phone_number: '9012345678', cert, vname: 'Fixture Co.' } },
+    numbers: { unregistered: { cc: '81', phone_number: '9012345678', cert, vname: 'Fixture Co.' } },
   }));
   try {
     const skipped = await runCli(

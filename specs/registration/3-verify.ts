@@ -1,5 +1,5 @@
 // エッジ: "/verify 指定した方法で登録コードを受け取ったら、このエッジを使用してアカウント登録を完了します。"
-// These tests complete registrations: of fresh numbers, or of fixtures.unregistered when a state source puts it back
+// These tests complete registrations: of fresh numbers, or of numbers.unregistered when a state source puts it back
 // after each test; specs/registration.spec.ts runs them after the other tests that use that fixture.
 import { wrongCodes } from '../../src/arbitraries/index.js';
 import {

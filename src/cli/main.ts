@@ -27,7 +27,7 @@ function targetOptions(command: Command): Command {
     .option('--token <token>', 'admin bearer token instead of a password (better: WA_CONFORMANCE_TOKEN)')
     .option(
       '--config <file>',
-      'JSON configuration file (schemas/conformance-config.schema.json): target, auth, fixtures',
+      'JSON configuration file (schemas/conformance-config.schema.json): target, auth, numbers',
     )
     .option(
       '--state-change-url <url>',

@@ -75,7 +75,8 @@ export interface ConformanceConfig {
    * At most this many bytes of an answer are read (default 1048576); a larger body is judged on its prefix and reported as such.
    */
   maxBodyBytes?: number;
-  fixtures?: Fixtures;
+  numbers?: KnownNumbers;
+  fixtures?: KnownNumbers;
   /**
    * Allow tests that make a non-loopback target send a registration code or change a PIN.
    */
@@ -142,14 +143,17 @@ export interface UserCredentials {
   password?: string;
 }
 /**
- * Phone numbers in known states on the target; a test whose fixture is missing is skipped.
+ * Phone numbers in known states on the target; a test whose number is missing is skipped.
+ *
+ * This interface was referenced by `Schemas`'s JSON-Schema
+ * via the `definition` "known-numbers".
  */
-export interface Fixtures {
+export interface KnownNumbers {
   registered?: RegisteredFixture;
   twoStep?: TwoStepFixture;
   unregistered?: UnregisteredFixture;
   /**
-   * Deprecated: the code that completes fixtures.unregistered; now codeSource {"type": "fixed", "codes": [...]}. Still accepted, with a notice.
+   * Deprecated: the code that completes numbers.unregistered; now codeSource {"type": "fixed", "codes": [...]}. Still accepted, with a notice.
    */
   verifyCode?: string;
 }

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import { mintCertificate } from '../cert/index.js';
-import type { ConformanceConfig, Fixtures } from '../generated/types.js';
+import type { ConformanceConfig, KnownNumbers } from '../generated/types.js';
 import { packageRoot } from '../paths.js';
 import type { Profile } from '../requirements/index.js';
 import type { Handler } from './exchange.js';
@@ -22,8 +22,8 @@ export interface Emulator {
   profile: Profile;
   admin: { user: string; password: string };
   user: { user: string; password: string };
-  fixtures: Fixtures;
-  /** The code fixtures.unregistered always receives (foreign mode: a test number). */
+  numbers: KnownNumbers;
+  /** The code numbers.unregistered always receives (foreign mode: a test number). */
   fixedCode?: string;
   sources: SourceKind;
   /** The certificate to trust when it is served over HTTPS. */
@@ -52,7 +52,7 @@ function digits(count: number): string {
 }
 
 /** Numbers in each documented state, fresh for each start, with certificates minted for them. */
-function newFixtures(): Fixtures {
+function knownNumbers(): KnownNumbers {
   const vname = '株式会社コンフォーマンス';
   return {
     registered: {
@@ -84,23 +84,23 @@ export async function startEmulator({
 }: EmulatorOptions): Promise<Emulator> {
   const admin = { user: 'admin', password: newPassword() };
   const user = { user: 'operator', password: newPassword() };
-  const fixtures = newFixtures();
+  const numbers = knownNumbers();
   const foreign = sources !== 'control';
   const fixedCode = foreign ? digits(6) : undefined;
   const handler = build({
     profile,
     admin,
     users: [user],
-    registered: [fixtures.registered!],
-    twoStep: [fixtures.twoStep!],
+    registered: [numbers.registered!],
+    twoStep: [numbers.twoStep!],
     control: !foreign,
     ...(foreign
-      ? { codeHeader, providerStates: true, inbox: true, fixedCodes: [{ ...fixtures.unregistered!, code: fixedCode! }] }
+      ? { codeHeader, providerStates: true, inbox: true, fixedCodes: [{ ...numbers.unregistered!, code: fixedCode! }] }
       : {}),
   });
   const server = await serveHandler(handler, { ...serving, host, port });
   const ca = serving.tls && (serving.tls.ca ?? serving.tls.cert);
-  return { server, profile, admin, user, fixtures, fixedCode, sources, ...(ca ? { ca } : {}) };
+  return { server, profile, admin, user, numbers, fixedCode, sources, ...(ca ? { ca } : {}) };
 }
 
 /** The example a foreign emulator's hooks and command sources come from (examples/ ships in the package). */
@@ -138,7 +138,7 @@ function sourcesConfig(emulator: Emulator): ConformanceConfig {
     case 'hooks':
       return { acceptsMintedCertificates: true, hooks: examplePath('conformance-hooks.mjs') };
     case 'fixed': {
-      const { cc, phone_number } = emulator.fixtures.unregistered!;
+      const { cc, phone_number } = emulator.numbers.unregistered!;
       return {
         acceptsMintedCertificates: false,
         codeSource: { type: 'fixed', codes: [{ cc, phone_number, code: emulator.fixedCode! }] },
@@ -153,7 +153,7 @@ export function emulatorConfig(emulator: Emulator): ConformanceConfig {
     target: emulator.server.url,
     profile: emulator.profile,
     auth: { admin: emulator.admin, user: emulator.user },
-    fixtures: emulator.fixtures,
+    numbers: emulator.numbers,
     ...(emulator.ca ? { ca: emulator.ca } : {}),
     ...sourcesConfig(emulator),
   };

@@ -18,7 +18,7 @@ export interface EmbeddedReference {
   server: { url: string };
   admin: RunSettings['admin'];
   user: RunSettings['user'];
-  fixtures: RunSettings['fixtures'];
+  numbers: RunSettings['numbers'];
 }
 
 /**
@@ -48,7 +48,7 @@ function embeddedSettings(resolved: ResolvedSettings, reference: EmbeddedReferen
     target: reference.server.url,
     admin: reference.admin,
     user: reference.user,
-    fixtures: reference.fixtures,
+    numbers: reference.numbers,
     controlProtocol: true,
     mintedCertificates: true,
   };

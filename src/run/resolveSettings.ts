@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { defaultRetryLimits } from '../client/index.js';
-import type { CodeSourceConfig, ConformanceConfig } from '../generated/types.js';
+import type { CodeSourceConfig, ConformanceConfig, KnownNumbers } from '../generated/types.js';
 import type { RunSettings } from '../settings/runSettings.js';
 import { placeholder, templateKeys, unknownPlaceholders } from '../sources/declarativeCodes.js';
 import { resolveBroker } from './brokerSettings.js';
@@ -52,9 +52,14 @@ export function resolveSettings(
     );
   }
   const notices: string[] = [];
-  const { verifyCode, ...fixtures } = config.fixtures ?? {};
+  if (config.numbers && config.fixtures)
+    throw new UsageError('the configuration has both "numbers" and "fixtures" (its old name): keep "numbers" only');
+  const numbersKey = config.fixtures ? 'fixtures' : 'numbers';
+  if (config.fixtures) notices.push('"fixtures" is now "numbers" (the same object: numbers in known states)');
+  const { verifyCode, ...numbers } = config.numbers ?? config.fixtures ?? {};
   const codeSource =
-    config.codeSource ?? (verifyCode !== undefined ? legacyVerifyCode(verifyCode, fixtures, notices) : undefined);
+    config.codeSource ??
+    (verifyCode !== undefined ? legacyVerifyCode(verifyCode, numbers, `${numbersKey}.verifyCode`, notices) : undefined);
   if (codeSource) checkCodeSource(codeSource);
   if (config.emulator !== undefined) {
     notices.push(
@@ -110,7 +115,7 @@ export function resolveSettings(
     admin: { user: flags.user ?? config.auth?.admin?.user ?? 'admin', password: adminPassword, token: adminToken },
     user: nonAdminName && nonAdminPassword ? { user: nonAdminName, password: nonAdminPassword } : undefined,
     reportDir: resolve(flags.reportDir ?? config.reportDir ?? 'conformance-report'),
-    fixtures,
+    numbers,
     sideEffects: flags.allowSideEffects ?? config.sideEffects ?? false,
     controlProtocol: config.controlProtocol ?? config.emulator ?? false,
     mintedCertificates: config.acceptsMintedCertificates ?? config.emulator,
@@ -124,17 +129,13 @@ export function resolveSettings(
   };
 }
 
-// Today's fixed code: the one fixtures.verifyCode named, for the number it was meant for.
-function legacyVerifyCode(
-  code: string,
-  fixtures: ConformanceConfig['fixtures'] & object,
-  notices: string[],
-): CodeSourceConfig {
-  const number = fixtures.unregistered;
+// Today's fixed code: the one numbers.verifyCode named, for the number it was meant for.
+function legacyVerifyCode(code: string, numbers: KnownNumbers, key: string, notices: string[]): CodeSourceConfig {
+  const number = numbers.unregistered;
   const source: CodeSourceConfig = number
     ? { type: 'fixed', codes: [{ cc: number.cc, phone_number: number.phone_number, code }] }
     : { type: 'fixed', code };
-  notices.push(`fixtures.verifyCode is now "codeSource": ${JSON.stringify(withoutCodes(source))}`);
+  notices.push(`${key} is now "codeSource": ${JSON.stringify(withoutCodes(source))}`);
   return source;
 }
 

@@ -178,7 +178,7 @@ function runnable(program: string): boolean {
 }
 
 /**
- * Fixtures no state source can put back must still be in their state: a number an earlier run registered is a
+ * KnownNumbers no state source can put back must still be in their state: a number an earlier run registered is a
  * configuration to mend (exit 2, naming it), not a fault of the target. Only answers that show the state are taken
  * as such (202 for a registered number, 201 for an unregistered one); any other answer is for the tests to judge.
  */
@@ -187,7 +187,7 @@ export async function checkFixtures(
   admin: AdminSend,
   supports: (state: NumberState) => boolean,
 ): Promise<void> {
-  const { registered, twoStep, unregistered } = s.fixtures;
+  const { registered, twoStep, unregistered } = s.numbers;
   const statusOf = async (number: { cc: string; phone_number: string; cert: string }) =>
     (
       await admin({
@@ -199,12 +199,12 @@ export async function checkFixtures(
   const mend = 'restore it on the target, or configure a state source ("stateChangeUrl" or "hooks") so the suite can';
   if (registered && !supports('registered') && (await statusOf(registered)) === 202) {
     throw new UsageError(
-      `fixtures.registered (+${registered.cc} ${registered.phone_number}) is not registered on ${s.target}: it answered 202 (a code was sent); ${mend}`,
+      `numbers.registered (+${registered.cc} ${registered.phone_number}) is not registered on ${s.target}: it answered 202 (a code was sent); ${mend}`,
     );
   }
   if (twoStep && !supports('two-step') && (await statusOf(twoStep)) === 201) {
     throw new UsageError(
-      `fixtures.twoStep (+${twoStep.cc} ${twoStep.phone_number}) is registered on ${s.target} (it answered 201), so its PIN cannot be checked; ${mend}`,
+      `numbers.twoStep (+${twoStep.cc} ${twoStep.phone_number}) is registered on ${s.target} (it answered 201), so its PIN cannot be checked; ${mend}`,
     );
   }
   if (
@@ -215,7 +215,7 @@ export async function checkFixtures(
     (await statusOf(unregistered)) === 201
   ) {
     throw new UsageError(
-      `fixtures.unregistered (+${unregistered.cc} ${unregistered.phone_number}) is registered on ${s.target} (it answered 201): an earlier run's /verify registered it; ${mend}`,
+      `numbers.unregistered (+${unregistered.cc} ${unregistered.phone_number}) is registered on ${s.target} (it answered 201): an earlier run's /verify registered it; ${mend}`,
     );
   }
 }

@@ -48,6 +48,9 @@ function convert(
 ): JsonSchema {
   const { id: _id, citation, required: _required, $source, properties, items, ...keywords } = source;
   const out: JsonSchema = $source ? { ...resolveSource($source) } : {};
+  // Keywords beside a $ref make json-schema-to-typescript write a copy of the type per use (KnownNumbers1, …): the
+  // combined document the types come from keeps the bare $ref; the published files inline the keywords.
+  if ('$ref' in out) return out;
   Object.assign(out, keywords);
   if (citation) out['x-citation'] = { ...citation, url: citation.url ?? url };
   if (properties) {

@@ -1,4 +1,4 @@
-import type { ExpectedFailure, Fixtures } from '../generated/types.js';
+import type { ExpectedFailure, KnownNumbers } from '../generated/types.js';
 import type { Profile } from '../requirements/index.js';
 import type { SourceSettings } from '../sources/openSources.js';
 import type { BrokerSource } from './brokerSource.js';
@@ -18,7 +18,7 @@ export interface RunSettings extends SourceSettings {
   user?: { user: string; password: string };
   reportDir: string;
   /** Numbers in known states on the target. */
-  fixtures: Fixtures;
+  numbers: KnownNumbers;
   /** Tests that make a non-loopback target send a code or change a PIN may run. */
   sideEffects: boolean;
   /** The target takes minted, unsigned certificates: fresh numbers can be used (declared, or probed before the run). */

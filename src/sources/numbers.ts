@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { mintCertificate } from '../cert/index.js';
 import type { Exchange } from '../client/index.js';
-import type { Fixtures } from '../generated/types.js';
+import type { KnownNumbers } from '../generated/types.js';
 import { Blocked, type NumberState, providerStateNames } from '../protocol/index.js';
 import { enableState, noCodeReason, type SourceSettings } from './openSources.js';
 import {
@@ -21,7 +21,7 @@ export interface TestNumber extends PhoneNumber {
   cert: string;
   vname?: string;
   pin?: string;
-  origin: 'fresh' | `fixtures.${keyof Fixtures}`;
+  origin: 'fresh' | `numbers.${keyof KnownNumbers}`;
 }
 
 /** A registration request that was sent: what a code source needs to find its code. */
@@ -51,7 +51,7 @@ export class Unavailable extends Error {
 }
 
 export type NumberSettings = Pick<SourceSettings, 'codeSource' | 'promptUrl'> & {
-  fixtures: Fixtures;
+  numbers: KnownNumbers;
   mintedCertificates: boolean;
   mintedCertificatesNote?: string;
 };
@@ -77,7 +77,7 @@ export class Numbers {
   private readonly codesRead = new Set<string>();
   /** The states set for the running test, in order: each is torn down when it ends. */
   private readonly setUp: { state: NumberState; params: NumberParams }[] = [];
-  /** Fixtures the running test may register: put back into their state when it ends. */
+  /** KnownNumbers the running test may register: put back into their state when it ends. */
   private readonly putBack: TestNumber[] = [];
 
   constructor(
@@ -106,22 +106,22 @@ export class Numbers {
 
   /** Why a number in `state` cannot be had on this run, or undefined when it can. */
   unavailable(state: 'registered' | 'unregistered' | 'two-step'): string | undefined {
-    const { fixtures, mintedCertificates } = this.settings;
+    const { numbers, mintedCertificates } = this.settings;
     switch (state) {
       case 'registered':
         // A fresh number is registered by a state source, or the documented way: with the code its source reads.
-        return fixtures.registered ||
+        return numbers.registered ||
           (mintedCertificates && (this.sources.state?.supports('registered') || this.readsAnyCode))
           ? undefined
-          : `needs fixtures.registered in the configuration file, or ${this.minted} with ${this.stateSourceFor('registered')}, or with ${anyCode}`;
+          : `needs numbers.registered in the configuration file, or ${this.minted} with ${this.stateSourceFor('registered')}, or with ${anyCode}`;
       case 'unregistered':
-        return fixtures.unregistered || mintedCertificates
+        return numbers.unregistered || mintedCertificates
           ? undefined
-          : `needs fixtures.unregistered in the configuration file, or ${this.minted}`;
+          : `needs numbers.unregistered in the configuration file, or ${this.minted}`;
       case 'two-step':
-        return fixtures.twoStep || (mintedCertificates && this.sources.state?.supports('two-step'))
+        return numbers.twoStep || (mintedCertificates && this.sources.state?.supports('two-step'))
           ? undefined
-          : `needs fixtures.twoStep in the configuration file, or ${this.minted} and ${this.stateSourceFor('two-step')}`;
+          : `needs numbers.twoStep in the configuration file, or ${this.minted} and ${this.stateSourceFor('two-step')}`;
     }
   }
 
@@ -140,7 +140,7 @@ export class Numbers {
 
   /**
    * Why no number can be registered and verified on this run and the target left as it was, or undefined: a fresh
-   * number whose code the code source tells, or fixtures.unregistered when the source tells its code and a state
+   * number whose code the code source tells, or numbers.unregistered when the source tells its code and a state
    * source puts it back afterwards (a fixture registered for good would fail the next run).
    */
   unverifiable(): string | undefined {
@@ -148,7 +148,7 @@ export class Numbers {
     if (!code) return noCodeReason(this.settings);
     const {
       mintedCertificates,
-      fixtures: { unregistered },
+      numbers: { unregistered },
     } = this.settings;
     if (mintedCertificates && this.readsAnyCode) return undefined;
     if (unregistered && this.covers(unregistered) && this.sources.state?.supports('unregistered')) return undefined;
@@ -156,10 +156,10 @@ export class Numbers {
       ? `a fresh number needs ${anyCode} (${code.name} tells the code of ${listedNumbers(code)} only)`
       : `a fresh number needs ${this.minted}`;
     const fixture = !unregistered
-      ? 'fixtures.unregistered is not configured'
+      ? 'numbers.unregistered is not configured'
       : !this.covers(unregistered)
-        ? `${code.name} has no code for fixtures.unregistered (${numberName(unregistered)})`
-        : `fixtures.unregistered, once registered, can be put back only by ${this.stateSourceFor('unregistered')}`;
+        ? `${code.name} has no code for numbers.unregistered (${numberName(unregistered)})`
+        : `numbers.unregistered, once registered, can be put back only by ${this.stateSourceFor('unregistered')}`;
     return `needs a number to register, verify and leave as it was: ${fresh}; ${fixture}`;
   }
 
@@ -169,7 +169,7 @@ export class Numbers {
     if (why) throw new Unavailable(why);
     if (this.settings.mintedCertificates && this.readsAnyCode) return this.fresh();
     const fixture = await this.set(
-      { ...this.settings.fixtures.unregistered!, origin: 'fixtures.unregistered' },
+      { ...this.settings.numbers.unregistered!, origin: 'numbers.unregistered' },
       'unregistered',
     );
     this.putBack.push(fixture);
@@ -194,32 +194,31 @@ export class Numbers {
     return { ...freshNumber(), cert: mintCertificate({ verifiedName: vname }), vname, origin: 'fresh' };
   }
 
-  /** A number for requests the target must refuse whatever its state: fresh, or fixtures.unregistered left as it is. */
+  /** A number for requests the target must refuse whatever its state: fresh, or numbers.unregistered left as it is. */
   forRefusals(): TestNumber {
     const why = this.unavailable('unregistered');
     if (why) throw new Unavailable(why);
     return this.settings.mintedCertificates
       ? this.fresh()
-      : { ...this.settings.fixtures.unregistered!, origin: 'fixtures.unregistered' };
+      : { ...this.settings.numbers.unregistered!, origin: 'numbers.unregistered' };
   }
 
   /** A number in `state` on the target; throws Unavailable when the run cannot have one. */
   async inState(api: Api, state: 'registered' | 'unregistered' | 'two-step'): Promise<TestNumber> {
     const why = this.unavailable(state);
     if (why) throw new Unavailable(why);
-    const { fixtures, mintedCertificates } = this.settings;
+    const { numbers, mintedCertificates } = this.settings;
     if (state === 'unregistered') {
       if (mintedCertificates) return this.fresh();
-      return this.restore({ ...fixtures.unregistered!, origin: 'fixtures.unregistered' }, 'unregistered');
+      return this.restore({ ...numbers.unregistered!, origin: 'numbers.unregistered' }, 'unregistered');
     }
     if (state === 'two-step') {
-      if (fixtures.twoStep) return this.restore({ ...fixtures.twoStep, origin: 'fixtures.twoStep' }, 'two-step');
+      if (numbers.twoStep) return this.restore({ ...numbers.twoStep, origin: 'numbers.twoStep' }, 'two-step');
       const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
       this.secret('WA_CONFORMANCE_PIN', pin);
       return this.set({ ...this.fresh(), pin }, 'two-step');
     }
-    if (fixtures.registered)
-      return this.restore({ ...fixtures.registered, origin: 'fixtures.registered' }, 'registered');
+    if (numbers.registered) return this.restore({ ...numbers.registered, origin: 'numbers.registered' }, 'registered');
     if (this.sources.state?.supports('registered')) return this.set(this.fresh(), 'registered');
     return this.registerThroughApi(api, this.fresh());
   }

@@ -23,7 +23,7 @@ export function listedTests(): { file: string; title: string; requirementIds: st
     insecure: false,
     admin: { user: 'admin' },
     reportDir: join(packageRoot, 'dist', 'list-report'),
-    fixtures: {},
+    numbers: {},
     sideEffects: false,
     controlProtocol: false,
     mintedCertificates: false,

@@ -6,7 +6,7 @@ import { type NumberSettings, Numbers, Unavailable } from '../../src/sources/num
 import type { CodeSource, StateSource } from '../../src/sources/source.js';
 
 const unregistered = { cc: '81', phone_number: '9012345678', cert: 'CmcKIwi0', vname: '株式会社テスト' };
-const fixtures = { unregistered };
+const known = { unregistered };
 
 /** A state source that records what it was asked. */
 function stateSource(calls: string[]): StateSource {
@@ -24,7 +24,7 @@ function stateSource(calls: string[]): StateSource {
 }
 
 const numbers = (settings: Partial<NumberSettings>, sources: { state?: StateSource; code?: CodeSource }) =>
-  new Numbers({ fixtures, mintedCertificates: true, ...settings }, sources, () => {});
+  new Numbers({ numbers: known, mintedCertificates: true, ...settings }, sources, () => {});
 
 test('a fixed code per number covers those numbers only: the verify flow takes the fixture when a state source puts it back, and SKIPs otherwise naming what would do', async () => {
   const perNumber = fixedCodeSource({ codes: [{ cc: '81', phone_number: '9012345678', code: '123456' }] });
@@ -33,7 +33,7 @@ test('a fixed code per number covers those numbers only: the verify flow takes t
   assert.equal(withState.covers(unregistered), true);
   assert.equal(withState.covers({ cc: '999', phone_number: '1' }), false);
   const chosen = await withState.forVerification();
-  assert.equal(chosen.origin, 'fixtures.unregistered');
+  assert.equal(chosen.origin, 'numbers.unregistered');
   await withState.settle();
   // Set before, put back after, then every state torn down, last first.
   assert.deepEqual(calls, [
@@ -49,7 +49,7 @@ test('a fixed code per number covers those numbers only: the verify flow takes t
     why,
     /a fresh number needs a code source that tells the code sent to any number .*tells the code of \+81 9012345678 only/,
   );
-  assert.match(why, /fixtures\.unregistered, once registered, can be put back only by a state source/);
+  assert.match(why, /numbers\.unregistered, once registered, can be put back only by a state source/);
   await assert.rejects(without.forVerification(), Unavailable);
   assert.match(without.freshUnverifiable()!, /tells the code of \+81 9012345678 only/);
 });
@@ -79,10 +79,10 @@ test('without minted certificates or a code source, each reason names what is mi
   assert.match(noMint.freshUnverifiable()!, /^needs a target that takes minted certificates/);
   assert.match(
     numbers(
-      { fixtures: {} },
+      { numbers: {} },
       { code: fixedCodeSource({ codes: [{ cc: '1', phone_number: '2', code: '3' }] }) },
     ).unavailable('registered')!,
-    /needs fixtures\.registered .*or with a code source that tells the code sent to any number/,
+    /needs numbers\.registered .*or with a code source that tells the code sent to any number/,
   );
 });
 

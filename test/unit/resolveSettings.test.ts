@@ -6,16 +6,16 @@ import { UsageError } from '../../src/run/usageError.js';
 
 const cert = 'CmEKHQi0AAAA';
 
-test('the fixtures.verifyCode notice shows no code, even one whose digits are also in the phone number', () => {
+test('the numbers.verifyCode notice shows no code, even one whose digits are also in the phone number', () => {
   fc.assert(
     fc.property(fc.stringMatching(/^[0-9]{6,10}$/), fc.integer({ min: 0, max: 3 }), (phone, at) => {
       const code = phone.slice(at, at + 3);
       const resolved = resolveSettings(
         {},
-        { fixtures: { unregistered: { cc: '81', phone_number: phone, cert, vname: 'x' }, verifyCode: code } },
+        { numbers: { unregistered: { cc: '81', phone_number: phone, cert, vname: 'x' }, verifyCode: code } },
         {},
       );
-      const notice = resolved.notices.find((n) => n.startsWith('fixtures.verifyCode'))!;
+      const notice = resolved.notices.find((n) => n.startsWith('numbers.verifyCode'))!;
       assert.ok(notice.includes(`"phone_number":"${phone}"`), notice);
       assert.ok(!notice.includes(`"code":"${code}"`), notice);
       assert.deepEqual(resolved.codeSource, { type: 'fixed', codes: [{ cc: '81', phone_number: phone, code }] });
@@ -55,4 +55,18 @@ test('a non-admin account without a password in the file takes it from the envir
     password: 'p',
   });
   assert.throws(() => resolveSettings({}, config, {}), /the non-admin account "operator" needs a password/);
+});
+
+test('"fixtures", the old name of "numbers", is read with a one-line notice; both at once is a usage error', () => {
+  const known = { unregistered: { cc: '81', phone_number: '9012345678', cert, vname: 'x' } };
+  const old = resolveSettings({}, { fixtures: known }, {});
+  assert.deepEqual(old.numbers, known);
+  assert.deepEqual(old.notices, ['"fixtures" is now "numbers" (the same object: numbers in known states)']);
+  const current = resolveSettings({}, { numbers: known }, {});
+  assert.deepEqual(current.numbers, known);
+  assert.deepEqual(current.notices, []);
+  assert.throws(
+    () => resolveSettings({}, { numbers: known, fixtures: known }, {}),
+    (error: unknown) => error instanceof UsageError && /both "numbers" and "fixtures"/.test(error.message),
+  );
 });

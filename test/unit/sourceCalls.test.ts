@@ -28,7 +28,7 @@ test('the source calls a test attaches show no code the code source told nor PIN
           },
           { stateMs: 1_000, codeMs: 1_000 },
         );
-        const numbers = new Numbers({ fixtures: {}, mintedCertificates: true }, sources, (variable, value) =>
+        const numbers = new Numbers({ numbers: {}, mintedCertificates: true }, sources, (variable, value) =>
           secrets.add(variable, value),
         );
         const number = await numbers.set(
