@@ -11,7 +11,7 @@ const layers = {
   'src/cert': ['npm:protobufjs'],
   'src/schema': ['src/paths.ts', 'npm:ajv'],
   'src/requirements': [],
-  'src/arbitraries': ['src/schema', 'src/cert', 'src/paths.ts', 'npm:fast-check', 'npm:ajv'],
+  'src/arbitraries': ['src/protocol', 'src/schema', 'src/cert', 'src/paths.ts', 'npm:fast-check', 'npm:ajv'],
   'src/client': ['src/protocol', 'npm:undici'],
   'src/sources': ['src/client', 'src/cert', 'src/protocol', 'npm:undici'],
   'src/settings': ['src/requirements', 'src/sources'],
@@ -48,6 +48,7 @@ const layers = {
   'src/cli': [
     'src/run',
     'src/reference',
+    'src/protocol',
     'src/client',
     'src/requirements',
     'src/paths.ts',
@@ -113,7 +114,15 @@ const layers = {
     'npm:undici',
   ],
   'test/support': ['src', 'mutants', 'npm:fast-xml-parser'],
-  'test/unit': ['src', 'reporters', 'contracts', 'test/support', 'npm:@playwright/test', 'npm:fast-check'],
+  'test/unit': [
+    'src',
+    'reporters',
+    'contracts',
+    'test/support',
+    'npm:@playwright/test',
+    'npm:fast-check',
+    'npm:fast-xml-parser',
+  ],
   test: [
     'src',
     'specs',

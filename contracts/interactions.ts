@@ -16,8 +16,6 @@ export interface ContractState {
 
 export interface ContractInteraction {
   description: string;
-  /** The requirement the interaction encodes. */
-  requirement: string;
   state?: ContractState;
   request: {
     method: 'POST';
@@ -65,7 +63,6 @@ const blocked = { code: 1005, title: 'Access denied', details: 'Unknown error: b
 export function contractInteractions(profile: Profile): ContractInteraction[] {
   const login: ContractInteraction = {
     description: 'a login with HTTP Basic credentials',
-    requirement: 'LOGIN-TOKEN',
     request: { method: 'POST', path: '/v1/users/login', auth: 'basic' },
     response: {
       status: 200,
@@ -84,7 +81,6 @@ export function contractInteractions(profile: Profile): ContractInteraction[] {
   };
   const noToken: ContractInteraction = {
     description: 'a registration without a bearer token',
-    requirement: 'AUTH-TOKEN-401',
     request: {
       method: 'POST',
       path: '/v1/account',
@@ -97,7 +93,6 @@ export function contractInteractions(profile: Profile): ContractInteraction[] {
     return [
       {
         description: 'a registration while registration through the on-prem API is blocked',
-        requirement: 'ACCOUNT-SUNSET-1005',
         request: {
           method: 'POST',
           path: '/v1/account',
@@ -114,28 +109,24 @@ export function contractInteractions(profile: Profile): ContractInteraction[] {
   return [
     {
       description: 'a registration of a number that is registered',
-      requirement: 'LEGACY-REGISTERED-201',
       state: state('registered', registered),
       request: { method: 'POST', path: '/v1/account', auth: 'bearer', body: numberBody(registered) },
       response: { status: 201 },
     },
     {
       description: 'a registration of a number that is not registered',
-      requirement: 'LEGACY-UNREGISTERED-202',
       state: state('unregistered', unregistered),
       request: { method: 'POST', path: '/v1/account', auth: 'bearer', body: numberBody(unregistered) },
       response: { status: 202, body: { account: [{ vname: like(unregistered.vname) }] } },
     },
     {
       description: 'a registration without the PIN of a number with two-step verification on',
-      requirement: 'LEGACY-PIN-REQUIRED',
       state: state('two-step', twoStep),
       request: { method: 'POST', path: '/v1/account', auth: 'bearer', body: numberBody(twoStep) },
       response: { status: 400, body: { errors: [{ code: 1008, title: like('Required parameter is missing') }] } },
     },
     {
       description: 'a registration with the PIN of a number with two-step verification on',
-      requirement: 'LEGACY-PIN-ACCEPTED',
       state: state('two-step', twoStep),
       request: {
         method: 'POST',
@@ -147,13 +138,11 @@ export function contractInteractions(profile: Profile): ContractInteraction[] {
     },
     {
       description: `a registration without ${missing.field}`,
-      requirement: 'REQUEST-MISSING-1008',
       request: { method: 'POST', path: '/v1/account', auth: 'bearer', body: missing.body },
       response: { status: 400, body: { errors: [{ code: 1008, title: like('Required parameter is missing') }] } },
     },
     {
       description: 'a verification with the code that was sent',
-      requirement: 'VERIFY-COMPLETES',
       state: state('code-sent', unregistered),
       request: {
         method: 'POST',

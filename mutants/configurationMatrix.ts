@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ConformanceConfig } from '../src/generated/types.js';
 import { packageRoot } from '../src/paths.js';
-import { type Emulator, emulatorConfig, type SourceKind } from '../src/reference/index.js';
+import type { SourceKind } from '../src/protocol/index.js';
+import { type Emulator, emulatorConfig } from '../src/reference/index.js';
 import { correctVariants, type Mutant } from './index.js';
 import type { CellResult, MatrixCell } from './matrixRun.js';
 

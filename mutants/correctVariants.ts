@@ -1,11 +1,5 @@
-import { controlPaths } from '../src/protocol/index.js';
-import {
-  type ApiResponse,
-  createReference,
-  numberKey,
-  type PhoneNumber,
-  Registrations,
-} from '../src/reference/index.js';
+import { controlPaths, type PhoneNumber } from '../src/protocol/index.js';
+import { type ApiResponse, createReference, numberKey, Registrations } from '../src/reference/index.js';
 import { errorsIn, firstError, type Mutant, meta, objectBody, unknownParameters, wrapping } from './mutant.js';
 
 // Correct variants: each chooses differently where the documentation and the facts file leave a choice,

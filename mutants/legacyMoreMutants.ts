@@ -1,4 +1,4 @@
-import type { PhoneNumber } from '../src/reference/index.js';
+import type { PhoneNumber } from '../src/protocol/index.js';
 import { createReference, Registrations } from '../src/reference/index.js';
 import { firstError, type Mutant, meta, rewriteAnswers, wrapping } from './mutant.js';
 

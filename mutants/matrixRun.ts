@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ConformanceConfig, ConformanceReport } from '../src/generated/types.js';
 import { packageRoot } from '../src/paths.js';
+import type { SourceKind } from '../src/protocol/index.js';
 import {
   type Emulator,
   type EmulatorOptions,
@@ -14,7 +15,6 @@ import {
   emulatorUrlVariable,
   type Handler,
   type ReferenceOptions,
-  type SourceKind,
   startEmulator,
 } from '../src/reference/index.js';
 import type { Profile } from '../src/requirements/index.js';

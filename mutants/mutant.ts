@@ -1,3 +1,4 @@
+import type { SourceKind } from '../src/protocol/index.js';
 import {
   type ApiRequest,
   type ApiResponse,
@@ -5,7 +6,6 @@ import {
   type EmulatorOptions,
   type Handler,
   type ReferenceOptions,
-  type SourceKind,
 } from '../src/reference/index.js';
 import type { Profile } from '../src/requirements/index.js';
 import { loadSchema } from '../src/schema/registry.js';

@@ -1,4 +1,4 @@
-import type { SourceKind } from '../src/reference/index.js';
+import type { SourceKind } from '../src/protocol/index.js';
 import { requirement } from '../src/requirements/index.js';
 import { tagsOf } from '../src/run/requirementFilter.js';
 import { correctVariants, type Mutant, mutants } from './index.js';

@@ -1,13 +1,8 @@
 // npm run mutant -- <id> [--port N] [--sources KIND]: serve one mutant or correct variant of the reference as an emulator.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import {
-  describeEmulator,
-  emulatorConfig,
-  type SourceKind,
-  sourceKinds,
-  startEmulator,
-} from '../src/reference/index.js';
+import { type SourceKind, sourceKinds } from '../src/protocol/index.js';
+import { describeEmulator, emulatorConfig, startEmulator } from '../src/reference/index.js';
 import { correctVariants, mutants } from './index.js';
 
 const all = [...mutants, ...correctVariants];

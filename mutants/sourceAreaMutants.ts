@@ -1,4 +1,5 @@
-import { Accounts, createReference, type PhoneNumber, Registrations } from '../src/reference/index.js';
+import type { PhoneNumber } from '../src/protocol/index.js';
+import { Accounts, createReference, Registrations } from '../src/reference/index.js';
 import { type Mutant, meta, rewriteAnswers, vnameRewritten } from './mutant.js';
 
 // Faults in the areas a target we did not write shows only through state and code sources: the vname of any

@@ -2,7 +2,7 @@ import pc from 'picocolors';
 import type { ConformanceReport, RequirementReport } from '../src/generated/types.js';
 import { coverageByCategory, fieldsLine } from './coverage.js';
 import { failureDetails, unjudgedDetails } from './failureText.js';
-import { summaryLine, sumOfWaits, type Verdict, waitsLine } from './verdicts.js';
+import { expectedFailureText, shownVerdict, summaryLine, sumOfWaits, type Verdict, waitsLine } from './verdicts.js';
 
 const paint: Record<Verdict, (s: string) => string> = {
   PASS: pc.green,
@@ -17,7 +17,7 @@ const paint: Record<Verdict, (s: string) => string> = {
 
 /** `PASS  MUST    ACCOUNT-SUNSET-1005  statement…` — one line per requirement. */
 export function requirementLine(r: RequirementReport, width = 150): string {
-  const verdict = r.expectedFailure?.stale ? 'STALE' : r.verdict;
+  const verdict = shownVerdict(r);
   const head = `${verdict.padEnd(7)} ${r.level.padEnd(7)} ${r.id.padEnd(32)}`;
   const tail =
     r.verdict === 'SKIP'
@@ -27,7 +27,7 @@ export function requirementLine(r: RequirementReport, width = 150): string {
         : r.observed?.length
           ? `observed: ${r.observed.join('; ')}`
           : r.expectedFailure
-            ? `${r.expectedFailure.stale ? 'listed as expected to fail but passes: remove the entry' : 'expected failure'} (${r.expectedFailure.reason})`
+            ? expectedFailureText(r.expectedFailure)
             : r.statement;
   const room = Math.max(20, width - head.length - 1);
   const text = `${head} ${tail.length > room ? `${tail.slice(0, room - 1)}…` : tail}`;

@@ -1,16 +1,7 @@
 import type { ConformanceReport } from '../src/generated/types.js';
 import { failureDetails, unjudgedDetails } from './failureText.js';
+import { escapeMarkup as escape } from './markup.js';
 import { dependantsOf } from './verdicts.js';
-
-// XML 1.0 forbids most control characters even when escaped: drop them.
-function escape(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
 
 /**
  * JUnit XML with one test case per requirement (its time: its tests' durations summed; its file: the spec that

@@ -1,21 +1,10 @@
 import type { ConformanceReport, LoggedExchange, RequirementReport, TestRecord } from '../src/generated/types.js';
 import { sectionHeading } from '../src/requirements/index.js';
 import { coverageByCategory } from './coverage.js';
-import { summaryLine, sumOfWaits, waitsLine } from './verdicts.js';
-
-const escape = (text: string) =>
-  text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+import { escapeMarkup as escape } from './markup.js';
+import { expectedFailureText, shownVerdict, summaryLine, sumOfWaits, waitsLine } from './verdicts.js';
 
 const verdicts = ['PASS', 'FAIL', 'ERROR', 'BLOCKED', 'WARN', 'INFO', 'SKIP', 'XFAIL', 'STALE'] as const;
-
-function shownVerdict(r: RequirementReport): string {
-  return r.expectedFailure?.stale ? 'STALE' : r.verdict;
-}
 
 function exchangeText(e: LoggedExchange): string {
   const request = [
@@ -97,7 +86,7 @@ function requirementRow(r: RequirementReport): string {
           : r.observed?.length
             ? `<p class="reason">observed: ${escape(r.observed.join('; '))}</p>`
             : r.expectedFailure
-              ? `<p class="reason">${r.expectedFailure.stale ? 'listed as expected to fail, but it passes: remove the entry' : 'expected failure'}: ${escape(r.expectedFailure.reason)}</p>`
+              ? `<p class="reason">${escape(expectedFailureText(r.expectedFailure))}</p>`
               : '';
   const failed = r.tests.filter((t) => t.outcome === 'failed' || t.outcome === 'blocked' || t.outcome === 'error');
   const judged = `<p class="judged">judged ${r.judged} answer${r.judged === 1 ? '' : 's'}${r.notJudged?.length ? `; not judged: ${r.notJudged.map((n) => `${escape(n.reason)} (${n.answers})`).join('; ')}` : ''}</p>`;

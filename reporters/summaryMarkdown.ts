@@ -1,7 +1,7 @@
 import type { ConformanceReport } from '../src/generated/types.js';
 import { coverageByCategory, fieldsLine } from './coverage.js';
 import { failureLines, unjudgedDetails } from './failureText.js';
-import { dependantsOf, summaryLine, sumOfWaits, waitsLine } from './verdicts.js';
+import { dependantsOf, shownVerdict, summaryLine, sumOfWaits, waitsLine } from './verdicts.js';
 
 const icon: Record<string, string> = {
   PASS: '✅',
@@ -27,7 +27,7 @@ export function summaryMarkdown(report: ConformanceReport): string {
     '| | requirement | level | statement |',
     '|---|---|---|---|',
     ...report.requirements.map((r) => {
-      const verdict = r.expectedFailure?.stale ? 'STALE' : r.verdict;
+      const verdict = shownVerdict(r);
       const text =
         r.verdict === 'SKIP'
           ? `skipped: ${r.reason}`

@@ -159,3 +159,13 @@ export function dependantsOf(requirements: readonly RequirementReport[]): Map<st
   }
   return dependants;
 }
+
+/** The verdict a report shows: STALE for an expected failure that no longer fails (it fails the gate). */
+export function shownVerdict(r: RequirementReport): RequirementReport['verdict'] | 'STALE' {
+  return r.expectedFailure?.stale ? 'STALE' : r.verdict;
+}
+
+/** What every report says of an expected failure: what to do with a stale entry, or that it is known. */
+export function expectedFailureText(expected: NonNullable<RequirementReport['expectedFailure']>): string {
+  return `${expected.stale ? 'listed as expected to fail, but it passes: remove the entry' : 'expected failure'} (${expected.reason})`;
+}

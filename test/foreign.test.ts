@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { readmeExample } from '../mutants/configurationMatrix.js';
 import { packageRoot } from '../src/paths.js';
-import type { SourceKind } from '../src/reference/index.js';
+import type { SourceKind } from '../src/protocol/index.js';
 import { catalogue } from '../src/requirements/index.js';
 import { type CliRun, readReport, runCli, tempFile, verdictsOf } from './support/runCli.js';
 import { serveTarget } from './support/servers.js';

@@ -81,7 +81,7 @@ test('an expected-failures file turns a known FAIL into exit 0, and a stale entr
     assert.equal(run.code, 1, run.stdout);
     assert.match(
       run.stdout,
-      /^STALE +MUST +AUTH-TOKEN-REQUIRED +listed as expected to fail but passes: remove the entry \(was broken once\)$/m,
+      /^STALE +MUST +AUTH-TOKEN-REQUIRED +listed as expected to fail, but it passes: remove the entry \(was broken once\)$/m,
     );
     const junit = readFileSync(join(run.reportDir, 'junit.xml'), 'utf8');
     assert.match(junit, /<failure message="stale expected failure: was broken once">/);

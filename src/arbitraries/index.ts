@@ -8,7 +8,7 @@ export {
   invalidValue,
   missingEach,
 } from './invalidBody.js';
-export { invalidCertificate, mintedRegistration, type PhoneNumber, wrongCodes, wrongPin } from './legacyRequests.js';
+export { invalidCertificate, mintedRegistration, wrongCodes, wrongPin } from './legacyRequests.js';
 export {
   documentedPart,
   type GeneratedRequest,

@@ -1,12 +1,8 @@
 import fc from 'fast-check';
 import { decodeCertificate, mintCertificate } from '../cert/index.js';
 import type { RegisterRequest } from '../generated/types.js';
+import type { PhoneNumber } from '../protocol/index.js';
 import { verifiedName } from './verifiedName.js';
-
-export interface PhoneNumber {
-  cc: string;
-  phone_number: string;
-}
 
 /** A registration for `number` with a minted certificate for a generated name, which it carries along. */
 export function mintedRegistration(number: PhoneNumber): fc.Arbitrary<{ body: RegisterRequest; vname: string }> {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
-import { sourceKinds } from '../reference/index.js';
+import { sourceKinds } from '../protocol/index.js';
 import { exitCodes, UsageError } from '../run/usageError.js';
 // Each command's module is imported when the command runs: a run does not load the Pact tooling, nor `contracts`
 // the runner (a quarter of a second each).

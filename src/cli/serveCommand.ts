@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { describeEmulator, emulatorConfig, type SourceKind, startEmulator } from '../reference/index.js';
+import type { SourceKind } from '../protocol/index.js';
+import { describeEmulator, emulatorConfig, startEmulator } from '../reference/index.js';
 import type { Profile } from '../requirements/index.js';
 
 export interface ServeOptions {

@@ -8,6 +8,7 @@ export type {
   InteractionResult,
 } from './contracts.js';
 export { type CoverageRow, CoverageTally } from './coverage.js';
+export { blockedError, type PhoneNumber, type SourceKind, sourceKinds } from './documented.js';
 export { NotReady } from './notReady.js';
 export {
   type NumberState,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { mintCertificate } from '../cert/index.js';
 import type { ConformanceConfig, KnownNumbers } from '../generated/types.js';
 import { packageRoot } from '../paths.js';
+import type { SourceKind } from '../protocol/index.js';
 import type { Profile } from '../requirements/index.js';
 import type { Handler } from './exchange.js';
 import { createReference, type ReferenceOptions } from './reference.js';
@@ -13,9 +14,6 @@ import { type RunningServer, type ServingOptions, serveHandler } from './server.
  * How the suite reaches an emulator's state and codes. `control`: our control protocol. The others are "foreign":
  * the control protocol off, as on an emulator someone else wrote, and one of the other sources in its place.
  */
-export type SourceKind = 'control' | 'header' | 'inbox' | 'command' | 'hooks' | 'fixed';
-
-export const sourceKinds: readonly SourceKind[] = ['control', 'header', 'inbox', 'command', 'hooks', 'fixed'];
 
 export interface Emulator {
   server: RunningServer;

@@ -1,3 +1,4 @@
+import { blockedError } from '../protocol/index.js';
 import type { ApiResponse } from './exchange.js';
 
 // Titles and statuses as the on-prem client gives them (onprem-api-facts.md §5).
@@ -22,8 +23,6 @@ export interface ApiErrorBody {
   details?: string;
 }
 
-export const blockedDetails = 'Unknown error: biz_link_on_prem_reg_blocked';
-
 /** An error answer: the code's own status unless the caller overrides it (auth failures use 401). */
 export function apiError(code: ErrorCode, details?: string, status: number = errorTable[code].status): ApiResponse {
   const error: ApiErrorBody = { code, title: errorTable[code].title };
@@ -33,5 +32,5 @@ export function apiError(code: ErrorCode, details?: string, status: number = err
 
 /** The documented sunset answer to any registration. */
 export function registrationBlocked(): ApiResponse {
-  return apiError(1005, blockedDetails);
+  return apiError(blockedError.code, blockedError.details);
 }

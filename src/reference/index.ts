@@ -7,11 +7,9 @@ export {
   type EmulatorOptions,
   emulatorConfig,
   emulatorUrlVariable,
-  type SourceKind,
-  sourceKinds,
   startEmulator,
 } from './emulator.js';
 export type { ApiRequest, ApiResponse, Handler } from './exchange.js';
 export { createReference, type ReferenceOptions } from './reference.js';
-export { numberKey, type PhoneNumber, Registrations } from './registrations.js';
+export { numberKey, Registrations } from './registrations.js';
 export { type RunningServer, type ServingOptions, serveHandler } from './server.js';

@@ -1,9 +1,10 @@
+import type { PhoneNumber } from '../protocol/index.js';
 import { controlPaths } from '../protocol/index.js';
 import type { Profile } from '../requirements/index.js';
 import { type AccountOptions, Accounts } from './accounts.js';
 import { apiError } from './errors.js';
 import type { ApiResponse, Handler } from './exchange.js';
-import { numberKey, type PhoneNumber, Registrations } from './registrations.js';
+import { numberKey, Registrations } from './registrations.js';
 import { account } from './routes/account.js';
 import { sentCode, setState } from './routes/control.js';
 import { login } from './routes/login.js';

@@ -1,9 +1,5 @@
 import { randomInt } from 'node:crypto';
-
-export interface PhoneNumber {
-  cc: string;
-  phone_number: string;
-}
+import type { PhoneNumber } from '../protocol/index.js';
 
 export function numberKey({ cc, phone_number }: PhoneNumber): string {
   return `+${cc} ${phone_number}`;

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { mintCertificate } from '../cert/index.js';
 import type { Exchange } from '../client/index.js';
 import type { KnownNumbers } from '../generated/types.js';
+import type { PhoneNumber } from '../protocol/index.js';
 import { Blocked, type NumberState, providerStateNames } from '../protocol/index.js';
 import { enableState, noCodeReason, type SourceSettings } from './openSources.js';
 import {
@@ -9,12 +10,9 @@ import {
   type CodeSource,
   type NumberParams,
   numberName,
-  type PhoneNumber,
   type StateSource,
   sameNumber,
 } from './source.js';
-
-export type { PhoneNumber } from './source.js';
 
 /** A number a test registers, with its certificate; `origin` says where it came from, for messages. */
 export interface TestNumber extends PhoneNumber {

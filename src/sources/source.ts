@@ -1,9 +1,5 @@
+import type { PhoneNumber } from '../protocol/index.js';
 import { Blocked, type NumberState } from '../protocol/index.js';
-
-export interface PhoneNumber {
-  cc: string;
-  phone_number: string;
-}
 
 export function sameNumber(a: PhoneNumber, b: PhoneNumber): boolean {
   return a.cc === b.cc && a.phone_number === b.phone_number;

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { SourceKind } from '../../src/protocol/index.js';
 import {
   type ApiRequest,
   type ApiResponse,
@@ -10,7 +11,6 @@ import {
   emulatorUrlVariable,
   type Handler,
   type ReferenceOptions,
-  type SourceKind,
   startEmulator,
 } from '../../src/reference/index.js';
 import type { Profile } from '../../src/requirements/index.js';

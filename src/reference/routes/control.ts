@@ -1,8 +1,9 @@
+import type { PhoneNumber } from '../../protocol/index.js';
 import { numberStates } from '../../protocol/index.js';
 import { adminSession } from '../auth.js';
 import { jsonBody } from '../body.js';
 import { apiError } from '../errors.js';
-import { numberKey, type PhoneNumber } from '../registrations.js';
+import { numberKey } from '../registrations.js';
 import { noPayload, type Route } from './route.js';
 
 // The conformance control protocol, for emulators: what a test needs that the real client only shows through a

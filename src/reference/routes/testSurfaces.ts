@@ -1,7 +1,8 @@
+import type { PhoneNumber } from '../../protocol/index.js';
 import { numberStates, providerStateNamed } from '../../protocol/index.js';
 import { jsonBody } from '../body.js';
 import { apiError } from '../errors.js';
-import { numberKey, type PhoneNumber } from '../registrations.js';
+import { numberKey } from '../registrations.js';
 import { noPayload, type Route } from './route.js';
 
 // What emulators written by other people tend to have instead of our control protocol, so the reference can stand
