@@ -123,7 +123,7 @@ const layers = {
     'npm:fast-check',
     'npm:fast-xml-parser',
   ],
-  test: [
+  'test/e2e': [
     'src',
     'specs',
     'reporters',
@@ -186,6 +186,6 @@ module.exports = {
     tsPreCompilationDeps: true,
   },
 };
-// Read by test/architecture.test.ts (the README's table names the same folders); not enumerable, for depcruise
+// Read by test/e2e/architecture.test.ts (the README's table names the same folders); not enumerable, for depcruise
 // takes no key it does not know.
 Object.defineProperty(module.exports, 'layers', { value: layers });

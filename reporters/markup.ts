@@ -1,6 +1,8 @@
 /**
  * Text made safe inside XML or HTML, in an element or in a quoted attribute. The control characters XML 1.0 forbids
- * even when escaped are dropped (a target's answer may hold any byte).
+ * even when escaped are dropped (a target's answer may hold any byte); tab, line feed and carriage return are
+ * character references, which XML readers keep as written (a bare one is normalised: CR to LF, in an attribute to a
+ * space).
  */
 export function escapeMarkup(text: string): string {
   return text
@@ -9,5 +11,6 @@ export function escapeMarkup(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+    .replace(/'/g, '&#39;')
+    .replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
 }

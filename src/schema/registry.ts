@@ -61,7 +61,7 @@ let ajv: Ajv2020 | undefined;
 function validatorFor(name: SchemaName): ValidateFunction {
   let validate = compiled.get(name);
   if (!validate) {
-    // The meta-schema check costs ~100 ms per process; test/schemas.test.ts makes it once, on the committed schemas.
+    // The meta-schema check costs ~100 ms per process; test/e2e/schemas.test.ts makes it once, on the committed schemas.
     ajv ??= new Ajv2020({ allErrors: true, strict: true, keywords: ['x-citation'], validateSchema: false });
     validate = ajv.compile(loadSchema(name));
     compiled.set(name, validate);

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { test } from 'node:test';
+import { packageRoot } from '../../src/paths.js';
+
+/** The files `npm pack` puts in the tarball (scripts not run: the build is the one these tests run on). */
+function packedFiles(): string[] {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const out = execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: packageRoot,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  return (JSON.parse(out) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
+}
+
+/**
+ * The project paths a text names (a Markdown link, or a path with an extension in backticks) that a package with
+ * these files lacks: a TypeScript source counts as there when its compiled JavaScript is.
+ */
+export function missingFromPackage(
+  text: string,
+  files: readonly string[],
+  cloneOnly: readonly string[] = [],
+): string[] {
+  const have = new Set(files);
+  const named = [
+    ...[...text.matchAll(/\]\((?!https?:|#)([^)#\s]+)/g)].map((m) => m[1]!),
+    ...[...text.matchAll(/`((?:[\w.-]+\/)+[\w.-]+\.\w{2,4})`/g)].map((m) => m[1]!),
+  ];
+  return [...new Set(named)].filter(
+    (path) =>
+      !have.has(path) &&
+      !(path.endsWith('.ts') && have.has(`dist/${path.replace(/\.ts$/, '.js')}`)) &&
+      !cloneOnly.some((dir) => path.startsWith(dir)),
+  );
+}
+
+/** The folders the README says exist only in a clone (`mutants/`, … — exists only in a clone): never in the package. */
+function cloneOnlyFolders(readme: string): string[] {
+  const sentence =
+    /What this section and the\s+two after it name — (.*?) — exists only in a clone/s.exec(readme)?.[1] ?? '';
+  return [...sentence.matchAll(/`([\w-]+\/)`/g)].map((m) => m[1]!);
+}
+
+test('npm pack: every file the README names is in the package, and the bin, the config and the specs it runs', () => {
+  const files = packedFiles();
+  const readme = readFileSync(join(packageRoot, 'README.md'), 'utf8');
+  const cloneOnly = cloneOnlyFolders(readme);
+  assert.deepEqual(cloneOnly, ['mutants/', 'scripts/', 'test/']);
+  assert.deepEqual(missingFromPackage(readme, files, cloneOnly), []);
+  const { bin } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
+    bin: Record<string, string>;
+  };
+  for (const path of [
+    ...Object.values(bin),
+    'dist/playwright.config.js',
+    'dist/specs/registration.spec.js',
+    'dist/reporters/conformance.js',
+  ]) {
+    assert.ok(files.includes(path), `${path} is not in the package`);
+  }
+  assert.ok(
+    files.every((path) => !path.startsWith('dist/test/') && !path.startsWith('dist/mutants/')),
+    "the project's own tests or mutants are packaged",
+  );
+});
+
+test('the package check fails when a named file is missing', () => {
+  const text = 'See [the evidence](docs/evidence.md), `examples/inbox-code.mjs` and `src/cli/main.ts`.';
+  assert.deepEqual(
+    missingFromPackage(text, ['docs/evidence.md', 'examples/inbox-code.mjs', 'dist/src/cli/main.js']),
+    [],
+  );
+  assert.deepEqual(missingFromPackage(text, ['examples/inbox-code.mjs']), ['docs/evidence.md', 'src/cli/main.ts']);
+  assert.deepEqual(missingFromPackage(`${text} And \`test/broker.test.ts\`.`, ['examples/inbox-code.mjs'], ['test/']), [
+    'docs/evidence.md',
+    'src/cli/main.ts',
+  ]);
+});
+
+/** Every file below `dir`, as paths relative to it. */
+function filesBelow(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((path) => statSync(join(dir, path)).isFile())
+    .map((path) => relative(dir, join(dir, path)));
+}
+
+test('npm pack installed into an empty folder: npx wa-account-conformance --help and a run work there, and every path the README names is there', () => {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const dir = mkdtempSync(join(tmpdir(), 'wa-pack-'));
+  const tarball = execFileSync(npm, ['pack', '--ignore-scripts', '--pack-destination', dir], {
+    cwd: packageRoot,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  })
+    .trim()
+    .split('\n')
+    .at(-1)!;
+  const app = join(dir, 'app');
+  mkdirSync(app);
+  writeFileSync(join(app, 'package.json'), '{"name": "app", "private": true}');
+  execFileSync(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', join(dir, tarball)], {
+    cwd: app,
+    stdio: 'ignore',
+  });
+  const npx = (args: string[]) =>
+    execFileSync(
+      process.platform === 'win32' ? 'npx.cmd' : 'npx',
+      ['--no-install', 'wa-account-conformance', ...args],
+      { cwd: app, encoding: 'utf8', env: { ...process.env, CI: 'true' } },
+    );
+  assert.match(npx(['--help']), /^Usage: wa-account-conformance/);
+  assert.match(
+    npx(['--runs', '5', '--report-dir', join(dir, 'report')]),
+    /^\d+ passed, 0 failed, \d+ skipped, 0 warned, 0 info$/m,
+  );
+  const installed = join(app, 'node_modules', 'wa-account-conformance');
+  const readme = readFileSync(join(installed, 'README.md'), 'utf8');
+  assert.deepEqual(missingFromPackage(readme, filesBelow(installed), cloneOnlyFolders(readme)), []);
+});
