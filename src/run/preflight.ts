@@ -5,6 +5,7 @@ import { checkReachable } from './reachable.js';
 import type { ResolvedSettings } from './resolveSettings.js';
 import {
   type AdminSend,
+  type CheckedSettings,
   checkFixtures,
   checkMintedCertificates,
   checkSources,
@@ -32,19 +33,20 @@ export async function preflight(
   { reference, say }: { reference?: EmbeddedReference; say: (line: string) => void },
 ): Promise<RunSettings> {
   if (resolved.pactBroker) await checkBroker(resolved.pactBroker.url);
-  if (reference) return embeddedSettings(resolved, reference);
-  if (!resolved.target) throw new UsageError('no target: give --target, or run against the embedded reference');
-  return prepareTarget({ ...resolved, target: resolved.target }, say);
+  // The notices were for the person who wrote the configuration; no check and no worker reads them.
+  const { notices: _notices, ...settings } = resolved;
+  if (reference) return embeddedSettings(settings, reference);
+  if (!settings.target) throw new UsageError('no target: give --target, or run against the embedded reference');
+  return prepareTarget({ ...settings, target: settings.target }, say);
 }
 
 export function checkBroker(url: string): Promise<void> {
   return checkReachable(url, { what: 'Pact Broker' });
 }
 
-function embeddedSettings(resolved: ResolvedSettings, reference: EmbeddedReference): RunSettings {
-  const { notices: _notices, ...rest } = resolved;
+function embeddedSettings(resolved: CheckedSettings, reference: EmbeddedReference): RunSettings {
   return {
-    ...rest,
+    ...resolved,
     target: reference.server.url,
     admin: reference.admin,
     user: reference.user,
@@ -55,7 +57,7 @@ function embeddedSettings(resolved: ResolvedSettings, reference: EmbeddedReferen
 }
 
 async function prepareTarget(
-  resolved: ResolvedSettings & { target: string },
+  resolved: CheckedSettings & { target: string },
   say: (line: string) => void,
 ): Promise<RunSettings> {
   await checkReachable(resolved.target, { path: 'v1/users/login', timeoutMs: resolved.timeoutMs, transport: resolved });
@@ -73,8 +75,7 @@ async function prepareTarget(
       client.send({ ...exchange, headers: await sessions.headers('admin'), case: 'preflight' });
     if (!resolved.admin.password && resolved.admin.token) await checkToken(resolved.target, admin);
     const stateSupports = await checkSources(resolved, admin, 'token' in session);
-    const { notices: _notices, ...rest } = resolved;
-    const settings: RunSettings = { ...rest, ...(await checkMintedCertificates(resolved, admin, session, say)) };
+    const settings: RunSettings = { ...resolved, ...(await checkMintedCertificates(resolved, admin, session, say)) };
     if (resolved.profile === 'legacy' && 'token' in session) await checkFixtures(settings, admin, stateSupports);
     return settings;
   } finally {

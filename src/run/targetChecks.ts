@@ -4,6 +4,7 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { basename, delimiter, join } from 'node:path';
 import { mintCertificate } from '../cert/index.js';
 import { type Exchange, jsonOf } from '../client/index.js';
+import { isSuccess } from '../harness/answers.js';
 import { loginPath, type SessionResult } from '../harness/sessions.js';
 import { controlPaths, type NumberState } from '../protocol/index.js';
 import { type RunSettings, sideEffectsAllowed } from '../settings/runSettings.js';
@@ -39,6 +40,9 @@ export function tokenProblem(status: number | undefined, target: string): string
   return `the admin token (--token or WA_CONFORMANCE_TOKEN) is refused by ${target}: POST /v1/account answered 401; give a current token, or the admin password to log in with`;
 }
 
+/** The settings the checks read: resolved from flags, environment and file, before the target was looked at. */
+export type CheckedSettings = Omit<ResolvedSettings, 'notices'>;
+
 export type AdminSend = (exchange: { method: string; path: string; body?: unknown }) => Promise<Exchange>;
 
 /** A token that was given, not issued by a login here, must be one the target takes (`tokenProblem`). */
@@ -55,7 +59,7 @@ export async function checkToken(target: string, admin: AdminSend): Promise<void
  * number (country code 999: no phone) with one, in the legacy profile, where side effects are allowed.
  */
 export async function checkMintedCertificates(
-  resolved: ResolvedSettings & { target: string },
+  resolved: CheckedSettings & { target: string },
   admin: AdminSend,
   loggedIn: SessionResult,
   say: (line: string) => void,
@@ -85,7 +89,7 @@ export async function checkMintedCertificates(
     body: { ...freshNumber(), method: 'sms', cert: mintCertificate({ verifiedName: 'Conformance Probe' }) },
   });
   const status = probe.response?.status;
-  const accepted = status !== undefined && status >= 200 && status < 300;
+  const accepted = isSuccess(probe);
   if (declared && !accepted) {
     throw new UsageError(
       `"acceptsMintedCertificates" is true, but ${resolved.target} answered ${status ?? probe.error} to a registration with a minted certificate; set it to false, or leave it out to have it probed`,
@@ -101,7 +105,7 @@ export async function checkMintedCertificates(
 
 /** Each configured source answers; returns which states the state source can set. */
 export async function checkSources(
-  s: ResolvedSettings,
+  s: CheckedSettings,
   admin: AdminSend,
   loggedIn: boolean,
 ): Promise<(state: NumberState) => boolean> {
