@@ -3,7 +3,6 @@
 import {
   Blocked,
   type Exchange,
-  Mismatch,
   SourceError,
   stoppedAnswering,
   test,
@@ -67,10 +66,10 @@ export function contractTests(): void {
     }
     const last = failed.at(-1)!.exchange;
     if (last) target.record([last]);
-    throw new Mismatch(
+    throw target.mismatch(
       `every interaction of ${pacts} verified`,
       `FAILED: ${failed.map((f) => `${f.description}${f.reason ? ` (${f.reason})` : ''}${f.exchange ? ` (X-Conformance-Case: ${f.exchange.case})` : ''}`).join('; ')}`,
-      target.redact(result.output),
+      { note: result.output },
     );
   });
 }

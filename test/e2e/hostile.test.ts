@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { hostileBehaviours, serveHostile } from '../../mutants/hostileServers.js';
+import { wrapping } from '../../mutants/mutant.js';
 import { processes } from '../../src/run/processes.js';
 import { assertNoSecrets, readReport, runCli, tempFile } from '../support/runCli.js';
+import { serveTarget } from '../support/servers.js';
 
 const admin = { user: 'admin', password: 'Hostile-Adm1n!pass' };
 
@@ -34,24 +35,21 @@ for (const name of Object.keys(hostileBehaviours)) {
 }
 
 test("a worker that dies (out of memory, killed) is the suite's breakdown, exit 2 naming it, never a FAIL of the target; the report is written", async () => {
+  let cli: number | undefined;
   let killed = false;
-  const run = await runCli(
-    [],
-    {},
-    (cli) =>
-      void (async () => {
-        for (let tries = 0; tries < 300 && !killed; tries += 1) {
-          for (const { pid: worker } of processes().filter(
-            (p) => p.ppid === cli && p.command.includes('workerProcessEntry'),
-          )) {
-            await sleep(500); // into its first test
-            process.kill(worker, 'SIGKILL');
-            killed = true;
-          }
-          await sleep(50);
-        }
-      })(),
-  );
+  // Killed on the first request a test sends: inside a test, however loaded the machine (the preflight's requests
+  // come from the CLI's own process and name no requirement).
+  const killingWorker = wrapping((reference) => async (request) => {
+    if (!killed && /^[A-Z][A-Z0-9-]*#/.test(request.headers['x-conformance-case'] ?? '')) {
+      for (const { pid } of processes().filter((p) => p.ppid === cli && p.command.includes('workerProcessEntry'))) {
+        process.kill(pid, 'SIGKILL');
+        killed = true;
+      }
+    }
+    return reference(request);
+  });
+  const target = await serveTarget('sunset', killingWorker);
+  const run = await runCli(target.args, target.env, (pid) => (cli = pid)).finally(() => target.close());
   assert.ok(killed, 'no worker was seen');
   assert.equal(run.code, 2, run.stdout + run.stderr);
   assert.match(

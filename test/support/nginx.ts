@@ -51,8 +51,13 @@ http {
   const nginx = spawn('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], {
     stdio: 'ignore',
   });
-  const exited = new Promise<void>((resolve) => nginx.once('exit', () => resolve()));
-  await listening(port, exited);
+  // Not found, it never exits: it fails to start.
+  let failed = '';
+  const exited = new Promise<void>((resolve) => {
+    nginx.once('exit', () => resolve());
+    nginx.once('error', (error) => resolve(void (failed = error.message)));
+  });
+  await listening(port, exited, () => failed);
   return {
     url: `http://127.0.0.1:${port}`,
     accessLog,
@@ -74,11 +79,14 @@ function freePort(): Promise<number> {
   });
 }
 
-async function listening(port: number, exited: Promise<void>): Promise<void> {
+async function listening(port: number, exited: Promise<void>, failure: () => string): Promise<void> {
   let gone = false;
   void exited.then(() => (gone = true));
   for (let tries = 0; tries < 100; tries += 1) {
-    if (gone) throw new Error('nginx exited before it listened (is nginx-light installed? .ci/run installs it)');
+    if (gone) {
+      const why = failure() ? `could not start (${failure()})` : 'exited before it listened';
+      throw new Error(`nginx ${why}: is nginx-light installed? .ci/run installs it`);
+    }
     const up = await new Promise<boolean>((resolve) => {
       const socket = connect(port, '127.0.0.1', () => socket.end(() => resolve(true))).once('error', () =>
         resolve(false),
