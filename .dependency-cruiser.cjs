@@ -71,7 +71,14 @@ const layers = {
     'contracts/verifyContracts.ts',
     'npm:fast-check',
   ],
-  reporters: ['src/protocol', 'src/requirements', 'npm:@playwright/test', 'npm:picocolors', 'npm:log-update'],
+  reporters: [
+    'src/protocol',
+    'src/requirements',
+    'src/paths.ts',
+    'npm:@playwright/test',
+    'npm:picocolors',
+    'npm:log-update',
+  ],
   contracts: [
     'src/protocol',
     'src/arbitraries',

@@ -1,6 +1,6 @@
 import { createReference, Registrations } from '../src/reference/index.js';
 import { acceptedAnswer } from './legacyAcceptedAnswer.js';
-import { firstError, type Mutant, meta, rewriteAnswers, vnameRewritten, wrapping } from './mutant.js';
+import { firstError, type Mutant, meta, objectBody, rewriteAnswers, vnameRewritten, wrapping } from './mutant.js';
 
 // Faults of the legacy registration flow, one requirement each (issue 3's list).
 
@@ -61,6 +61,18 @@ export const wrongPinAccepted: Mutant = {
   catches: ['LEGACY-PIN-CHECKED'],
   build: rewriteAnswers('/v1/account', (response, request) =>
     firstError(response)?.details === 'Incorrect two-step verification PIN' ? acceptedAnswer(request) : response,
+  ),
+};
+
+export const pinAnswerWithoutItsName: Mutant = {
+  id: 'legacy-pin-vname-wrong',
+  description: 'a registration with the right pin is answered 202 with a vname that is not the one in its cert',
+  profile: 'legacy',
+  catches: ['LEGACY-PIN-ACCEPTED'],
+  build: rewriteAnswers('/v1/account', (response, request) =>
+    response.status === 202 && objectBody(request)?.pin !== undefined
+      ? { ...response, body: { account: [{ vname: 'Another Business Ltd' }], meta } }
+      : response,
   ),
 };
 
@@ -129,6 +141,7 @@ export const legacyMutants: readonly Mutant[] = [
   registeredAnswered202,
   missingPinAccepted,
   wrongPinAccepted,
+  pinAnswerWithoutItsName,
   emailMethodAccepted,
   verifyAcceptsAnyCode,
   verifyDoesNotRegister,

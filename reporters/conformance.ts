@@ -1,4 +1,4 @@
-import { sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import type {
   FullConfig,
   FullResult,
@@ -9,6 +9,7 @@ import type {
   TestResult,
 } from '@playwright/test/reporter';
 import type { ExpectedFailure, Failure, LoggedExchange, TestRecord } from '../src/generated/types.js';
+import { packageRoot } from '../src/paths.js';
 import { requirementIdsIn, resultNames } from '../src/protocol/index.js';
 import { buildReport } from './buildReport.js';
 import { printReport } from './console.js';
@@ -118,8 +119,7 @@ export default class ConformanceReporter implements Reporter {
       .filter((a) => a.type === resultNames.observed && a.description)
       .map((a) => a.description!);
     if (observed.length) record.observed = [...new Set(observed)];
-    const file = specFileOf(test);
-    if (file) record.file = file;
+    Object.assign(record, sourceOf(test));
     const skipReason = cut
       ? `not finished: ${this.deadlineReason}`
       : notReady !== undefined
@@ -191,14 +191,9 @@ export default class ConformanceReporter implements Reporter {
   }
 }
 
-/**
- * The spec a test is written in, as its source is named (specs/…spec.ts): the title of its file suite, which is
- * the path from the config's testDir (its location names the fixtures' `test` wrapper, where test() was called).
- */
-function specFileOf(test: TestCase): string | undefined {
-  let suite: Suite | undefined = test.parent;
-  while (suite && suite.type !== 'file') suite = suite.parent;
-  return suite ? `specs/${suite.title.split(sep).join('/').replace(/\.js$/, '.ts')}` : undefined;
+/** Where the test is declared, from the package root: `specs/registration/3-verify.ts` and the line of its test(). */
+function sourceOf(test: TestCase): { file: string; line: number } {
+  return { file: relative(packageRoot, test.location.file).split(sep).join('/'), line: test.location.line };
 }
 
 type Judgement = Required<Pick<TestRecord, 'judged' | 'notJudged'>>;

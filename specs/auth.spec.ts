@@ -40,65 +40,57 @@ function bodies(target: Target): [string, unknown][] {
   ];
 }
 
-test(
-  'a request without a valid bearer token is refused, whatever its body',
-  verifies('AUTH-TOKEN-REQUIRED'),
-  async ({ target }) => {
-    for (const [who, as] of strangers) {
-      const answers: [string, Exchange][] = [];
-      for (const [what, body] of bodies(target)) {
-        const answer = await target.post(account, body, { as });
-        target.check(answer, because(clientError, `refusing ${what} with ${who}`));
-        answers.push([what, answer]);
-      }
-      const [first, ...rest] = answers;
-      for (const [, answer] of rest) {
-        const same = gist(first![1]);
-        target.check(
-          answer,
-          expectation(
-            `the answer ${same} that ${first![0]} got with ${who}: without a valid token the body must not be processed`,
-            (a) => gist(a) === same,
-          ),
-        );
-      }
-    }
-  },
-);
-
-test(
-  'a caller without a valid token is not answered as the admin is',
-  verifies('AUTH-ANONYMOUS-DISTINCT'),
-  async ({ target }) => {
-    // A body every profile refuses, so the admin's answer sends no code.
-    const body = example(target, invalidRegisterRequest(['missing-required'])).body;
-    const admin = await target.post(account, body);
-    for (const [who, as] of strangers) {
+test(...verifies('AUTH-TOKEN-REQUIRED'), async ({ target }) => {
+  for (const [who, as] of strangers) {
+    const answers: [string, Exchange][] = [];
+    for (const [what, body] of bodies(target)) {
       const answer = await target.post(account, body, { as });
+      target.check(answer, because(clientError, `refusing ${what} with ${who}`));
+      answers.push([what, answer]);
+    }
+    const [first, ...rest] = answers;
+    for (const [, answer] of rest) {
+      const same = gist(first![1]);
       target.check(
         answer,
         expectation(
-          `an answer about the credentials (${who}), not the admin's ${gist(admin)}`,
-          (a) => gist(a) !== gist(admin),
+          `the answer ${same} that ${first![0]} got with ${who}: without a valid token the body must not be processed`,
+          (a) => gist(a) === same,
         ),
       );
     }
-  },
-);
+  }
+});
 
-test('a missing or unknown bearer token gets 401', verifies('AUTH-TOKEN-401'), async ({ target }) => {
+test(...verifies('AUTH-ANONYMOUS-DISTINCT'), async ({ target }) => {
+  // A body every profile refuses, so the admin's answer sends no code.
+  const body = example(target, invalidRegisterRequest(['missing-required'])).body;
+  const admin = await target.post(account, body);
+  for (const [who, as] of strangers) {
+    const answer = await target.post(account, body, { as });
+    target.check(
+      answer,
+      expectation(
+        `an answer about the credentials (${who}), not the admin's ${gist(admin)}`,
+        (a) => gist(a) !== gist(admin),
+      ),
+    );
+  }
+});
+
+test(...verifies('AUTH-TOKEN-401'), async ({ target }) => {
   for (const [, as] of strangers) {
     const answer = await target.post(account, example(target, registerRequest()), { as });
     target.check(answer, statusIs(401));
   }
 });
 
-test('a non-admin account cannot register', verifies('AUTH-ADMIN-ONLY'), async ({ target }) => {
+test(...verifies('AUTH-ADMIN-ONLY'), async ({ target }) => {
   const answer = await target.post(account, example(target, registerRequest()), { as: 'user' });
   target.check(answer, clientError);
 });
 
-test('a non-admin account is refused with 403 and error 1005', verifies('AUTH-ADMIN-403'), async ({ target }) => {
+test(...verifies('AUTH-ADMIN-403'), async ({ target }) => {
   const answer = await target.post(account, example(target, registerRequest()), { as: 'user' });
   target.check(answer, errorCode(1005, 403));
 });

@@ -4,7 +4,7 @@ import { forAll, orSkip, refusedWithEnvelope, test, verifies } from '../src/harn
 
 const account = '/v1/account';
 
-test('a method other than sms or voice is refused', verifies('LEGACY-METHOD-OPTIONS'), async ({ target }) => {
+test(...verifies('LEGACY-METHOD-OPTIONS'), async ({ target }) => {
   const { cc, phone_number, cert } = await orSkip(async () => target.numbers.forRefusals());
   await forAll(
     target,
@@ -17,7 +17,7 @@ test('a method other than sms or voice is refused', verifies('LEGACY-METHOD-OPTI
   );
 });
 
-test('a cert that is no verified-name certificate is refused', verifies('LEGACY-CERT-INVALID'), async ({ target }) => {
+test(...verifies('LEGACY-CERT-INVALID'), async ({ target }) => {
   const { cc, phone_number } = await orSkip(async () => target.numbers.forRefusals());
   await forAll(
     target,

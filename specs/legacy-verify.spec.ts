@@ -3,12 +3,12 @@ import { errorCode, refusedWithEnvelope, test, verifies } from '../src/harness/i
 
 const verify = '/v1/account/verify';
 
-test('verify without a code is refused', verifies('VERIFY-CODE-REQUIRED'), async ({ target }) => {
+test(...verifies('VERIFY-CODE-REQUIRED'), async ({ target }) => {
   const answer = await target.post(verify, {});
   target.check(answer, refusedWithEnvelope);
 });
 
-test('verify without a code gets 400 with 1008', verifies('VERIFY-MISSING-1008'), async ({ target }) => {
+test(...verifies('VERIFY-MISSING-1008'), async ({ target }) => {
   const answer = await target.post(verify, {});
   target.check(answer, errorCode(1008, 400));
 });

@@ -3,7 +3,7 @@ import { because, clientError, test, verifies } from '../src/harness/index.js';
 
 const twoStep = '/v1/settings/account/two-step';
 
-test('a non-admin account cannot change two-step verification', verifies('TWO-STEP-ADMIN-ONLY'), async ({ target }) => {
+test(...verifies('TWO-STEP-ADMIN-ONLY'), async ({ target }) => {
   const set = await target.post(twoStep, { pin: '123456' }, { as: 'user' });
   target.check(set, because(clientError, 'refusing POST'));
   const unset = await target.send('DELETE', twoStep, undefined, { as: 'user' });

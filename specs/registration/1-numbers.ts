@@ -20,7 +20,7 @@ const account = '/v1/account';
 
 /** Declares these tests in the file that calls it: registration.spec.ts, once per instance of it. */
 export function numberTests(): void {
-  test('a registered number is answered 201', verifies('LEGACY-REGISTERED-201'), async ({ target }) => {
+  test(...verifies('LEGACY-REGISTERED-201'), async ({ target }) => {
     const { cc, phone_number, cert, origin } = await orSkip(() => target.numbers.inState(target, 'registered'));
     const answer = await target.post(account, { cc, phone_number, method: 'sms', cert });
     target.check(answer, because(statusIs(201), `${origin} number, registered`));
@@ -28,13 +28,8 @@ export function numberTests(): void {
 
   // A registered number's registration changes nothing, so unknown properties can be tried on it many times.
   test(
-    'a registered number with unknown properties is still answered 201, or refused for them',
-    verifies('REQUEST-UNKNOWN-PROPERTIES'),
+    ...verifies('REQUEST-UNKNOWN-PROPERTIES', { case: 'a registered number, answered 201', profiles: ['legacy'] }),
     async ({ target }) => {
-      test.skip(
-        target.settings.profile !== 'legacy',
-        'the sunset profile judges this with blocked registrations (request-validation.spec.ts)',
-      );
       const { cc, phone_number, cert, origin } = await orSkip(() => target.numbers.inState(target, 'registered'));
       const registration = fc.constantFrom('sms', 'voice').map((method) => ({ cc, phone_number, method, cert }));
       await forAll(
@@ -55,17 +50,13 @@ export function numberTests(): void {
     },
   );
 
-  test(
-    'an unregistered number is answered 202 with the vname in cert',
-    verifies('LEGACY-UNREGISTERED-202'),
-    async ({ target }) => {
-      const number = await orSkip(() => target.numbers.inState(target, 'unregistered'));
-      const { answer } = await target.numbers.requestCode(target, number);
-      target.check(answer, acceptedWithVname(number.vname));
-    },
-  );
+  test(...verifies('LEGACY-UNREGISTERED-202'), async ({ target }) => {
+    const number = await orSkip(() => target.numbers.inState(target, 'unregistered'));
+    const { answer } = await target.numbers.requestCode(target, number);
+    target.check(answer, acceptedWithVname(number.vname));
+  });
 
-  test('a number whose code is pending is still answered 202', verifies('LEGACY-PENDING-202'), async ({ target }) => {
+  test(...verifies('LEGACY-PENDING-202'), async ({ target }) => {
     const number = await orSkip(() => target.numbers.inState(target, 'unregistered'));
     const first = await target.numbers.requestCode(target, number);
     target.check(first.answer, because(statusIs(202), 'a code sent'));
@@ -77,7 +68,7 @@ export function numberTests(): void {
   });
 
   // Any transformation of the name (normalised, trimmed, truncated, re-encoded) is a FAIL: the doc says "decoded".
-  test('the 202 vname is the name in cert, for any name', verifies('LEGACY-VNAME-ROUNDTRIP'), async ({ target }) => {
+  test(...verifies('LEGACY-VNAME-ROUNDTRIP'), async ({ target }) => {
     await forAll(target, mintedRegistration(freshNumber()), async ({ body, vname }) => {
       const answer = await target.post(account, { ...body, ...freshNumber() });
       target.check(answer, acceptedWithVname(vname));

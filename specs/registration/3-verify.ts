@@ -34,60 +34,52 @@ interface Flow {
 
 /** Declares these tests in the file that calls it: registration.spec.ts, once per instance of it. */
 export function verifyTests(): void {
-  test(
-    'a code that was not sent is refused and registers nothing',
-    verifies('VERIFY-WRONG-CODE'),
-    async ({ target }) => {
-      const { numbers } = target;
-      const number = await orSkip(() => numbers.inState(target, 'unregistered'));
-      const pending = await numbers.requestCode(target, number);
-      target.require(pending.answer, pendingRegistration, 'LEGACY-UNREGISTERED-202');
-      // The code really sent is left out when a source can tell it without asking a person.
-      if (numbers.covers(number) && !numbers.codeSource!.interactive) await numbers.codeOf(pending);
-      // Few tries: a live client may lock out after many wrong codes.
-      await forAll(
-        target,
-        wrongCodes(numbers.readCodes),
-        async (codes) => {
-          target.check((await postWrongCode(target, codes)).answer, refusedWithEnvelope);
-        },
-        { maxRuns: 20 },
-      );
-      const again = await numbers.requestCode(target, number);
-      target.check(again.answer, because(statusIs(202), 'the number is still not registered'));
-    },
-  );
+  test(...verifies('VERIFY-WRONG-CODE'), async ({ target }) => {
+    const { numbers } = target;
+    const number = await orSkip(() => numbers.inState(target, 'unregistered'));
+    const pending = await numbers.requestCode(target, number);
+    target.require(pending.answer, pendingRegistration, 'LEGACY-UNREGISTERED-202');
+    // The code really sent is left out when a source can tell it without asking a person.
+    if (numbers.covers(number) && !numbers.codeSource!.interactive) await numbers.codeOf(pending);
+    // Few tries: a live client may lock out after many wrong codes.
+    await forAll(
+      target,
+      wrongCodes(numbers.readCodes),
+      async (codes) => {
+        target.check((await postWrongCode(target, codes)).answer, refusedWithEnvelope);
+      },
+      { maxRuns: 20 },
+    );
+    const again = await numbers.requestCode(target, number);
+    target.check(again.answer, because(statusIs(202), 'the number is still not registered'));
+  });
 
   // Where the page is silent: either answer is right, and the report says which this target gives.
-  test(
-    'an earlier code of a number, after a newer request for it, completes the registration or is refused',
-    verifies('VERIFY-EARLIER-CODE'),
-    async ({ target }) => {
-      const { numbers } = target;
-      const number = await orSkip(() => numbers.forVerification());
-      const first = await numbers.requestCode(target, number);
-      target.require(first.answer, pendingRegistration, 'LEGACY-UNREGISTERED-202');
-      const earlier = await numbers.codeOf(first);
-      const second = await numbers.requestCode(target, number, { method: 'voice' });
-      target.require(second.answer, because(statusIs(202), 'the number is still not registered'), 'LEGACY-PENDING-202');
-      const same = (await numbers.codeOf(second)) === earlier;
-      const answer = await target.post(verify, { code: earlier });
-      target.check(
-        answer,
-        either(
-          because(success, 'the earlier code still completes it'),
-          because(refusedWithEnvelope, 'only the latest code completes it'),
-        ),
-      );
-      target.observe(
-        same
-          ? `the second request sent the same code again, which ${isSuccess(answer) ? 'completed' : 'did not complete'} the registration`
-          : isSuccess(answer)
-            ? 'the earlier code still completes the registration after a newer request'
-            : 'only the latest code completes the registration: a newer request voids the earlier code',
-      );
-    },
-  );
+  test(...verifies('VERIFY-EARLIER-CODE'), async ({ target }) => {
+    const { numbers } = target;
+    const number = await orSkip(() => numbers.forVerification());
+    const first = await numbers.requestCode(target, number);
+    target.require(first.answer, pendingRegistration, 'LEGACY-UNREGISTERED-202');
+    const earlier = await numbers.codeOf(first);
+    const second = await numbers.requestCode(target, number, { method: 'voice' });
+    target.require(second.answer, because(statusIs(202), 'the number is still not registered'), 'LEGACY-PENDING-202');
+    const same = (await numbers.codeOf(second)) === earlier;
+    const answer = await target.post(verify, { code: earlier });
+    target.check(
+      answer,
+      either(
+        because(success, 'the earlier code still completes it'),
+        because(refusedWithEnvelope, 'only the latest code completes it'),
+      ),
+    );
+    target.observe(
+      same
+        ? `the second request sent the same code again, which ${isSuccess(answer) ? 'completed' : 'did not complete'} the registration`
+        : isSuccess(answer)
+          ? 'the earlier code still completes the registration after a newer request'
+          : 'only the latest code completes the registration: a newer request voids the earlier code',
+    );
+  });
 
   // One registration judged by three requirements: a fixture number can be registered only once per run.
   let flow: Promise<Flow> | undefined;
@@ -113,77 +105,61 @@ export function verifyTests(): void {
     return result;
   }
 
-  test('the code that was sent completes the registration', verifies('VERIFY-COMPLETES'), async ({ target }) => {
+  test(...verifies('VERIFY-COMPLETES'), async ({ target }) => {
     const { verified } = await judgedFlow(target);
     target.check(verified, completed);
   });
 
-  test('a completed registration is answered 201', verifies('VERIFY-201'), async ({ target }) => {
+  test(...verifies('VERIFY-201'), async ({ target }) => {
     const { verified } = await judgedFlow(target);
     target.require(verified, completed, 'VERIFY-COMPLETES');
     target.check(verified, statusIs(201));
   });
 
-  test('after verification the number is registered', verifies('VERIFY-REGISTERS'), async ({ target }) => {
+  test(...verifies('VERIFY-REGISTERS'), async ({ target }) => {
     const { verified, again } = await judgedFlow(target);
     target.require(verified, completed, 'VERIFY-COMPLETES');
     target.check(again, because(statusIs(201), 'the number is registered now'));
   });
 
-  test(
-    'two-step settings set and clear the PIN re-registration needs',
-    verifies('TWO-STEP-SETTINGS'),
-    async ({ target }) => {
-      const { numbers } = target;
-      const unmet = numbers.cannotSet('moved-away');
-      test.skip(unmet !== undefined, unmet);
-      const pin = '314159';
-      // Registered the documented way, so the settings must apply to the account just verified.
-      const number = await numbers.registerThroughApi(target, await orSkip(() => numbers.forVerification()));
-      const { cc, phone_number, cert } = number;
-      let disabled = false;
-      try {
-        target.check(await target.post('/v1/settings/account/two-step', { pin }), statusIs(200));
-        await numbers.set(number, 'moved-away');
-        target.check(
-          await target.post('/v1/account', { cc, phone_number, cert, method: 'sms' }),
-          expectation('a refusal without the PIN', (a) => !isSuccess(a)),
-        );
-        const withPin = await numbers.requestCode(target, number, { pin });
-        target.check(withPin.answer, because(statusIs(202), 'with the PIN'));
-        target.check(
-          await target.post(verify, { code: await numbers.codeOf(withPin) }),
-          because(success, 'registered again'),
-        );
-        disabled = true;
-        target.check(await target.send('DELETE', '/v1/settings/account/two-step', undefined, {}), statusIs(200));
-        await numbers.set(number, 'moved-away');
-        const without = await numbers.requestCode(target, number);
-        target.check(without.answer, because(statusIs(202), 'without a PIN once two-step is off'));
-      } finally {
-        // Two-step is left off whatever happened: on a client whose setting applies to every number registered
-        // there, a PIN left on would change what the later tests see of the configured numbers.
-        if (!disabled) await target.send('DELETE', '/v1/settings/account/two-step', undefined, {});
-      }
-    },
-  );
+  test(...verifies('TWO-STEP-SETTINGS'), async ({ target }) => {
+    const { numbers } = target;
+    const pin = '314159';
+    // Registered the documented way, so the settings must apply to the account just verified.
+    const number = await numbers.registerThroughApi(target, await orSkip(() => numbers.forVerification()));
+    const { cc, phone_number, cert } = number;
+    let disabled = false;
+    try {
+      target.check(await target.post('/v1/settings/account/two-step', { pin }), statusIs(200));
+      await numbers.set(number, 'moved-away');
+      target.check(
+        await target.post('/v1/account', { cc, phone_number, cert, method: 'sms' }),
+        expectation('a refusal without the PIN', (a) => !isSuccess(a)),
+      );
+      const withPin = await numbers.requestCode(target, number, { pin });
+      target.check(withPin.answer, because(statusIs(202), 'with the PIN'));
+      target.check(
+        await target.post(verify, { code: await numbers.codeOf(withPin) }),
+        because(success, 'registered again'),
+      );
+      disabled = true;
+      target.check(await target.send('DELETE', '/v1/settings/account/two-step', undefined, {}), statusIs(200));
+      await numbers.set(number, 'moved-away');
+      const without = await numbers.requestCode(target, number);
+      target.check(without.answer, because(statusIs(202), 'without a PIN once two-step is off'));
+    } finally {
+      // Two-step is left off whatever happened: on a client whose setting applies to every number registered
+      // there, a PIN left on would change what the later tests see of the configured numbers.
+      if (!disabled) await target.send('DELETE', '/v1/settings/account/two-step', undefined, {});
+    }
+  });
 
-  test(
-    'any sequence of registrations, verifications and two-step changes matches the model',
-    verifies('LEGACY-STATEFUL-MODEL'),
-    async ({ target }) => {
-      test.skip(
-        target.numbers.codeSource?.interactive === true,
-        'the model needs many codes: a person cannot type them fast enough (use another code source)',
-      );
-      const unmet = target.numbers.freshUnverifiable();
-      test.skip(unmet !== undefined, unmet);
-      await forAll(
-        target,
-        registrationCommands({ moveAway: target.numbers.stateSource?.supports('moved-away') ?? false }),
-        (commands) => runModel(target, commands),
-        { maxRuns: 100 },
-      );
-    },
-  );
+  test(...verifies('LEGACY-STATEFUL-MODEL'), async ({ target }) => {
+    await forAll(
+      target,
+      registrationCommands({ moveAway: target.numbers.stateSource?.supports('moved-away') ?? false }),
+      (commands) => runModel(target, commands),
+      { maxRuns: 100 },
+    );
+  });
 }

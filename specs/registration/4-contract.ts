@@ -12,7 +12,7 @@ import {
 
 /** Declares these tests in the file that calls it: registration.spec.ts, once per instance of it. */
 export function contractTests(): void {
-  test("the target honours the profile's Pact contract", verifies('CONTRACT-HONOURED'), async ({ target }) => {
+  test(...verifies('CONTRACT-HONOURED'), async ({ target }) => {
     const forwarded: Exchange[] = [];
     // Loaded here, not above: the Pact FFI costs every worker that never verifies a contract.
     const { contractVerifier } = await import('../../contracts/verifyContracts.js');

@@ -1,5 +1,6 @@
 import { startEmulator } from '../reference/index.js';
 import { readConfigFile } from '../run/configFile.js';
+import { listedTests } from '../run/listedTests.js';
 import { preflight } from '../run/preflight.js';
 import { requirementsMatching, tagsOf } from '../run/requirementFilter.js';
 import type { RunOptions } from '../run/runOptions.js';
@@ -14,7 +15,7 @@ export async function runCommand(flags: RunOptions): Promise<number> {
   // --list sends nothing, so it needs no credentials: only the profile, from the flag or the configuration file.
   if (flags.list) {
     const profile = flags.profile ?? (flags.config ? readConfigFile(flags.config).profile : undefined);
-    console.log(listRequirements(flags.grep, profile));
+    console.log(listRequirements(await listedTests(), flags.grep, profile));
     return exitCodes.pass;
   }
   const resolved = announcedSettings(flags);

@@ -45,11 +45,17 @@ const oversizedBody = 64 * 1024;
 
 export const caseHeader = 'x-conformance-case';
 
+const verifyPath = '/v1/account/verify';
+/** The client's health endpoint: what a readiness probe asks for. */
+const healthPath = '/v1/health';
+
 /** The one HTTP client of the suite: keep-alive connections to the target and nothing else. */
 export class TargetClient {
   private readonly agent: Dispatcher;
   private readonly base: URL;
   private readonly breaker: CircuitBreaker;
+  /** A registration completed since the target was last seen ready: Coreapp restarts after one. */
+  private restartDue = false;
 
   constructor(private readonly options: TargetClientOptions) {
     this.base = new URL(options.baseUrl);
@@ -113,7 +119,20 @@ export class TargetClient {
       if (blamed && blamed !== outgoing.requirement) exchange.stoppedBy = blamed;
     } else if (exchange.response) this.breaker.answered(path);
     exchange.durationMs = performance.now() - started;
+    if (outgoing.method === 'POST' && address.pathname.endsWith(verifyPath) && exchange.response?.status === 201)
+      this.restartDue = true;
     return exchange;
+  }
+
+  /**
+   * After a registration, until the target answers again as a request to it would wait (a restart answers 1011, then
+   * refuses connections): for what reaches the target's state without this client, a hooks module or a state-change
+   * URL, which would fail where the suite's own requests wait. Any answer will do; none is judged.
+   */
+  async ready(): Promise<void> {
+    if (!this.restartDue) return;
+    this.restartDue = false;
+    await this.send({ method: 'GET', path: healthPath, case: 'ready' });
   }
 
   /** One try: the answer (read up to the cap) or why none came. */

@@ -462,9 +462,13 @@ export interface TestRecord {
   observed?: string[];
   waits?: Waits1;
   /**
-   * The spec file the test is written in, from the package root (specs/…spec.ts).
+   * The spec source the test is declared in, from the package root (specs/…spec.ts, specs/registration/….ts).
    */
   file?: string;
+  /**
+   * The line of that source where the test is declared.
+   */
+  line?: number;
   /**
    * How long the test ran, fixtures included.
    */

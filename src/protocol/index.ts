@@ -22,9 +22,13 @@ export { addWaits, type Waits } from './waits.js';
 /** The conformance control protocol an emulator serves (README): the code a phone would show, a number's state. */
 export const controlPaths = { code: '/_conformance/code', state: '/_conformance/state' } as const;
 
-/** What the fixtures attach to or annotate on a test result, for the conformance reporter to read. */
+/** What the harness attaches to or annotates on a test result, for the conformance reporter to read. */
 export const resultNames = {
   requirement: 'requirement',
+  /** Which of the requirement's tests this is, when it has several. */
+  case: 'case',
+  /** The profiles the test judges its requirement in, when fewer than the requirement's. */
+  profiles: 'profiles',
   wireLog: 'wire-log',
   failure: 'failure',
   property: 'property',

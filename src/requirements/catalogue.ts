@@ -9,12 +9,12 @@ const blockedQuote = 'このエンドポイントを使ったビジネスの電�
 const webappStatusTable =
   'WEBAPP: src/WhatsApp/Common/ApiError.php maps each error code to an HTTP status (onprem-api-facts.md §5)';
 
-/** Every checkable statement, grouped as the documentation is: account (sunset), requests, auth, responses. */
+/** Every checkable statement, each citing the section of the documentation it rests on (`citation.section`). */
 export const catalogue: readonly Requirement[] = [
-  // アカウント — the sunset banner
   {
     id: 'ACCOUNT-SUNSET-1005',
     level: 'MUST',
+    title: 'a registration gets the documented blocked error object in errors[]',
     statement:
       'POST /v1/account answers a registration with the error object {code: 1005, title: "Access denied", details: "Unknown error: biz_link_on_prem_reg_blocked"} in errors[].',
     citation: { section: 'アカウント', quote: blockedQuote, url: accountPage },
@@ -23,6 +23,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'ACCOUNT-SUNSET-NEVER-REGISTERS',
     level: 'MUST',
+    title: 'no schema-valid registration is accepted with 201 or 202',
     statement: 'No schema-valid registration request is answered with 201 Created or 202 Accepted.',
     citation: {
       section: 'アカウント',
@@ -34,6 +35,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'ACCOUNT-SUNSET-STATUS-4XX',
     level: 'MUST',
+    title: 'the blocked registration has a 4xx status',
     statement:
       'The blocked registration is refused with a 4xx status: the request is denied, not failed by the server.',
     citation: { section: 'アカウント', quote: '"title": "Access denied"', url: accountPage },
@@ -42,6 +44,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'ACCOUNT-SUNSET-STATUS-403',
     level: 'SHOULD',
+    title: 'the blocked registration has status 403',
     statement: 'The blocked registration has status 403 Forbidden, the status the client gives error 1005.',
     citation: { section: 'アカウント', quote: '"code": 1005', url: accountPage },
     evidence: webappStatusTable,
@@ -50,6 +53,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'VERIFY-SUNSET-REFUSED',
     level: 'MUST',
+    title: 'no registration code completes a registration',
     statement:
       'POST /v1/account/verify never completes a registration: any code gets a 4xx error envelope, never a 2xx.',
     citation: {
@@ -60,10 +64,10 @@ export const catalogue: readonly Requirement[] = [
     profiles: sunset,
   },
 
-  // リクエスト — the registration flow before the sunset (legacy profile)
   {
     id: 'LEGACY-REGISTERED-201',
     level: 'MUST',
+    title: 'a registered number is answered 201',
     statement: 'A number already registered on the client is answered with 201 Created.',
     citation: {
       section: 'リクエスト',
@@ -76,6 +80,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'LEGACY-UNREGISTERED-202',
     level: 'MUST',
+    title: 'an unregistered number is answered 202 with the vname in cert',
     statement:
       'A number not registered on the client is answered with 202 Accepted and {"account": [{"vname": <the verified name in cert>}]}.',
     citation: {
@@ -90,6 +95,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'LEGACY-VNAME-ROUNDTRIP',
     level: 'MUST',
+    title: 'the 202 vname is the name in cert, for any name',
     statement:
       'The 202 vname is exactly the verified name in cert, for any name: Japanese, emoji, combining marks, long names.',
     citation: {
@@ -104,6 +110,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'LEGACY-METHOD-OPTIONS',
     level: 'MUST',
+    title: 'a method other than sms or voice is refused',
     statement: 'A method other than "sms" or "voice" is refused with a 4xx error envelope, never 201 or 202.',
     citation: {
       section: 'パラメーター',
@@ -116,6 +123,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'LEGACY-CERT-INVALID',
     level: 'MUST',
+    title: 'a cert that is no verified-name certificate is refused',
     statement:
       'A cert that is not a base64 verified-name certificate is refused with a 4xx error envelope: there is no vname to decode.',
     citation: {
@@ -130,6 +138,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'LEGACY-PIN-REQUIRED',
     level: 'MUST',
+    title: 'a number with two-step on is not registered without its pin',
     statement:
       'A number with two-step verification on is not registered without its pin: a 4xx error envelope, never 201 or 202.',
     citation: {
@@ -143,6 +152,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'LEGACY-PIN-CHECKED',
     level: 'MUST',
+    title: 'a wrong pin is refused',
     statement:
       'A wrong pin for a number with two-step verification on is refused with a 4xx error envelope, never 201 or 202.',
     citation: { section: 'パラメーター', quote: '既存の6桁のPIN', url: accountPage },
@@ -152,6 +162,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'LEGACY-PIN-ACCEPTED',
     level: 'MUST',
+    title: 'the right pin gives 202 with the vname',
     statement: 'The right pin for a number with two-step verification on gives 202 Accepted with its vname.',
     citation: {
       section: 'パラメーター',
@@ -165,6 +176,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'LEGACY-PENDING-202',
     level: 'MUST',
+    title: 'a number whose code is pending is still answered 202',
     statement:
       'A number whose code was sent but not yet verified is not registered: asking again is answered 202 Accepted, never 201.',
     citation: { section: 'リクエスト', quote: '202 Accepted — アカウントが存在しません。', url: accountPage },
@@ -172,10 +184,10 @@ export const catalogue: readonly Requirement[] = [
     needs: ['unregistered-number', 'side-effects'],
   },
 
-  // エッジ — /verify (legacy profile)
   {
     id: 'VERIFY-CODE-REQUIRED',
     level: 'MUST',
+    title: 'verify without a code is refused',
     statement: 'POST /v1/account/verify without a code is refused with a 4xx error envelope.',
     citation: {
       section: 'エッジ',
@@ -187,6 +199,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'VERIFY-MISSING-1008',
     level: 'SHOULD',
+    title: 'verify without a code gets 400 with 1008',
     statement: 'POST /v1/account/verify without a code gets 400 with error 1008.',
     citation: { section: 'エッジ', quote: '/verify', url: accountPage },
     evidence:
@@ -196,6 +209,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'VERIFY-WRONG-CODE',
     level: 'MUST',
+    title: 'a code that was not sent is refused and registers nothing',
     statement: 'A code that was not sent is refused with a 4xx error envelope and registers nothing.',
     citation: {
       section: 'エッジ',
@@ -208,6 +222,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'VERIFY-EARLIER-CODE',
     level: 'INFO',
+    title: 'an earlier code of a number, after a newer request for it, completes the registration or is refused',
     statement:
       'After a second code request for the same number, whether the first code still completes the registration: the documentation is silent, so either answer is accepted, and the report says which the target gives.',
     citation: {
@@ -223,6 +238,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'VERIFY-COMPLETES',
     level: 'MUST',
+    title: 'the code that was sent completes the registration',
     statement: 'The code that was sent completes the registration with a 2xx.',
     citation: { section: 'エッジ', quote: 'このエッジを使用してアカウント登録を完了します。', url: accountPage },
     profiles: legacy,
@@ -231,6 +247,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'VERIFY-201',
     level: 'SHOULD',
+    title: 'a completed registration is answered 201',
     statement: 'A completed registration is answered with 201 Created.',
     citation: { section: 'エッジ', quote: '/verify', url: postmanVerify },
     evidence:
@@ -241,6 +258,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'VERIFY-REGISTERS',
     level: 'MUST',
+    title: 'after verification the number is registered',
     statement: 'After verification the number is registered: POST /v1/account for it answers 201.',
     citation: { section: 'リクエスト', quote: '201 Created — アカウントがすでに存在します。', url: accountPage },
     profiles: legacy,
@@ -249,6 +267,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'LEGACY-STATEFUL-MODEL',
     level: 'MUST',
+    title: 'any sequence of registrations, verifications and two-step changes matches the model',
     statement:
       'Any sequence of registrations, verifications and two-step changes is answered as a model of the documented behaviour predicts.',
     citation: {
@@ -258,13 +277,13 @@ export const catalogue: readonly Requirement[] = [
       url: accountPage,
     },
     profiles: legacy,
-    needs: ['minted-certificates', 'code-source', 'side-effects'],
+    needs: ['minted-certificates', 'code-source', 'side-effects', 'fresh-number-codes', 'unattended-code-source'],
   },
 
-  // Pact — the published contract
   {
     id: 'CONTRACT-HONOURED',
     level: 'SHOULD',
+    title: "the target honours the profile's Pact contract",
     statement:
       "The target passes the Pact Verifier on the profile's contract in contracts/pacts/ (interactions whose provider state cannot be set are skipped), or on the pacts a configured Pact Broker selects.",
     citation: { section: 'リクエスト', quote: '受信した応答に応じた手順に従ってください。', url: accountPage },
@@ -273,10 +292,10 @@ export const catalogue: readonly Requirement[] = [
     profiles: both,
   },
 
-  // 2段階認証 — two-step verification settings
   {
     id: 'TWO-STEP-ADMIN-ONLY',
     level: 'MUST',
+    title: 'a non-admin account cannot change two-step verification',
     statement:
       'A non-admin account cannot change two-step verification: POST and DELETE /v1/settings/account/two-step answer 4xx.',
     citation: {
@@ -290,6 +309,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'TWO-STEP-SETTINGS',
     level: 'MUST',
+    title: 'two-step settings set and clear the PIN re-registration needs',
     statement:
       'POST /v1/settings/account/two-step {pin} and DELETE answer 200; afterwards re-registering the account needs that pin, then needs none.',
     citation: {
@@ -298,13 +318,13 @@ export const catalogue: readonly Requirement[] = [
       url: twoStepPage,
     },
     profiles: legacy,
-    needs: ['unregistered-number', 'code-source', 'state-source', 'side-effects'],
+    needs: ['unregistered-number', 'code-source', 'state-source', 'side-effects', 'moved-away-state'],
   },
 
-  // パラメーター — the request
   {
     id: 'REQUEST-INVALID-REFUSED',
     level: 'MUST',
+    title: 'a body that breaks the documented parameters is refused with a 4xx error envelope',
     statement:
       'A body that breaks the documented parameters (a required one missing, a wrong JSON type, a value outside the options or pattern, an empty string, awkward Unicode, a value past its length) is refused with a 4xx error envelope.',
     citation: {
@@ -317,6 +337,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'REQUEST-MISSING-1008',
     level: 'SHOULD',
+    title: 'a missing required parameter is reported with 1008',
     statement:
       'A missing required parameter is reported with error 1008 "Required parameter is missing" (in the sunset profile the blocked 1005 is accepted too: refusing before validating is a valid order).',
     citation: { section: 'パラメーター', quote: '必須。', url: errorsPage },
@@ -327,6 +348,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'REQUEST-VALUE-1009',
     level: 'SHOULD',
+    title: 'a parameter with a bad value is reported with 400 and 1009',
     statement:
       'A parameter with a bad value (a wrong JSON type, outside the options or pattern, empty) is reported with 400 and error 1009 (in the sunset profile the blocked 1005 is accepted too).',
     citation: { section: 'パラメーター', quote: 'オプション:voice、sms', url: errorsPage },
@@ -337,6 +359,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'REQUEST-MALFORMED-JSON',
     level: 'MUST',
+    title: 'a body that is not JSON gets a 4xx, never a 2xx or 5xx',
     statement:
       "A body that is not valid JSON gets a 4xx error, never a 2xx and never a 5xx: the fault is the client's (RFC 9110 §15.5.1).",
     citation: { section: 'リクエスト', quote: 'POST /v1/account { "cc": "COUNTRY_CODE", … }', url: httpSemantics },
@@ -345,6 +368,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'REQUEST-NO-5XX',
     level: 'MUST',
+    title: 'a request the client got wrong, in any way, never gets a 5xx',
     statement:
       "A request the client got wrong (a broken parameter, unknown properties, a body that is no JSON object or is empty, another Content-Type or charset, a body near a size limit) never gets a 5xx or no answer at all: the fault is the client's (RFC 9110 §15.5), and a 5xx says the server failed (§15.6).",
     citation: {
@@ -357,6 +381,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'REQUEST-UNKNOWN-PROPERTIES',
     level: 'MUST',
+    title: 'unknown properties change nothing, or are refused',
     statement:
       'A registration whose documented parameters are valid and that only adds unknown properties gets the answer the documentation gives the registration (sunset: the blocked error; legacy: 201 for a registered number), or a 4xx error envelope refusing them: ignoring and refusing are both allowed.',
     citation: {
@@ -369,6 +394,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'REQUEST-MALFORMED-JSON-400',
     level: 'SHOULD',
+    title: 'a body that is not JSON gets 400 with error 1025',
     statement:
       'A body that is not valid JSON gets 400 Bad Request with error 1025 "Invalid request" (in the sunset profile, the blocked 1005 refusal too, as for invalid parameters).',
     citation: { section: 'エラーおよびステータスメッセージ', quote: '1025 Invalid Request', url: errorsPage },
@@ -376,10 +402,10 @@ export const catalogue: readonly Requirement[] = [
     profiles: both,
   },
 
-  // 制約 — who may register
   {
     id: 'AUTH-TOKEN-REQUIRED',
     level: 'MUST',
+    title: 'a request without a valid bearer token is refused, whatever its body',
     statement:
       'POST /v1/account without a bearer token, or with a token the server did not issue, is refused with a 4xx, never a 2xx, and is not processed: the answer does not depend on the body (a validation error such as 1008 or 1009 shows the body was read).',
     citation: {
@@ -392,6 +418,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'AUTH-TOKEN-401',
     level: 'SHOULD',
+    title: 'a missing or unknown bearer token gets 401',
     statement: 'A missing or unknown bearer token gets 401 Unauthorized.',
     citation: { section: 'Users: login', quote: 'Authorization: Bearer <token>', url: loginPage },
     evidence:
@@ -401,6 +428,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'AUTH-ANONYMOUS-DISTINCT',
     level: 'SHOULD',
+    title: 'a caller without a valid token is not answered as the admin is',
     statement:
       'A caller without a valid token is not answered exactly as the admin is: the refusal is about the credentials, not the registration.',
     citation: { section: '制約', quote: 'アプリを登録するには、必ずadminアカウントを使用します。', url: accountPage },
@@ -411,6 +439,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'AUTH-ADMIN-ONLY',
     level: 'MUST',
+    title: 'a non-admin account cannot register',
     statement: "A non-admin account's token is refused by POST /v1/account with a 4xx, never a 2xx.",
     citation: { section: '制約', quote: 'アプリを登録するには、必ずadminアカウントを使用します。', url: accountPage },
     profiles: both,
@@ -419,6 +448,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'AUTH-ADMIN-403',
     level: 'SHOULD',
+    title: 'a non-admin account is refused with 403 and error 1005',
     statement: 'A non-admin account is refused with 403 Forbidden and error 1005.',
     citation: { section: '制約', quote: '必ずadminアカウントを使用します。', url: accountPage },
     evidence:
@@ -429,6 +459,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'LOGIN-TOKEN',
     level: 'MUST',
+    title: 'a login with HTTP Basic credentials returns a token',
     statement:
       'POST /v1/users/login with HTTP Basic credentials answers 2xx with users[0].token and users[0].expires_after.',
     citation: {
@@ -437,28 +468,32 @@ export const catalogue: readonly Requirement[] = [
       url: loginPage,
     },
     profiles: both,
+    needs: ['admin-password'],
   },
   {
     id: 'LOGIN-STATUS-200',
     level: 'SHOULD',
+    title: 'a successful login answers 200',
     statement: 'A successful login answers 200 OK.',
     citation: { section: 'Users: login', quote: 'POST /v1/users/login', url: loginPage },
     evidence:
       'WEBAPP: Controller/UsersController.php login() answers 200; rapidpro and wabclient require 200 (onprem-api-facts.md §3)',
     profiles: both,
+    needs: ['admin-password'],
   },
   {
     id: 'LOGIN-BAD-CREDENTIALS',
     level: 'MUST',
+    title: 'a login with a wrong password is refused without a token',
     statement: 'A login with a wrong password is refused with a 4xx and no token.',
     citation: { section: 'Users: login', quote: 'Authorization: Basic base64(username:password)', url: loginPage },
     profiles: both,
   },
 
-  // エラーおよびステータスメッセージ — responses
   {
     id: 'ERROR-ENVELOPE',
     level: 'MUST',
+    title: 'an error answer carries errors[] of {code, title, details?, href?}',
     statement:
       'An error answer of /v1/account carries errors[], each {code: integer, title: string, details?: string, href?: string}.',
     citation: {
@@ -471,6 +506,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'RESPONSE-JSON',
     level: 'MUST',
+    title: 'every answer with a body is JSON',
     statement:
       'Every answer with a body is JSON: Content-Type application/json (parameters such as charset allowed) and a body that parses.',
     citation: {
@@ -483,6 +519,7 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'RESPONSE-META',
     level: 'SHOULD',
+    title: 'a JSON answer carries meta {version, api_status}',
     statement: 'Every JSON answer carries meta {version, api_status}.',
     citation: {
       section: 'エラーおよびステータスメッセージ',

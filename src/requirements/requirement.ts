@@ -17,7 +17,11 @@ export type Need =
   | 'code-source'
   | 'minted-certificates'
   | 'side-effects'
-  | 'non-admin-account';
+  | 'non-admin-account'
+  | 'admin-password'
+  | 'moved-away-state'
+  | 'fresh-number-codes'
+  | 'unattended-code-source';
 
 export const needs: readonly Need[] = [
   'registered-number',
@@ -28,6 +32,10 @@ export const needs: readonly Need[] = [
   'minted-certificates',
   'side-effects',
   'non-admin-account',
+  'admin-password',
+  'moved-away-state',
+  'fresh-number-codes',
+  'unattended-code-source',
 ];
 
 export interface RequirementCitation {
@@ -43,6 +51,8 @@ export interface Requirement {
   /** Stable slug: never renumbered, never reused. */
   id: string;
   level: Level;
+  /** What its test checks, in a few words: the test's title (and its case's, when it has several tests). */
+  title: string;
   /** The expected behaviour, one sentence. */
   statement: string;
   citation: RequirementCitation;

@@ -6,7 +6,7 @@ import type { ResolvedSettings } from './resolveSettings.js';
 import {
   type AdminSend,
   type CheckedSettings,
-  checkFixtures,
+  checkKnownNumbers,
   checkMintedCertificates,
   checkSources,
   checkToken,
@@ -26,7 +26,7 @@ export interface EmbeddedReference {
  * Everything checked before a test runs, once per command: that the Pact Broker answers (when one is configured),
  * then, for a target we did not start, that it answers, that its accounts log in, that every configured source
  * answers (a misconfiguration is exit 2 naming the source, never a FAIL of the target), whether it takes minted
- * certificates (when not declared), and that each fixture without a state source is still in its state.
+ * certificates (when not declared), and that each known number without a state source is still in its state.
  */
 export async function preflight(
   resolved: ResolvedSettings,
@@ -76,7 +76,7 @@ async function prepareTarget(
     if (!resolved.admin.password && resolved.admin.token) await checkToken(resolved.target, admin);
     const stateSupports = await checkSources(resolved, admin, 'token' in session);
     const settings: RunSettings = { ...resolved, ...(await checkMintedCertificates(resolved, admin, session, say)) };
-    if (resolved.profile === 'legacy' && 'token' in session) await checkFixtures(settings, admin, stateSupports);
+    if (resolved.profile === 'legacy' && 'token' in session) await checkKnownNumbers(settings, admin, stateSupports);
     return settings;
   } finally {
     await client.close();

@@ -17,6 +17,9 @@ export const suiteTests = {
 
 export const conformanceReporter = join(packageRoot, 'dist', 'reporters', 'conformance.js');
 
+/** The global setup of a configuration loaded without the command's settings: it stops a run, never a listing. */
+export const commandOnlySetup = join(packageRoot, 'dist', 'src', 'run', 'commandOnly.js');
+
 const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
 
 /** The suite's reporter's options for a run with these settings. */

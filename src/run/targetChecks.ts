@@ -186,7 +186,7 @@ function runnable(program: string): boolean {
  * configuration to mend (exit 2, naming it), not a fault of the target. Only answers that show the state are taken
  * as such (202 for a registered number, 201 for an unregistered one); any other answer is for the tests to judge.
  */
-export async function checkFixtures(
+export async function checkKnownNumbers(
   s: RunSettings,
   admin: AdminSend,
   supports: (state: NumberState) => boolean,

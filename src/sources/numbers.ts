@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { mintCertificate } from '../cert/index.js';
+import { decodeCertificate, mintCertificate } from '../cert/index.js';
 import type { Exchange } from '../client/index.js';
 import type { KnownNumbers } from '../generated/types.js';
 import type { PhoneNumber } from '../protocol/index.js';
@@ -68,7 +68,7 @@ const freshName = 'コンフォーマンス試験 株式会社 ✓';
 
 /**
  * Numbers in the states tests need: fresh ones with minted certificates wherever the target takes them (a run
- * then uses up nothing), else the configured fixtures, put back into their state through the state source when
+ * then uses up nothing), else the configured known numbers, put back into their state through the state source when
  * there is one. Codes and PINs that come from sources are handed to `secret` for redaction.
  */
 export class Numbers {
@@ -139,7 +139,7 @@ export class Numbers {
   /**
    * Why no number can be registered and verified on this run and the target left as it was, or undefined: a fresh
    * number whose code the code source tells, or numbers.unregistered when the source tells its code and a state
-   * source puts it back afterwards (a fixture registered for good would fail the next run).
+   * source puts it back afterwards (a known number registered for good would fail the next run).
    */
   unverifiable(): string | undefined {
     const code = this.sources.code;
@@ -153,12 +153,12 @@ export class Numbers {
     const fresh = mintedCertificates
       ? `a fresh number needs ${anyCode} (${code.name} tells the code of ${listedNumbers(code)} only)`
       : `a fresh number needs ${this.minted}`;
-    const fixture = !unregistered
+    const known = !unregistered
       ? 'numbers.unregistered is not configured'
       : !this.covers(unregistered)
         ? `${code.name} has no code for numbers.unregistered (${numberName(unregistered)})`
         : `numbers.unregistered, once registered, can be put back only by ${this.stateSourceFor('unregistered')}`;
-    return `needs a number to register, verify and leave as it was: ${fresh}; ${fixture}`;
+    return `needs a number to register, verify and leave as it was: ${fresh}; ${known}`;
   }
 
   /** A number to register and verify (see `unverifiable`); throws Unavailable when the run has none. */
@@ -166,12 +166,12 @@ export class Numbers {
     const why = this.unverifiable();
     if (why) throw new Unavailable(why);
     if (this.settings.mintedCertificates && this.readsAnyCode) return this.fresh();
-    const fixture = await this.set(
+    const known = await this.set(
       { ...this.settings.numbers.unregistered!, origin: 'numbers.unregistered' },
       'unregistered',
     );
-    this.putBack.push(fixture);
-    return fixture;
+    this.putBack.push(known);
+    return known;
   }
 
   /** Why the run cannot register fresh numbers of its own and read their codes (the model's pool), or undefined. */
@@ -211,7 +211,10 @@ export class Numbers {
       return this.restore({ ...numbers.unregistered!, origin: 'numbers.unregistered' }, 'unregistered');
     }
     if (state === 'two-step') {
-      if (numbers.twoStep) return this.restore({ ...numbers.twoStep, origin: 'numbers.twoStep' }, 'two-step');
+      if (numbers.twoStep) {
+        const { cert } = numbers.twoStep;
+        return this.restore({ ...numbers.twoStep, vname: nameIn(cert), origin: 'numbers.twoStep' }, 'two-step');
+      }
       const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
       this.secret('WA_CONFORMANCE_PIN', pin);
       return this.set({ ...this.fresh(), pin }, 'two-step');
@@ -221,7 +224,7 @@ export class Numbers {
     return this.registerThroughApi(api, this.fresh());
   }
 
-  /** Puts a fixture back into its documented state when a state source can; as it is otherwise. */
+  /** Puts a known number back into its documented state when a state source can; as it is otherwise. */
   private async restore(number: TestNumber, state: NumberState): Promise<TestNumber> {
     return this.sources.state?.supports(state) ? this.set(number, state) : number;
   }
@@ -235,6 +238,8 @@ export class Numbers {
     const pick = (key: 'cc' | 'phone_number' | 'cert' | 'pin') =>
       typeof injected[key] === 'string' ? { [key]: injected[key] as string } : {};
     const result = { ...number, ...pick('cc'), ...pick('phone_number'), ...pick('cert'), ...pick('pin') };
+    // A certificate the source put in its place carries a name of its own.
+    if (result.cert !== cert) result.vname = nameIn(result.cert);
     if (result.pin) this.secret('WA_CONFORMANCE_PIN', result.pin);
     return result;
   }
@@ -270,14 +275,14 @@ export class Numbers {
   }
 
   /**
-   * After a test: puts back the fixtures it may have registered, then tears down, last first, every state set since
+   * After a test: puts back the known numbers it may have registered, then tears down, last first, every state set since
    * the last call (what a Pact verifier does after each interaction). Every step is tried; the first that failed is
    * thrown after the others ran.
    */
   async settle(): Promise<void> {
     let failed: unknown;
-    for (const fixture of this.putBack.splice(0))
-      await this.set(fixture, 'unregistered').catch((error: unknown) => {
+    for (const known of this.putBack.splice(0))
+      await this.set(known, 'unregistered').catch((error: unknown) => {
         failed ??= error;
       });
     for (const { state, params } of this.setUp.splice(0).reverse()) {
@@ -309,4 +314,10 @@ export class Numbers {
       );
     return number;
   }
+}
+
+/** The verified name a certificate carries (the vname a 202 answers with), when it decodes. */
+function nameIn(cert: string): string | undefined {
+  const decoded = decodeCertificate(cert);
+  return decoded.ok ? decoded.details.verifiedName : undefined;
 }

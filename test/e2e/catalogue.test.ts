@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { catalogue, requirement } from '../../src/requirements/index.js';
-import { listedTests } from '../support/listedTests.js';
+import { listedTests } from '../../src/run/listedTests.js';
 
 test('requirement IDs are unique upper-case slugs', () => {
   const ids = catalogue.map((r) => r.id);
@@ -27,8 +27,8 @@ test('an unknown ID is refused by name', () => {
   assert.throws(() => requirement('NO-SUCH-ID'), /unknown requirement ID "NO-SUCH-ID"/);
 });
 
-test('every requirement is checked by at least one spec test, and every spec test names a requirement', () => {
-  const tests = listedTests();
+test('every requirement is checked by at least one spec test, and every spec test names a requirement', async () => {
+  const tests = await listedTests();
   assert.ok(tests.length >= catalogue.length);
   for (const t of tests) assert.ok(t.requirementIds.length > 0, `${t.file}: "${t.title}" names no requirement`);
   const covered = new Set(tests.flatMap((t) => t.requirementIds));

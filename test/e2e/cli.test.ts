@@ -25,7 +25,21 @@ test("--list prints every requirement with level and citation (those of the conf
         r.profiles.includes('sunset'),
         `${r.id} in --list of the sunset profile`,
       );
-      if (r.profiles.includes('sunset')) assert.ok(run.stdout.includes(r.citation.url));
+      if (!r.profiles.includes('sunset')) continue;
+      assert.ok(run.stdout.includes(r.citation.url));
+      // Each of its tests where the spec declares it: that line of the source names the requirement.
+      const block = run.stdout.slice(run.stdout.indexOf(`${r.id}  `)).split('\n\n')[0]!;
+      const tests = [...block.matchAll(/^ {2}test: (specs\/\S+\.ts):(\d+) /gm)];
+      assert.ok(tests.length > 0, `${r.id} lists no test`);
+      for (const [, file, line] of tests) {
+        const lines = readFileSync(join(packageRoot, file!), 'utf8').split('\n');
+        const call = lines.slice(Number(line) - 1, Number(line) + 1).join(' ');
+        assert.match(
+          call,
+          new RegExp(`^\\s*test\\(\\s*\\.\\.\\.verifies\\('${r.id}'`),
+          `${file}:${line} declares ${r.id}`,
+        );
+      }
     }
     assert.equal(record.seen.length, 0, 'no request may be sent by --list');
     // Nothing is sent, so no credentials are needed; without a profile, every requirement.
