@@ -1,3 +1,4 @@
+import { authMutants, authVariants } from './authMutants.js';
 import {
   variantBlocksBeforeValidating,
   variantClientWideTwoStep,
@@ -54,6 +55,7 @@ export const mutants: readonly Mutant[] = [
   unknownPropertiesRegister,
   // Last, so that the foreign sources the rotation gives the others stay as they were.
   noPendingRegistration,
+  ...authMutants,
 ];
 
 /** Correct variants that choose differently where the documentation allows: no FAIL allowed. */
@@ -66,4 +68,5 @@ export const correctVariants: readonly Mutant[] = [
   variantOneCodeForAll,
   variantClientWideTwoStep,
   ...servingVariants,
+  ...authVariants,
 ];

@@ -22,6 +22,8 @@ export interface ConformanceReporterOptions {
   target: string;
   profile: 'sunset' | 'legacy';
   seed: number;
+  /** The most bad logins the run sends (--auth-probes): stated before it starts, as a login limit counts them. */
+  authProbes: number;
   toolVersion: string;
   expectedFailures: ExpectedFailure[];
   /** The whole-run deadline (--max-time), in seconds: tests it cut short or kept from running are SKIP, saying so. */
@@ -52,11 +54,11 @@ export default class ConformanceReporter implements Reporter {
   onBegin(config: FullConfig, suite: Suite): void {
     this.startedAt = new Date();
     this.shards = config.shard ? [`${config.shard.current}/${config.shard.total}`] : [];
-    const { target, profile, seed } = this.options;
+    const { target, profile, seed, authProbes } = this.options;
     const shard = this.shards.length ? `, shard ${this.shards[0]}` : '';
     if (!this.options.quiet)
       console.log(
-        `wa-account-conformance ${this.options.toolVersion}: ${suite.allTests().length} tests, profile ${profile}, target ${target}, seed ${seed}${shard}\n`,
+        `wa-account-conformance ${this.options.toolVersion}: ${suite.allTests().length} tests, profile ${profile}, target ${target}, seed ${seed}${shard}, at most ${authProbes} bad logins (--auth-probes)\n`,
       );
     this.progress?.begin(suite.allTests().length);
     this.tests = suite.allTests();

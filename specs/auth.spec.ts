@@ -1,17 +1,18 @@
 // 制約: "アプリを登録するには、必ずadminアカウントを使用します。" Users: login: every other endpoint needs the bearer token.
+// Each endpoint behind the admin account (src/harness/adminEndpoints.ts), probed by strangers and by a non-admin.
 import { invalidRegisterRequest, registerRequest } from '../src/arbitraries/index.js';
 import {
+  type AdminEndpoint,
+  adminEndpoints,
   because,
   type Caller,
-  clientError,
-  type Exchange,
+  endpointName,
   errorCode,
-  errorsOf,
   example,
   expectation,
-  status,
+  gist,
+  refusedUnread,
   statusIs,
-  type Target,
   test,
   verifies,
 } from '../src/harness/index.js';
@@ -21,45 +22,12 @@ const strangers: [string, Caller][] = [
   ['no Authorization header', 'anonymous'],
   ['a token the server never issued', { bearer: 'not-a-token-this-server-issued' }],
 ];
-
-/** What an answer says, without its wording: the status and the error codes. */
-function gist(answer: Exchange): string {
-  const codes = (errorsOf(answer) ?? []).map((e) => e.code).sort();
-  return `${status(answer) ?? answer.error}${codes.length ? ` with errors ${codes.join(', ')}` : ''}`;
-}
-
-// JSON bodies that a processed request would answer differently: valid, a parameter missing, a value out of range.
-function bodies(target: Target): [string, unknown][] {
-  return [
-    ['a schema-valid registration', example(target, registerRequest())],
-    ['a registration without a required parameter', example(target, invalidRegisterRequest(['missing-required'])).body],
-    [
-      'a registration with a value outside the documented ones',
-      example(target, invalidRegisterRequest(['outside-enum-or-pattern'])).body,
-    ],
-  ];
-}
+const nonAdmin = "the non-admin account's token";
+const isTwoStep = (endpoint: AdminEndpoint) => endpoint.path.startsWith('/v1/settings/');
 
 test(...verifies('AUTH-TOKEN-REQUIRED'), async ({ target }) => {
-  for (const [who, as] of strangers) {
-    const answers: [string, Exchange][] = [];
-    for (const [what, body] of bodies(target)) {
-      const answer = await target.post(account, body, { as });
-      target.check(answer, because(clientError, `refusing ${what} with ${who}`));
-      answers.push([what, answer]);
-    }
-    const [first, ...rest] = answers;
-    for (const [, answer] of rest) {
-      const same = gist(first![1]);
-      target.check(
-        answer,
-        expectation(
-          `the answer ${same} that ${first![0]} got with ${who}: without a valid token the body must not be processed`,
-          (a) => gist(a) === same,
-        ),
-      );
-    }
-  }
+  for (const endpoint of adminEndpoints)
+    for (const [who, as] of strangers) await refusedUnread(target, endpoint, as, who);
 });
 
 test(...verifies('AUTH-ANONYMOUS-DISTINCT'), async ({ target }) => {
@@ -79,15 +47,22 @@ test(...verifies('AUTH-ANONYMOUS-DISTINCT'), async ({ target }) => {
 });
 
 test(...verifies('AUTH-TOKEN-401'), async ({ target }) => {
-  for (const [, as] of strangers) {
-    const answer = await target.post(account, example(target, registerRequest()), { as });
-    target.check(answer, statusIs(401));
+  for (const endpoint of adminEndpoints) {
+    const [[, body]] = endpoint.bodies(target) as [[string, unknown]];
+    for (const [who, as] of strangers) {
+      const answer = await target.send(endpoint.method, endpoint.path, body, { as });
+      target.check(answer, because(statusIs(401), `${endpointName(endpoint)} with ${who}`));
+    }
   }
 });
 
 test(...verifies('AUTH-ADMIN-ONLY'), async ({ target }) => {
-  const answer = await target.post(account, example(target, registerRequest()), { as: 'user' });
-  target.check(answer, clientError);
+  for (const endpoint of adminEndpoints.filter((e) => !isTwoStep(e)))
+    await refusedUnread(target, endpoint, 'user', nonAdmin);
+});
+
+test(...verifies('TWO-STEP-ADMIN-ONLY'), async ({ target }) => {
+  for (const endpoint of adminEndpoints.filter(isTwoStep)) await refusedUnread(target, endpoint, 'user', nonAdmin);
 });
 
 test(...verifies('AUTH-ADMIN-403'), async ({ target }) => {

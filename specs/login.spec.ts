@@ -1,10 +1,15 @@
 // Users: login: HTTP Basic credentials in, a bearer token (users[0].token) and its expiry out.
 import {
+  because,
+  budgetedProbes,
+  either,
   expectation,
-  isClientError,
   isSuccess,
   jsonOfAnswer,
   loginPath,
+  rateLimited,
+  refusedWithoutToken,
+  sendProbe,
   statusIs,
   test,
   tokenOf,
@@ -30,11 +35,56 @@ test(...verifies('LOGIN-STATUS-200'), async ({ target }) => {
   target.check(answer, statusIs(200));
 });
 
+// Bad logins count against the admin (the client answers 429 past 30 an hour): each is sent once, a run sends at most
+// --auth-probes of them (src/harness/loginProbes.ts), and the first 429 ends the probing.
+
 test(...verifies('LOGIN-BAD-CREDENTIALS'), async ({ target }) => {
-  const { user } = target.settings.admin;
-  const answer = await target.post(loginPath, undefined, { as: { basic: { user, password: 'Wrong-Password-1!' } } });
+  const [wrong] = budgetedProbes(target, 'wrong-password').sent;
+  const answer = await sendProbe(target, wrong!);
+  if (rateLimited(answer)) return target.observe('the target rate-limits bad logins: the first answered 429');
+  target.check(answer, refusedWithoutToken);
+});
+
+test(...verifies('LOGIN-CREDENTIALS-PERTURBED'), async ({ target }) => {
+  const { sent, notSent } = budgetedProbes(target, 'perturbed');
+  test.skip(sent.length === 0, `--auth-probes ${target.settings.authProbes} leaves none of these bad logins to send`);
+  for (const [i, probe] of sent.entries()) {
+    const answer = await sendProbe(target, probe);
+    if (rateLimited(answer)) {
+      const left = [...sent.slice(i + 1).map((p) => p.name), ...notSent];
+      return target.observe(
+        `the target rate-limits bad logins: ${probe.name} answered 429; not sent: ${left.join('; ')}`,
+      );
+    }
+    target.check(answer, because(refusedWithoutToken, probe.name));
+  }
+  target.observe(
+    `tried: ${sent.map((p) => p.name).join('; ')}${notSent.length ? `; not sent (--auth-probes ${target.settings.authProbes}): ${notSent.join('; ')}` : ''}`,
+  );
+});
+
+test(...verifies('LOGIN-USER-NAME-CASE'), async ({ target }) => {
+  const { sent, notSent } = budgetedProbes(target, 'user-case');
+  test.skip(
+    sent.length === 0,
+    notSent.length
+      ? `--auth-probes ${target.settings.authProbes} leaves no bad login for it`
+      : `the admin's user name "${target.settings.admin.user}" has no letter to write in another case`,
+  );
+  const [probe] = sent;
+  const answer = await sendProbe(target, probe!);
+  if (rateLimited(answer)) return target.observe(`the target rate-limits bad logins: ${probe!.name} answered 429`);
+  const loggedIn = expectation('2xx with a token', (a) => isSuccess(a) && tokenOf(a) !== undefined);
   target.check(
     answer,
-    expectation('a 4xx refusal with no token', (a) => isClientError(a) && tokenOf(a) === undefined),
+    either(
+      because(loggedIn, 'user names compare without regard to case'),
+      because(refusedWithoutToken, 'they compare exactly'),
+    ),
+  );
+  target.observe(
+    isSuccess(answer)
+      ? `user names compare without regard to case: ${probe!.name} logs in`
+      : `user names compare exactly: ${probe!.name} is refused`,
   );
 });

@@ -2,12 +2,13 @@
 import fc from 'fast-check';
 import { invalidRegisterRequest, registerRequest } from '../src/arbitraries/index.js';
 import {
+  budgetedProbes,
   errorsOf,
   example,
   expectation,
   isJsonContentType,
   jsonOfAnswer,
-  loginPath,
+  sendProbe,
   type Target,
   targetRegistrations,
   test,
@@ -61,12 +62,12 @@ test(...verifies('ERROR-ENVELOPE'), async ({ target }) => {
 });
 
 test(...verifies('RESPONSE-JSON'), async ({ target }) => {
+  // A refused login too, when the run's budget of bad logins leaves one for it.
+  const [badLogin] = budgetedProbes(target, 'refusal-format').sent;
   const answers = [
     ...(await refusedRegistrations(target)),
     await target.post(account, example(target, registerRequest()), { as: 'anonymous' }),
-    await target.post(loginPath, undefined, {
-      as: { basic: { user: target.settings.admin.user, password: 'Wrong-Password-1!' } },
-    }),
+    ...(badLogin ? [await sendProbe(target, badLogin)] : []),
   ];
   for (const answer of answers) {
     if (!answer.response?.body) {

@@ -22,4 +22,4 @@ export {
 export { invalidRegisterRequest, registerRequest, registrationOf } from './registerRequest.js';
 export { awkwardKinds, unicodeText } from './unicodeText.js';
 export { verifiedName } from './verifiedName.js';
-export { verifyRequest } from './verifyRequest.js';
+export { twoStepRequest, verifyRequest } from './verifyRequest.js';

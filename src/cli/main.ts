@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
 import { sourceKinds } from '../protocol/index.js';
+import { defaultAuthProbes } from '../run/runOptions.js';
 import { exitCodes, UsageError } from '../run/usageError.js';
 // Each command's module is imported when the command runs: a run does not load the Pact tooling, nor `contracts`
 // the runner (a quarter of a second each).
@@ -108,6 +109,12 @@ targetOptions(program.command('run', { isDefault: true }))
       '--max-wait <seconds>',
       'the longest wait one answer may ask for (its Retry-After; default 5): longer asks are cut to it',
     ).argParser(integerIn('--max-wait', 0, 600)),
+  )
+  .addOption(
+    new Option(
+      '--auth-probes <n>',
+      `the most bad logins one run sends, to probe how credentials are checked (default ${defaultAuthProbes}; 0: none)`,
+    ).argParser(integerIn('--auth-probes', 0, 100)),
   )
   .addOption(
     new Option(

@@ -3,7 +3,14 @@ import type { Dispatcher } from 'undici';
 import { AnswerReader } from './answerReader.js';
 import { CircuitBreaker } from './circuitBreaker.js';
 import type { Exchange } from './exchange.js';
-import { type Attempt, type Retried, type Retry, type RetryLimits, withRetries } from './retryPolicy.js';
+import {
+  type Attempt,
+  defaultRetryLimits,
+  type Retried,
+  type Retry,
+  type RetryLimits,
+  withRetries,
+} from './retryPolicy.js';
 import type { Secrets } from './secrets.js';
 import { dispatcherFor, freshDispatcher, type Transport } from './transport.js';
 
@@ -35,6 +42,8 @@ export interface OutgoingRequest {
   requirement?: string;
   /** On a connection of its own, opened for it: a resend that must not meet a kept-alive connection. */
   fresh?: boolean;
+  /** Sent once, whatever comes back: a bad login sent again is one more the target counts against the admin. */
+  once?: boolean;
 }
 
 /**
@@ -105,7 +114,9 @@ export class TargetClient {
       retried = await withRetries(
         (remainingMs, previous) => this.once(agentFor(previous), address, outgoing.method, headers, body, remainingMs),
         this.options.timeoutMs,
-        this.options.retryLimits,
+        outgoing.once
+          ? { ...(this.options.retryLimits ?? defaultRetryLimits), maxRetries: 0 }
+          : this.options.retryLimits,
       );
     } finally {
       for (const agent of fresh) void agent.close();

@@ -52,6 +52,10 @@ export interface ConformanceConfig {
    */
   maxWait?: number;
   /**
+   * The most bad logins one run sends, to probe how credentials are checked (default 10; 0: none; --auth-probes). The client rate-limits failed logins (429 past 30 an hour from one address): three runs an hour send 30, none past it.
+   */
+  authProbes?: number;
+  /**
    * How often one request is sent again when the target asks the suite to wait (429, 503, not ready) or drops the connection (default 6; 0: never; --retries).
    */
   retries?: number;

@@ -297,7 +297,7 @@ export const catalogue: readonly Requirement[] = [
     level: 'MUST',
     title: 'a non-admin account cannot change two-step verification',
     statement:
-      'A non-admin account cannot change two-step verification: POST and DELETE /v1/settings/account/two-step answer 4xx.',
+      'A non-admin account cannot change two-step verification: POST and DELETE /v1/settings/account/two-step answer 4xx, and the request is not processed: the answer does not depend on the body.',
     citation: {
       section: 'Two-step verification',
       quote: 'admin only (paraphrased from the page in onprem-api-facts.md §6)',
@@ -405,9 +405,9 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'AUTH-TOKEN-REQUIRED',
     level: 'MUST',
-    title: 'a request without a valid bearer token is refused, whatever its body',
+    title: 'a request without a valid bearer token is refused by every admin endpoint, whatever its body',
     statement:
-      'POST /v1/account without a bearer token, or with a token the server did not issue, is refused with a 4xx, never a 2xx, and is not processed: the answer does not depend on the body (a validation error such as 1008 or 1009 shows the body was read).',
+      'Every endpoint behind the admin account (POST /v1/account, POST /v1/account/verify, POST and DELETE /v1/settings/account/two-step) refuses a request without a bearer token, or with a token the server did not issue, with a 4xx, never a 2xx, and does not process it: the answer does not depend on the body (a validation error such as 1008 or 1009 shows the body was read).',
     citation: {
       section: 'Users: login',
       quote: 'Use the token as Authorization: Bearer <token> on every other endpoint.',
@@ -418,8 +418,8 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'AUTH-TOKEN-401',
     level: 'SHOULD',
-    title: 'a missing or unknown bearer token gets 401',
-    statement: 'A missing or unknown bearer token gets 401 Unauthorized.',
+    title: 'a missing or unknown bearer token gets 401 from every admin endpoint',
+    statement: 'A missing or unknown bearer token gets 401 Unauthorized from every endpoint behind the admin account.',
     citation: { section: 'Users: login', quote: 'Authorization: Bearer <token>', url: loginPage },
     evidence:
       'WEBAPP: Security/TokenAuthenticator.php start() answers 401 with 1005 "Missing or invalid authentication credentials" (onprem-api-facts.md §3)',
@@ -439,8 +439,9 @@ export const catalogue: readonly Requirement[] = [
   {
     id: 'AUTH-ADMIN-ONLY',
     level: 'MUST',
-    title: 'a non-admin account cannot register',
-    statement: "A non-admin account's token is refused by POST /v1/account with a 4xx, never a 2xx.",
+    title: 'a non-admin account cannot register or verify',
+    statement:
+      "A non-admin account's token is refused by POST /v1/account and POST /v1/account/verify with a 4xx, never a 2xx, and the request is not processed: the answer does not depend on the body.",
     citation: { section: '制約', quote: 'アプリを登録するには、必ずadminアカウントを使用します。', url: accountPage },
     profiles: both,
     needs: ['non-admin-account'],
@@ -488,6 +489,29 @@ export const catalogue: readonly Requirement[] = [
     statement: 'A login with a wrong password is refused with a 4xx and no token.',
     citation: { section: 'Users: login', quote: 'Authorization: Basic base64(username:password)', url: loginPage },
     profiles: both,
+    needs: ['bad-logins'],
+  },
+  {
+    id: 'LOGIN-CREDENTIALS-PERTURBED',
+    level: 'MUST',
+    title: "a login with the admin's credentials changed in one part, or a malformed header, is refused",
+    statement:
+      "A login whose credentials differ from the admin's in one part (another user name with the admin's password, an empty password, the password without its last character, the password in another case) or whose Authorization header is malformed (no colon between user and password, not base64, another scheme) is refused with a 4xx and no token.",
+    citation: { section: 'Users: login', quote: 'Authorization: Basic base64(username:password)', url: loginPage },
+    profiles: both,
+    needs: ['admin-password', 'bad-logins'],
+  },
+  {
+    id: 'LOGIN-USER-NAME-CASE',
+    level: 'INFO',
+    title: "the admin's user name in another case logs in or is refused",
+    statement:
+      "Whether the admin's user name in another case, with the right password, logs in: the documentation does not say whether user names compare without regard to case, so either answer is accepted, and the report says which.",
+    citation: { section: 'Users: login', quote: 'Authorization: Basic base64(username:password)', url: loginPage },
+    evidence:
+      'INFERRED: the login page names the user and password, not how user names compare (onprem-api-facts.md §3)',
+    profiles: both,
+    needs: ['admin-password', 'bad-logins'],
   },
 
   {

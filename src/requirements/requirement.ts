@@ -21,7 +21,8 @@ export type Need =
   | 'admin-password'
   | 'moved-away-state'
   | 'fresh-number-codes'
-  | 'unattended-code-source';
+  | 'unattended-code-source'
+  | 'bad-logins';
 
 export const needs: readonly Need[] = [
   'registered-number',
@@ -36,6 +37,7 @@ export const needs: readonly Need[] = [
   'moved-away-state',
   'fresh-number-codes',
   'unattended-code-source',
+  'bad-logins',
 ];
 
 export interface RequirementCitation {

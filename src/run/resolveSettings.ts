@@ -7,7 +7,7 @@ import type { RunSettings } from '../settings/runSettings.js';
 import { placeholder, templateKeys, unknownPlaceholders } from '../sources/declarativeCodes.js';
 import { resolveBroker } from './brokerSettings.js';
 import { readExpectedFailures } from './expectedFailuresFile.js';
-import type { RunOptions } from './runOptions.js';
+import { defaultAuthProbes, type RunOptions } from './runOptions.js';
 import { UsageError } from './usageError.js';
 
 export const secretVariables = {
@@ -107,6 +107,7 @@ export function resolveSettings(
     clientCert,
     clientKey,
     maxBodyBytes: flags.maxBodyBytes ?? config.maxBodyBytes,
+    authProbes: flags.authProbes ?? config.authProbes ?? defaultAuthProbes,
     maxTimeSeconds: flags.maxTime ?? config.maxTime,
     retryLimits: {
       maxWaitMs: (flags.maxWait ?? config.maxWait ?? defaultRetryLimits.maxWaitMs / 1000) * 1000,

@@ -1,6 +1,12 @@
 import type { Profile } from '../requirements/index.js';
 import type { BrokerOptions } from './brokerSettings.js';
 
+/**
+ * Bad logins a run sends when neither --auth-probes nor the file says. The client answers 429 past 30 failed logins
+ * an hour from one address: three runs an hour send 30, and none past it.
+ */
+export const defaultAuthProbes = 10;
+
 /** The run command's flags as commander parses them (and `contracts verify`'s, with its broker flags). */
 export interface RunOptions extends BrokerOptions {
   target?: string;
@@ -27,6 +33,7 @@ export interface RunOptions extends BrokerOptions {
   maxTime?: number;
   maxWait?: number;
   retries?: number;
+  authProbes?: number;
   timeout?: number;
   allowSideEffects?: boolean;
   expectedFailures?: string;

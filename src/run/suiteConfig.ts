@@ -29,6 +29,7 @@ export function reporterOptions(settings: RunSettings): ConformanceReporterOptio
     target: settings.target,
     profile: settings.profile,
     seed: settings.seed,
+    authProbes: settings.authProbes,
     toolVersion: version,
     expectedFailures: settings.expectedFailures,
     maxTimeSeconds: settings.maxTimeSeconds,

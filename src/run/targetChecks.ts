@@ -28,6 +28,8 @@ export function loginProblem(
   if (!account.password || !('unavailable' in tried) || tried.blockedBy) return undefined;
   if (tried.status === 404)
     return `POST ${loginPath} answered 404 on ${target}: no login there; check the target URL (a client under a path prefix is https://host/prefix)`;
+  if (tried.status === 429)
+    return `the ${account.which} account "${account.user}" cannot log in on ${target} now: the login answered 429, as a client does past 30 failed logins an hour from one address; wait before the next run, or send fewer bad logins per run (--auth-probes)`;
   return `the ${account.which} account "${account.user}" cannot log in on ${target} (${tried.unavailable}): check its user name and password`;
 }
 

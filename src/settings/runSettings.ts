@@ -33,6 +33,9 @@ export interface RunSettings extends SourceSettings {
   /** The whole run's deadline, in seconds. */
   maxTimeSeconds?: number;
 
+  /** The most bad logins the run sends (login probes past it are not tried). */
+  authProbes: number;
+
   /** At most this many bytes of an answer are read. */
   maxBodyBytes?: number;
   /** Requirements known to FAIL on this target, with the reason. */

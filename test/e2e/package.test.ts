@@ -116,7 +116,7 @@ test('npm pack installed into an empty folder: npx wa-account-conformance --help
   assert.match(npx(['--help']), /^Usage: wa-account-conformance/);
   assert.match(
     npx(['--runs', '5', '--report-dir', join(dir, 'report')]),
-    /^\d+ passed, 0 failed, \d+ skipped, 0 warned, 0 info$/m,
+    /^\d+ passed, 0 failed, \d+ skipped, 0 warned, \d+ info$/m,
   );
   const installed = join(app, 'node_modules', 'wa-account-conformance');
   const readme = readFileSync(join(installed, 'README.md'), 'utf8');

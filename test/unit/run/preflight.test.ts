@@ -16,6 +16,10 @@ test('preflight: a login the target refuses stops the run naming the account; a 
     /^POST \/v1\/users\/login answered 404 on http:\/\/127\.0\.0\.1:9090: no login there; check the target URL/,
   );
   assert.match(
+    loginProblem({ unavailable: 'the login as admin answered 429', status: 429 }, admin, target) ?? '',
+    /cannot log in on http:\/\/127\.0\.0\.1:9090 now: the login answered 429, .+ \(--auth-probes\)$/,
+  );
+  assert.match(
     loginProblem({ unavailable: 'x', status: 401 }, { which: 'non-admin', user: 'operator', password: 'p' }, target) ??
       '',
     /^the non-admin account "operator" cannot log in/,

@@ -10,7 +10,7 @@ import {
   resolveSettings,
   withoutCodes,
 } from '../../../src/run/resolveSettings.js';
-import type { RunOptions } from '../../../src/run/runOptions.js';
+import { defaultAuthProbes, type RunOptions } from '../../../src/run/runOptions.js';
 import { UsageError } from '../../../src/run/usageError.js';
 
 const cert = 'CmEKHQi0AAAA';
@@ -187,6 +187,14 @@ const settingsByLevel: Layered<unknown>[] = [
     config: (retries) => ({ retries }),
     read: (s) => s.retryLimits?.maxRetries,
     fallback: defaultRetryLimits.maxRetries,
+  }),
+  layered({
+    name: 'auth probes',
+    values: fc.integer({ min: 0, max: 100 }),
+    flag: (authProbes) => ({ authProbes }),
+    config: (authProbes) => ({ authProbes }),
+    read: (s) => s.authProbes,
+    fallback: defaultAuthProbes,
   }),
   layered({
     name: 'side effects',

@@ -1,0 +1,144 @@
+import { Accounts, type ApiResponse, createReference, type ReferenceOptions } from '../src/reference/index.js';
+import { type Mutant, wrapping } from './mutant.js';
+
+// Faults of the admin-only endpoints (issue 23): each checks credentials the way a hurried implementation does.
+
+const unchecked = 'unchecked-by-this-endpoint';
+
+// The marked token is the admin's: the wrapper marks every request to the endpoints that check no token.
+class MarkedTokenTrusted extends Accounts {
+  override session(token: string) {
+    return token === unchecked
+      ? { user: 'admin', role: 'admin' as const, expiresAt: new Date(Date.now() + 60_000) }
+      : super.session(token);
+  }
+}
+
+/** The reference, except that these endpoints treat any caller, with any token or none, as the admin. */
+function tokenUncheckedOn(...paths: string[]): (options: ReferenceOptions) => ReturnType<typeof createReference> {
+  return (options) => {
+    const reference = createReference({ ...options, accounts: new MarkedTokenTrusted(options) });
+    return (request) =>
+      reference(
+        paths.includes(request.path)
+          ? { ...request, headers: { ...request.headers, authorization: `Bearer ${unchecked}` } }
+          : request,
+      );
+  };
+}
+
+export const verifyTokenUnchecked: Mutant = {
+  id: 'verify-token-never-checked',
+  description: '/v1/account/verify checks no token: a caller without one gets the validation errors the admin would',
+  profile: 'sunset',
+  catches: ['AUTH-TOKEN-REQUIRED'],
+  build: tokenUncheckedOn('/v1/account/verify'),
+};
+
+export const twoStepTokenUnchecked: Mutant = {
+  id: 'two-step-token-never-checked',
+  description: 'the two-step settings check no token: anyone can set or clear the PIN',
+  profile: 'legacy',
+  catches: ['AUTH-TOKEN-REQUIRED'],
+  build: tokenUncheckedOn('/v1/settings/account/two-step'),
+};
+
+// A login that checks the password, but not whose it is: the admin's password opens the admin's account under any name.
+class AnyNameWithTheAdminsPassword extends Accounts {
+  constructor(private readonly options: ReferenceOptions) {
+    super(options);
+  }
+  override login(user: string, password: string, newPassword?: string) {
+    const admin = this.options.admin.user;
+    return super.login(password === this.passwordOf(admin) ? admin : user, password, newPassword);
+  }
+}
+
+export const loginIgnoresUserName: Mutant = {
+  id: 'login-ignores-user-name',
+  description: "a login with any user name and the admin's password gets the admin's token",
+  profile: 'sunset',
+  catches: ['LOGIN-CREDENTIALS-PERTURBED'],
+  build: (options) => createReference({ ...options, accounts: new AnyNameWithTheAdminsPassword(options) }),
+};
+
+// An empty password reads as "none given", which the check then skips.
+class EmptyPasswordSkipsTheCheck extends Accounts {
+  override login(user: string, password: string, newPassword?: string) {
+    return super.login(user, password === '' ? (this.passwordOf(user) ?? '') : password, newPassword);
+  }
+}
+
+export const loginAcceptsEmptyPassword: Mutant = {
+  id: 'login-accepts-empty-password',
+  description: "a login with the admin's name and an empty password gets a token",
+  profile: 'legacy',
+  catches: ['LOGIN-CREDENTIALS-PERTURBED'],
+  build: (options) => createReference({ ...options, accounts: new EmptyPasswordSkipsTheCheck(options) }),
+};
+
+export const authMutants: readonly Mutant[] = [
+  verifyTokenUnchecked,
+  twoStepTokenUnchecked,
+  loginIgnoresUserName,
+  loginAcceptsEmptyPassword,
+];
+
+// Correct choices the documentation leaves open.
+
+// User names compared without regard to case: ADMIN logs in as admin.
+class CaseInsensitiveUserNames extends Accounts {
+  private readonly names: string[];
+  constructor(options: ReferenceOptions) {
+    super(options);
+    this.names = [options.admin.user, ...(options.users ?? []).map((u) => u.user)];
+  }
+  override login(user: string, password: string, newPassword?: string) {
+    const name = this.names.find((n) => n.toLowerCase() === user.toLowerCase()) ?? user;
+    return super.login(name, password, newPassword);
+  }
+}
+
+export const variantCaseInsensitiveUsers: Mutant = {
+  id: 'variant-case-insensitive-user-names',
+  description: 'compares user names without regard to case: ADMIN with the right password logs in',
+  profile: 'sunset',
+  catches: [],
+  build: (options) => createReference({ ...options, accounts: new CaseInsensitiveUserNames(options) }),
+};
+
+/** The webapp's limit: past this many failed logins an hour (from one address; on loopback, all), 429 with 1015. */
+export const failedLoginsPerHour = 30;
+
+/** The reference, answering logins 429 with 1015 once `limit` have failed in the last hour. */
+export function loginRateLimited(
+  limit = failedLoginsPerHour,
+): (options: ReferenceOptions) => ReturnType<typeof createReference> {
+  return wrapping((reference) => {
+    const failures: number[] = [];
+    return async (request): Promise<ApiResponse> => {
+      if (request.path !== '/v1/users/login') return reference(request);
+      const hourAgo = Date.now() - 3_600_000;
+      while (failures.length && failures[0]! < hourAgo) failures.shift();
+      if (failures.length >= limit)
+        return {
+          status: 429,
+          headers: { 'retry-after': '3600' },
+          body: { errors: [{ code: 1015, title: 'Too many requests', details: 'Too many failed login attempts' }] },
+        };
+      const response = await reference(request);
+      if (response.status === 401) failures.push(Date.now());
+      return response;
+    };
+  });
+}
+
+export const variantLoginRateLimited: Mutant = {
+  id: 'variant-login-rate-limited',
+  description: `answers logins 429 with 1015 past ${failedLoginsPerHour} failed ones an hour, as the webapp does`,
+  profile: 'legacy',
+  catches: [],
+  build: loginRateLimited(),
+};
+
+export const authVariants: readonly Mutant[] = [variantCaseInsensitiveUsers, variantLoginRateLimited];

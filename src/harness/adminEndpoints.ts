@@ -1,0 +1,100 @@
+import type fc from 'fast-check';
+import {
+  invalidBody,
+  invalidRegisterRequest,
+  registerRequest,
+  twoStepRequest,
+  verifyRequest,
+} from '../arbitraries/index.js';
+import type { Exchange } from '../client/index.js';
+import { errorsOf, isSuccess, status } from './answers.js';
+import { because, clientError, expectation } from './expectations.js';
+import { example } from './property.js';
+import type { Caller, Target } from './target.js';
+
+/** An endpoint the documentation puts behind the admin account, with bodies a processed request answers differently. */
+export interface AdminEndpoint {
+  method: 'POST' | 'DELETE';
+  path: string;
+  bodies: (target: Target) => [string, unknown][];
+}
+
+const twoStepPath = '/v1/settings/account/two-step';
+const sample = <T>(target: Target, arbitrary: fc.Arbitrary<T>) => example(target, arbitrary);
+
+// 制約: "アプリを登録するには、必ずadminアカウントを使用します。" — and the two-step settings, admin only.
+export const adminEndpoints: readonly AdminEndpoint[] = [
+  {
+    method: 'POST',
+    path: '/v1/account',
+    bodies: (target) => [
+      ['a schema-valid registration', sample(target, registerRequest())],
+      [
+        'a registration without a required parameter',
+        sample(target, invalidRegisterRequest(['missing-required'])).body,
+      ],
+      [
+        'a registration with a value outside the documented ones',
+        sample(target, invalidRegisterRequest(['outside-enum-or-pattern'])).body,
+      ],
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/v1/account/verify',
+    bodies: (target) => [
+      ['a code', sample(target, verifyRequest())],
+      ['no code', sample(target, invalidBody('verify-request', ['missing-required'])).body],
+      ['a code of the wrong type', sample(target, invalidBody('verify-request', ['wrong-type'])).body],
+    ],
+  },
+  {
+    method: 'POST',
+    path: twoStepPath,
+    bodies: (target) => [
+      ['a pin', sample(target, twoStepRequest())],
+      ['no pin', sample(target, invalidBody('two-step-request', ['missing-required'])).body],
+      ['a pin of the wrong type', sample(target, invalidBody('two-step-request', ['wrong-type'])).body],
+    ],
+  },
+  { method: 'DELETE', path: twoStepPath, bodies: () => [['no body', undefined]] },
+];
+
+export const endpointName = (endpoint: AdminEndpoint) => `${endpoint.method} ${endpoint.path}`;
+
+/** What an answer says, without its wording: the status and the error codes. */
+export function gist(answer: Exchange): string {
+  const codes = (errorsOf(answer) ?? []).map((e) => e.code).sort();
+  return `${status(answer) ?? answer.error}${codes.length ? ` with errors ${codes.join(', ')}` : ''}`;
+}
+
+/**
+ * Each body sent to the endpoint as `as` (`who`, in words) is refused with a 4xx, and alike: a validation error
+ * such as 1008 for one body and not another shows the body was read. A two-step setting a stranger managed to set is
+ * cleared as the admin afterwards, so later tests meet the account as it was.
+ */
+export async function refusedUnread(target: Target, endpoint: AdminEndpoint, as: Caller, who: string): Promise<void> {
+  const name = endpointName(endpoint);
+  const answers: [string, Exchange][] = [];
+  try {
+    for (const [what, body] of endpoint.bodies(target)) {
+      const answer = await target.send(endpoint.method, endpoint.path, body, { as });
+      answers.push([what, answer]);
+      target.check(answer, because(clientError, `${name} refusing ${what} with ${who}`));
+    }
+  } finally {
+    if (endpoint.path === twoStepPath && endpoint.method === 'POST' && answers.some(([, a]) => isSuccess(a)))
+      await target.send('DELETE', twoStepPath, undefined, {});
+  }
+  const [firstWhat, first] = answers[0]!;
+  for (const [, answer] of answers.slice(1)) {
+    const same = gist(first);
+    target.check(
+      answer,
+      expectation(
+        `the answer ${same} that ${firstWhat} got from ${name} with ${who}: without the admin's token the body must not be processed`,
+        (a) => gist(a) === same,
+      ),
+    );
+  }
+}
