@@ -1,3 +1,4 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Accounts, type ApiResponse, createReference, type ReferenceOptions } from '../src/reference/index.js';
 import { type Mutant, wrapping } from './mutant.js';
 
@@ -77,11 +78,92 @@ export const loginAcceptsEmptyPassword: Mutant = {
   build: (options) => createReference({ ...options, accounts: new EmptyPasswordSkipsTheCheck(options) }),
 };
 
+type Session = NonNullable<ReturnType<Accounts['session']>>;
+
+// Tokens kept as issued, so that a subclass can look them up its own way.
+class IssuedTokens extends Accounts {
+  protected readonly issued = new Map<string, Session>();
+  override login(user: string, password: string, newPassword?: string) {
+    const result = super.login(user, password, newPassword);
+    if (result.ok) this.issued.set(result.token, result.session);
+    return result;
+  }
+}
+
+// A comparison that stops early: the first 8 characters decide.
+class PrefixCompared extends IssuedTokens {
+  override session(token: string) {
+    const found = [...this.issued].find(([issued]) => issued.slice(0, 8) === token.slice(0, 8));
+    return found && found[1].expiresAt > new Date() ? found[1] : undefined;
+  }
+}
+
+export const tokenPrefixCompared: Mutant = {
+  id: 'token-prefix-compared',
+  description: 'a bearer token is compared on its first 8 characters only',
+  profile: 'sunset',
+  catches: ['AUTH-TOKEN-DERIVED'],
+  build: (options) => createReference({ ...options, accounts: new PrefixCompared(options) }),
+};
+
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** Signed JWTs (HS256) as tokens: the signature and `exp` checked, as a JWT library's verify() does. */
+class JwtTokens extends Accounts {
+  private readonly key = randomBytes(32);
+  override login(user: string, password: string, newPassword?: string) {
+    const result = super.login(user, password, newPassword);
+    if (!result.ok) return result;
+    const { role, expiresAt } = result.session;
+    const unsigned = `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url({ sub: user, role, exp: Math.floor(expiresAt.getTime() / 1000) })}`;
+    return { ...result, token: `${unsigned}.${this.sign(unsigned)}` };
+  }
+  override session(token: string) {
+    const [header, payload, signature = ''] = token.split('.');
+    const expected = Buffer.from(this.sign(`${header}.${payload}`));
+    const given = Buffer.from(signature);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+    return this.claims(payload ?? '');
+  }
+  protected claims(payload: string): Session | undefined {
+    try {
+      const { sub, role, exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+        sub: string;
+        role: 'admin' | 'user';
+        exp: number;
+      };
+      return exp * 1000 > Date.now() ? { user: sub, role, expiresAt: new Date(exp * 1000) } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  private sign(unsigned: string): string {
+    return createHmac('sha256', this.key).update(unsigned).digest('base64url');
+  }
+}
+
+// jwt.decode() where jwt.verify() belongs: any header, any signature, the payload believed.
+class JwtDecodedOnly extends JwtTokens {
+  override session(token: string) {
+    return this.claims(token.split('.')[1] ?? '');
+  }
+}
+
+export const jwtNotVerified: Mutant = {
+  id: 'jwt-signature-not-verified',
+  description: 'tokens are JWTs whose payload is read without verifying the signature ("alg": "none" included)',
+  profile: 'sunset',
+  catches: ['AUTH-TOKEN-DERIVED'],
+  build: (options) => createReference({ ...options, accounts: new JwtDecodedOnly(options) }),
+};
+
 export const authMutants: readonly Mutant[] = [
   verifyTokenUnchecked,
   twoStepTokenUnchecked,
   loginIgnoresUserName,
   loginAcceptsEmptyPassword,
+  tokenPrefixCompared,
+  jwtNotVerified,
 ];
 
 // Correct choices the documentation leaves open.
@@ -141,4 +223,40 @@ export const variantLoginRateLimited: Mutant = {
   build: loginRateLimited(),
 };
 
-export const authVariants: readonly Mutant[] = [variantCaseInsensitiveUsers, variantLoginRateLimited];
+export const variantSignedJwts: Mutant = {
+  id: 'variant-signed-jwt-tokens',
+  description: 'issues HS256-signed JWTs and verifies their signature and exp',
+  profile: 'legacy',
+  catches: [],
+  build: (options) => createReference({ ...options, accounts: new JwtTokens(options) }),
+};
+
+// Opaque tokens in hex, read as the bytes they stand for: ABCD… is the same token as abcd….
+class HexTokens extends IssuedTokens {
+  override login(user: string, password: string, newPassword?: string) {
+    const result = super.login(user, password, newPassword);
+    if (!result.ok) return result;
+    const token = randomBytes(32).toString('hex');
+    this.issued.set(token, result.session);
+    return { ...result, token };
+  }
+  override session(token: string) {
+    const session = this.issued.get(token.toLowerCase());
+    return session && session.expiresAt > new Date() ? session : undefined;
+  }
+}
+
+export const variantHexTokens: Mutant = {
+  id: 'variant-opaque-hex-tokens',
+  description: 'issues random opaque tokens in hex and reads them without regard to case',
+  profile: 'sunset',
+  catches: [],
+  build: (options) => createReference({ ...options, accounts: new HexTokens(options) }),
+};
+
+export const authVariants: readonly Mutant[] = [
+  variantCaseInsensitiveUsers,
+  variantLoginRateLimited,
+  variantSignedJwts,
+  variantHexTokens,
+];

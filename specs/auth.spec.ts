@@ -6,6 +6,7 @@ import {
   adminEndpoints,
   because,
   type Caller,
+  derivedTokens,
   endpointName,
   errorCode,
   example,
@@ -28,6 +29,17 @@ const isTwoStep = (endpoint: AdminEndpoint) => endpoint.path.startsWith('/v1/set
 test(...verifies('AUTH-TOKEN-REQUIRED'), async ({ target }) => {
   for (const endpoint of adminEndpoints)
     for (const [who, as] of strangers) await refusedUnread(target, endpoint, as, who);
+});
+
+// Tokens the server did not issue, made from the one it did: what a comparison that stops early, or a JWT library
+// that decodes without verifying, still takes. Each derived token is a secret: it is nearly the admin's.
+test(...verifies('AUTH-TOKEN-DERIVED'), async ({ target }) => {
+  const derived = derivedTokens(await target.tokenOf('admin'));
+  for (const [i, { name, token }] of derived.entries()) {
+    target.client.secrets.add(`WA_CONFORMANCE_DERIVED_TOKEN_${i + 1}`, token);
+    await refusedUnread(target, adminEndpoints[0]!, { bearer: token }, `the admin's token ${name}`);
+  }
+  target.observe(`tokens tried: ${derived.map((d) => d.name).join('; ')}`);
 });
 
 test(...verifies('AUTH-ANONYMOUS-DISTINCT'), async ({ target }) => {

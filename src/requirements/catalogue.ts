@@ -416,6 +416,19 @@ export const catalogue: readonly Requirement[] = [
     profiles: both,
   },
   {
+    id: 'AUTH-TOKEN-DERIVED',
+    level: 'MUST',
+    title: "a token made from the admin's is refused, whatever the body",
+    statement:
+      'A token made from the one the server issued to the admin (shortened, one character changed at its start, middle or end, its case changed, two characters appended; for a JWT, its signature removed or altered, "alg": "none", its payload changed or its exp in the past under the old signature) is a token the server did not issue: POST /v1/account refuses it with a 4xx and does not process the request.',
+    citation: {
+      section: 'Users: login',
+      quote: 'Use the token as Authorization: Bearer <token> on every other endpoint.',
+      url: loginPage,
+    },
+    profiles: both,
+  },
+  {
     id: 'AUTH-TOKEN-401',
     level: 'SHOULD',
     title: 'a missing or unknown bearer token gets 401 from every admin endpoint',
