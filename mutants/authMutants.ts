@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Accounts, type ApiResponse, createReference, type ReferenceOptions } from '../src/reference/index.js';
-import { type Mutant, wrapping } from './mutant.js';
+import { errorsIn, type Mutant, objectBody, rewriteAnswers, wrapping } from './mutant.js';
 
 // Faults of the admin-only endpoints (issue 23): each checks credentials the way a hurried implementation does.
 
@@ -108,17 +108,34 @@ export const tokenPrefixCompared: Mutant = {
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-/** Signed JWTs (HS256) as tokens: the signature and `exp` checked, as a JWT library's verify() does. */
+/**
+ * Signed JWTs (HS256) as tokens: the signature and `exp` checked, as a JWT library's verify() does; a token logged
+ * out is kept on a deny list until it expires.
+ */
 class JwtTokens extends Accounts {
   private readonly key = randomBytes(32);
+  private readonly revoked = new Set<string>();
+  override logout(token: string): boolean {
+    const known = this.session(token) !== undefined;
+    if (known) this.revoked.add(token);
+    return known;
+  }
   override login(user: string, password: string, newPassword?: string) {
     const result = super.login(user, password, newPassword);
     if (!result.ok) return result;
     const { role, expiresAt } = result.session;
-    const unsigned = `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url({ sub: user, role, exp: Math.floor(expiresAt.getTime() / 1000) })}`;
+    // jti: two logins in one second get two tokens, as with any JWT library that sets one.
+    const claims = {
+      sub: user,
+      role,
+      exp: Math.floor(expiresAt.getTime() / 1000),
+      jti: randomBytes(8).toString('hex'),
+    };
+    const unsigned = `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url(claims)}`;
     return { ...result, token: `${unsigned}.${this.sign(unsigned)}` };
   }
   override session(token: string) {
+    if (this.revoked.has(token)) return undefined;
     const [header, payload, signature = ''] = token.split('.');
     const expected = Buffer.from(this.sign(`${header}.${payload}`));
     const given = Buffer.from(signature);
@@ -157,6 +174,38 @@ export const jwtNotVerified: Mutant = {
   build: (options) => createReference({ ...options, accounts: new JwtDecodedOnly(options) }),
 };
 
+export const pinEchoed: Mutant = {
+  id: 'pin-echoed',
+  description: "a refused registration quotes the request's pin in its error details",
+  profile: 'sunset',
+  catches: ['RESPONSE-NO-SECRET-ECHO'],
+  build: rewriteAnswers('/v1/account', (response, request) => {
+    const pin = objectBody(request)?.pin;
+    if (typeof pin !== 'string') return response;
+    // New objects: the reference may answer with a shared one (the blocked error).
+    const errors = errorsIn(response).map((error) => ({
+      ...error,
+      details: `${error.details ?? error.title} (pin ${pin})`,
+    }));
+    return errors.length ? { ...response, body: { ...(response.body as object), errors } } : response;
+  }),
+};
+
+// A logout that answers 200 and deletes nothing.
+class LogoutForgets extends Accounts {
+  override logout(): boolean {
+    return true;
+  }
+}
+
+export const logoutKeepsToken: Mutant = {
+  id: 'logout-keeps-token',
+  description: 'POST /v1/users/logout answers 200, and the token still works',
+  profile: 'legacy',
+  catches: ['LOGOUT-REVOKES'],
+  build: (options) => createReference({ ...options, accounts: new LogoutForgets(options) }),
+};
+
 export const authMutants: readonly Mutant[] = [
   verifyTokenUnchecked,
   twoStepTokenUnchecked,
@@ -164,6 +213,8 @@ export const authMutants: readonly Mutant[] = [
   loginAcceptsEmptyPassword,
   tokenPrefixCompared,
   jwtNotVerified,
+  pinEchoed,
+  logoutKeepsToken,
 ];
 
 // Correct choices the documentation leaves open.
@@ -239,6 +290,9 @@ class HexTokens extends IssuedTokens {
     const token = randomBytes(32).toString('hex');
     this.issued.set(token, result.session);
     return { ...result, token };
+  }
+  override logout(token: string): boolean {
+    return this.issued.delete(token.toLowerCase());
   }
   override session(token: string) {
     const session = this.issued.get(token.toLowerCase());

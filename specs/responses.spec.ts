@@ -8,6 +8,8 @@ import {
   expectation,
   isJsonContentType,
   jsonOfAnswer,
+  loginPath,
+  notEchoing,
   sendProbe,
   type Target,
   targetRegistrations,
@@ -82,4 +84,24 @@ test(...verifies('RESPONSE-META'), async ({ target }) => {
   for (const answer of await refusedRegistrations(target)) {
     target.check(answer, documentedMeta);
   }
+});
+
+// What the request's secrets are made of stays out of the answers: a refusal that quotes the PIN, or a login answer
+// that carries the password, puts it where requests are not (logs, dashboards, the screen of whoever debugs).
+test(...verifies('RESPONSE-NO-SECRET-ECHO'), async ({ target }) => {
+  const pin = String(example(target, fc.integer({ min: 100_000, max: 999_999 })));
+  const code = String(example(target, fc.integer({ min: 1_000_000, max: 9_999_999 })));
+  target.client.secrets.add('WA_CONFORMANCE_PIN', pin);
+  target.client.secrets.add('WA_CONFORMANCE_CODE', code);
+  // Refused in every profile, so nothing is registered: no cert (a 1008), or the blocked registration.
+  // A number no phone has (country code 999), the same for the same seed as every generated request.
+  const phone_number = example(target, fc.stringMatching(/^[0-9]{10}$/));
+  const withPin = await target.post(account, { cc: '999', phone_number, method: 'sms', pin });
+  target.check(withPin, notEchoing(withPin, 'PIN', pin));
+  const withCode = await target.post('/v1/account/verify', { code });
+  target.check(withCode, notEchoing(withCode, 'verification code', code));
+  const { user, password } = target.settings.admin;
+  if (!password) return;
+  const login = await target.post(loginPath, undefined, { as: { basic: { user, password } } });
+  target.check(login, notEchoing(login, 'password', password));
 });

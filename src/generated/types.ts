@@ -52,7 +52,7 @@ export interface ConformanceConfig {
    */
   maxWait?: number;
   /**
-   * The most bad logins one run sends, to probe how credentials are checked (default 10; 0: none; --auth-probes). The client rate-limits failed logins (429 past 30 an hour from one address): three runs an hour send 30, none past it.
+   * The most bad logins one run sends, to probe how credentials are checked (default 9; 0: none; --auth-probes). The client answers every login 429 past 30 failed ones an hour from one address: three runs an hour send 27, and their own logins still work.
    */
   authProbes?: number;
   /**

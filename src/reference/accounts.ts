@@ -72,6 +72,11 @@ export class Accounts {
     return this.accounts.get(user)?.password;
   }
 
+  /** The token no longer opens a session (POST /v1/users/logout); whether it did. */
+  logout(token: string): boolean {
+    return this.sessions.delete(token);
+  }
+
   session(token: string, now = new Date()): Session | undefined {
     const session = this.sessions.get(token);
     return session && session.expiresAt > now ? session : undefined;

@@ -7,7 +7,7 @@ import type { ApiResponse, Handler } from './exchange.js';
 import { numberKey, Registrations } from './registrations.js';
 import { account } from './routes/account.js';
 import { sentCode, setState } from './routes/control.js';
-import { login } from './routes/login.js';
+import { login, logout } from './routes/login.js';
 import type { ReferenceContext, Route } from './routes/route.js';
 import { inbox, inboxPath, providerStates, providerStatesPath } from './routes/testSurfaces.js';
 import { disableTwoStep, enableTwoStep } from './routes/twoStep.js';
@@ -53,6 +53,7 @@ export function createReference(options: ReferenceOptions): Handler {
 
   const routes: Record<string, Partial<Record<string, Route>>> = {
     '/v1/users/login': { POST: login },
+    '/v1/users/logout': { POST: logout },
     '/v1/account': { POST: account },
     '/v1/account/verify': { POST: verify },
     '/v1/settings/account/two-step': { POST: enableTwoStep, DELETE: disableTwoStep },

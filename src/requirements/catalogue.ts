@@ -528,6 +528,18 @@ export const catalogue: readonly Requirement[] = [
   },
 
   {
+    id: 'LOGOUT-REVOKES',
+    level: 'SHOULD',
+    title: 'a token logged out is refused',
+    statement:
+      'After POST /v1/users/logout with a bearer token, that token is refused: POST /v1/account answers it with a 4xx, whatever the body.',
+    citation: { section: 'Users: login', quote: 'Authorization: Bearer <token>', url: loginPage },
+    evidence: 'WEBAPP: UsersController.php logout() deletes the token server-side (onprem-api-facts.md §3)',
+    profiles: both,
+    needs: ['admin-password'],
+  },
+
+  {
     id: 'ERROR-ENVELOPE',
     level: 'MUST',
     title: 'an error answer carries errors[] of {code, title, details?, href?}',
@@ -551,6 +563,21 @@ export const catalogue: readonly Requirement[] = [
       quote: '{ "account": [{ "vname": "decoded-vname-from-cert" }] }',
       url: accountPage,
     },
+    profiles: both,
+  },
+  {
+    id: 'RESPONSE-NO-SECRET-ECHO',
+    level: 'SHOULD',
+    title: 'no answer repeats the PIN, the verification code or the password it was sent',
+    statement:
+      'No answer repeats a secret its request carried: a refused registration its pin, a refused verification its code, a login answer the password (an error names the parameter, not its value).',
+    citation: {
+      section: 'エラーおよびステータスメッセージ',
+      quote: 'エラーが返された場合は、エラーおよびステータスメッセージで詳細をご覧ください。',
+      url: errorsPage,
+    },
+    evidence:
+      "INFERRED: the errors page's details name the parameter at fault, never its value (onprem-api-facts.md §4); an answer is logged and shown where the request is not",
     profiles: both,
   },
   {

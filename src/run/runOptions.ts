@@ -2,10 +2,10 @@ import type { Profile } from '../requirements/index.js';
 import type { BrokerOptions } from './brokerSettings.js';
 
 /**
- * Bad logins a run sends when neither --auth-probes nor the file says. The client answers 429 past 30 failed logins
- * an hour from one address: three runs an hour send 30, and none past it.
+ * Bad logins a run sends when neither --auth-probes nor the file says. The client answers 429 to every login, good
+ * ones too, past 30 failed ones an hour from one address: three runs an hour send 27, and their own logins still work.
  */
-export const defaultAuthProbes = 10;
+export const defaultAuthProbes = 9;
 
 /** The run command's flags as commander parses them (and `contracts verify`'s, with its broker flags). */
 export interface RunOptions extends BrokerOptions {

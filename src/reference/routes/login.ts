@@ -1,8 +1,16 @@
 import { formatExpiry } from '../accounts.js';
-import { basicCredentials } from '../auth.js';
+import { basicCredentials, bearerSession } from '../auth.js';
 import { jsonBody } from '../body.js';
 import { apiError } from '../errors.js';
-import type { Route } from './route.js';
+import { noPayload, type Route } from './route.js';
+
+/** POST /v1/users/logout: the bearer token named is deleted, as the webapp's UsersController does. */
+export const logout: Route = (request, { accounts }) => {
+  const authorized = bearerSession(accounts, request);
+  if ('refusal' in authorized) return authorized.refusal;
+  accounts.logout(/^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')![1]!);
+  return noPayload(200);
+};
 
 /** POST /v1/users/login: HTTP Basic in, a bearer token out; the factory password must be changed first. */
 export const login: Route = (request, { accounts }) => {
