@@ -206,6 +206,18 @@ export const logoutKeepsToken: Mutant = {
   build: (options) => createReference({ ...options, accounts: new LogoutForgets(options) }),
 };
 
+export const loginChallengeMissing: Mutant = {
+  id: 'login-401-without-challenge',
+  description: 'a login refused with 401 carries no WWW-Authenticate header',
+  profile: 'sunset',
+  catches: ['LOGIN-401-CHALLENGE'],
+  build: rewriteAnswers('/v1/users/login', (response) => {
+    if (response.status !== 401) return response;
+    const { 'www-authenticate': _, ...headers } = response.headers ?? {};
+    return { ...response, headers };
+  }),
+};
+
 export const authMutants: readonly Mutant[] = [
   verifyTokenUnchecked,
   twoStepTokenUnchecked,
@@ -215,6 +227,7 @@ export const authMutants: readonly Mutant[] = [
   jwtNotVerified,
   pinEchoed,
   logoutKeepsToken,
+  loginChallengeMissing,
 ];
 
 // Correct choices the documentation leaves open.

@@ -101,13 +101,15 @@ export function budgetedProbes(target: Target, kind: LoginProbeKind): { sent: Lo
 }
 
 /** One bad login, sent once (a retry would be one more the target counts), its derived credentials redacted. */
-export function sendProbe(target: Target, probe: LoginProbe): Promise<Exchange> {
+export async function sendProbe(target: Target, probe: LoginProbe): Promise<Exchange> {
   if (probe.secret) target.client.secrets.add(probe.secret.variable, probe.secret.value);
-  return target.post(loginPath, undefined, {
+  const answer = await target.post(loginPath, undefined, {
     as: 'anonymous',
     headers: { authorization: probe.authorization },
     once: true,
   });
+  target.sessions.refusedLogins.set(probe.kind, answer);
+  return answer;
 }
 
 /** The target limits bad logins (429, or asked to wait): no more are sent, so as never to lock the admin out. */

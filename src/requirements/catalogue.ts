@@ -1,4 +1,12 @@
-import { accountPage, errorsPage, httpSemantics, loginPage, postmanVerify, twoStepPage } from './citations.js';
+import {
+  accountPage,
+  authenticateChallenge,
+  errorsPage,
+  httpSemantics,
+  loginPage,
+  postmanVerify,
+  twoStepPage,
+} from './citations.js';
 import type { Requirement } from './requirement.js';
 
 const both = ['sunset', 'legacy'] as const;
@@ -527,6 +535,23 @@ export const catalogue: readonly Requirement[] = [
     needs: ['admin-password', 'bad-logins'],
   },
 
+  {
+    id: 'LOGIN-401-CHALLENGE',
+    level: 'SHOULD',
+    title: 'a login refused with 401 carries WWW-Authenticate',
+    statement:
+      'A login refused with 401 Unauthorized carries a WWW-Authenticate header with at least one challenge: a 401 without one is malformed.',
+    citation: {
+      section: 'RFC 9110 §11.6.1 WWW-Authenticate',
+      quote:
+        'A server generating a 401 (Unauthorized) response MUST send a WWW-Authenticate header field containing at least one challenge.',
+      url: authenticateChallenge,
+    },
+    evidence:
+      'INFERRED: the webapp refuses wrong credentials through Symfony\'s HTTP Basic entry point, which sends WWW-Authenticate: Basic realm="Secured" (onprem-api-facts.md §3)',
+    profiles: both,
+    needs: ['bad-logins'],
+  },
   {
     id: 'LOGOUT-REVOKES',
     level: 'SHOULD',

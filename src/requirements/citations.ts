@@ -3,6 +3,7 @@ export const accountPage = 'https://developers.secure.facebook.com/docs/whatsapp
 export const loginPage = 'https://developers.secure.facebook.com/docs/whatsapp/on-premises/reference/users/login';
 export const errorsPage = 'https://developers.facebook.com/docs/whatsapp/on-premises/errors';
 export const httpSemantics = 'https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1';
+export const authenticateChallenge = 'https://www.rfc-editor.org/rfc/rfc9110#section-11.6.1';
 export const twoStepPage =
   'https://developers.facebook.com/docs/whatsapp/on-premises/reference/settings/two-step-verification';
 export const postmanVerify =
