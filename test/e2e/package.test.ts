@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -103,10 +103,16 @@ test('npm pack installed into an empty folder: npx wa-account-conformance --help
   const app = join(dir, 'app');
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), '{"name": "app", "private": true}');
-  execFileSync(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', join(dir, tarball)], {
+  const installed = spawnSync(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', join(dir, tarball)], {
     cwd: app,
-    stdio: 'ignore',
+    encoding: 'utf8',
   });
+  assert.equal(installed.status, 0, installed.stderr);
+  // A package with install scripts (prepare, install…) makes npm warn whoever installs it.
+  const ours = `${installed.stdout}${installed.stderr}`
+    .split('\n')
+    .filter((line) => /warn.*wa-account-conformance/i.test(line));
+  assert.deepEqual(ours, [], 'npm warned about this package');
   const npx = (args: string[]) =>
     execFileSync(
       process.platform === 'win32' ? 'npx.cmd' : 'npx',
@@ -118,7 +124,7 @@ test('npm pack installed into an empty folder: npx wa-account-conformance --help
     npx(['--runs', '5', '--report-dir', join(dir, 'report')]),
     /^\d+ passed, 0 failed, \d+ skipped, 0 warned, \d+ info$/m,
   );
-  const installed = join(app, 'node_modules', 'wa-account-conformance');
-  const readme = readFileSync(join(installed, 'README.md'), 'utf8');
-  assert.deepEqual(missingFromPackage(readme, filesBelow(installed), cloneOnlyFolders(readme)), []);
+  const installedAt = join(app, 'node_modules', 'wa-account-conformance');
+  const readme = readFileSync(join(installedAt, 'README.md'), 'utf8');
+  assert.deepEqual(missingFromPackage(readme, filesBelow(installedAt), cloneOnlyFolders(readme)), []);
 });
