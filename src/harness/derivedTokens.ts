@@ -1,3 +1,5 @@
+import { otherCase } from './otherCase.js';
+
 /** A token the server did not issue, made from one it did: what a hurried token check may still take. */
 export interface DerivedToken {
   /** How it was made, in the report's words. */
@@ -15,8 +17,6 @@ function other(c: string): string {
 }
 
 const changedAt = (token: string, i: number) => token.slice(0, i) + other(token[i]!) + token.slice(i + 1);
-const swapCase = (text: string) =>
-  [...text].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 function jsonPart(part: string): Record<string, unknown> | undefined {
@@ -50,9 +50,9 @@ export function derivedTokens(issued: string, now = Date.now()): DerivedToken[] 
     { name: 'its first character changed', token: changedAt(issued, 0) },
     { name: 'a character in the middle changed', token: changedAt(issued, Math.floor(issued.length / 2)) },
     { name: 'its last character changed', token: changedAt(issued, issued.length - 1) },
-    ...(/^[0-9a-f]+$/i.test(issued) || swapCase(issued) === issued
+    ...(/^[0-9a-f]+$/i.test(issued) || otherCase(issued) === issued
       ? []
-      : [{ name: 'its case changed', token: swapCase(issued) }]),
+      : [{ name: 'its case changed', token: otherCase(issued) }]),
     { name: 'two characters appended', token: `${issued}A9` },
   ];
   const jwt = jwtOf(issued);

@@ -17,14 +17,14 @@ export function echoedAt(answer: Exchange, value: string): string[] {
 }
 
 /**
- * The answer does not carry `value` (a password, PIN or code the request sent) anywhere; when it does, the
- * description names where. The value itself is a secret of the run, so the report shows its variable, never it.
+ * An answer that does not carry `value` (a password, PIN or code the request sent) anywhere; made for `answer`, so
+ * that when it does, the description names where. The value itself is a secret of the run, so the report shows its variable, never it.
  */
 export function notEchoing(answer: Exchange, what: string, value: string): Expectation {
   const where = echoedAt(answer, value);
   const description = `an answer that does not repeat the ${what} it was sent`;
   return expectation(
     where.length ? `${description} (it does, in ${where.join(', ')})` : description,
-    () => where.length === 0,
+    (a) => echoedAt(a, value).length === 0,
   );
 }

@@ -1,6 +1,7 @@
 import type { Exchange } from '../client/index.js';
 import { isClientError } from './answers.js';
 import { expectation } from './expectations.js';
+import { otherCase } from './otherCase.js';
 import { basicAuthorization, loginPath, tokenOf } from './sessions.js';
 import type { Target } from './target.js';
 
@@ -17,8 +18,6 @@ export interface LoginProbe {
   secret?: { variable: string; value: string };
 }
 
-const swapCase = (text: string) =>
-  [...text].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 
 function basic(kind: LoginProbeKind, name: string, user: string, password: string, variable?: string): LoginProbe {
@@ -59,8 +58,14 @@ export function loginProbes(admin: { user: string; password?: string }, otherUse
         prefix,
         'WA_CONFORMANCE_PASSWORD_PREFIX_BASIC',
       ),
-    swapCase(password) !== password &&
-      basic('perturbed', "the password's case changed", user, swapCase(password), 'WA_CONFORMANCE_PASSWORD_CASE_BASIC'),
+    otherCase(password) !== password &&
+      basic(
+        'perturbed',
+        "the password's case changed",
+        user,
+        otherCase(password),
+        'WA_CONFORMANCE_PASSWORD_CASE_BASIC',
+      ),
     {
       kind: 'perturbed',
       name: 'an Authorization header without the colon between user and password',
@@ -73,11 +78,11 @@ export function loginProbes(admin: { user: string; password?: string }, otherUse
       name: 'the credentials under another scheme',
       authorization: `Token ${base64(`${user}:${password}`)}`,
     },
-    swapCase(user) !== user &&
+    otherCase(user) !== user &&
       basic(
         'user-case',
-        `the user name's case changed (${swapCase(user)})`,
-        swapCase(user),
+        `the user name's case changed (${otherCase(user)})`,
+        otherCase(user),
         password,
         'WA_CONFORMANCE_USER_CASE_BASIC',
       ),
