@@ -30,6 +30,17 @@ export function buildReport(
   };
 }
 
+/** The report of a run that stopped before any test (exit 2): nothing judged, and the one-line reason it printed. */
+export function stoppedReport(
+  info: Omit<RunInfo, 'finishedAt' | 'shards' | 'errors'>,
+  reason: string,
+): ConformanceReport {
+  return {
+    ...buildReport({ ...info, finishedAt: new Date().toISOString(), shards: [], errors: [] }, []),
+    stopped: reason,
+  };
+}
+
 /** Generated requests per category and field over all tests, by category then field. */
 function coverageOf(records: TestRecord[]): CoverageRow[] {
   const tally = new CoverageTally();

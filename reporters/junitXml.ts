@@ -9,6 +9,12 @@ import { dependantsOf } from './verdicts.js';
  * expected failure, which fails the gate too) is a <failure>; an ERROR is an <error>; SKIP and BLOCKED are <skipped>.
  */
 export function junitXml(report: ConformanceReport): string {
+  const seconds = (Date.parse(report.finishedAt) - Date.parse(report.startedAt)) / 1000;
+  const timing = `time="${Number.isFinite(seconds) ? seconds.toFixed(3) : '0.000'}" timestamp="${escape(report.startedAt.replace(/\.\d+Z$/, ''))}"`;
+  const suite = `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="wa-account-conformance (${report.profile})"`;
+  // Stopped before any test: one <error>, so a CI test report shows the reason and not an empty, green suite.
+  if (report.stopped)
+    return `${suite} tests="1" failures="0" skipped="0" errors="1" ${timing}>\n  <testcase classname="wa-account-conformance" name="the run (stopped before any test)" time="0.000">\n    <error message="${escape(report.stopped)}"/>\n  </testcase>\n</testsuite>\n`;
   const { requirements } = report;
   // One root cause, one failure: a BLOCKED requirement was never judged, so it is skipped, naming what blocked it.
   const failures = requirements.filter((r) => r.verdict === 'FAIL' || r.expectedFailure?.stale).length;
@@ -44,7 +50,5 @@ export function junitXml(report: ConformanceReport): string {
     const file = r.tests.find((t) => t.file)?.file;
     return `  <testcase classname="${escape(r.citation.section)}" name="${escape(`${r.id}: ${r.statement}`)}" time="${seconds.toFixed(3)}"${file ? ` file="${escape(file)}"` : ''}>\n    <properties>\n${properties.join('\n')}\n    </properties>\n${outcome}  </testcase>`;
   });
-  const seconds = (Date.parse(report.finishedAt) - Date.parse(report.startedAt)) / 1000;
-  const timing = `time="${Number.isFinite(seconds) ? seconds.toFixed(3) : '0.000'}" timestamp="${escape(report.startedAt.replace(/\.\d+Z$/, ''))}"`;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="wa-account-conformance (${report.profile})" tests="${requirements.length}" failures="${failures}" skipped="${skipped}" errors="${errors}" ${timing}>\n${cases.join('\n')}\n</testsuite>\n`;
+  return `${suite} tests="${requirements.length}" failures="${failures}" skipped="${skipped}" errors="${errors}" ${timing}>\n${cases.join('\n')}\n</testsuite>\n`;
 }

@@ -142,12 +142,13 @@ details.req>summary{cursor:pointer}.level{font-size:.8em;color:#555;width:4.5em;
 .id{font-weight:600}.body{padding:.3rem 0 .3rem 1rem}.cite{color:#555;font-size:.9em}
 pre{background:#f6f6f6;padding:.5rem;overflow:auto;white-space:pre-wrap;word-break:break-all}
 dl.ea{display:grid;grid-template-columns:6em 1fr;gap:.2em}dl.ea dt{font-weight:600}dl.ea dd{margin:0;font-family:monospace}
-.summary{font-size:1.05rem;font-weight:600}
+.summary{font-size:1.05rem;font-weight:600}.stopped{font-size:1.1rem;font-weight:600;color:#c62828}
 .coverage table{border-collapse:collapse;margin:.4rem 0}.coverage th,.coverage td{border:1px solid #e0e0e0;padding:.1rem .5rem;text-align:left}
 .coverage td.n,.total{text-align:right;font-variant-numeric:tabular-nums}.total{color:#555;font-weight:400}.judged{color:#555;font-size:.9em}.why{color:#666;font-style:italic}
 </style></head>
 <body>
 <h1>wa-account-conformance — ${escape(report.profile)} profile</h1>
+${report.stopped ? `<p class="stopped" id="stopped">Stopped before any test (exit 2): ${escape(report.stopped)}</p>` : ''}
 <p>target <code>${escape(report.target)}</code> · seed <code>${report.seed}</code> · ${escape(report.tool.name)} ${escape(report.tool.version)} · ${escape(report.startedAt)} → ${escape(report.finishedAt)}${report.shards.length ? ` · shards ${escape(report.shards.join(', '))}` : ''}</p>
 <p class="summary" id="summary">${escape(summaryLine(report.summary))}</p>${totalWaits(report)}
 <p>property phase: ${report.property.requests} generated requests (${report.property.requestsPerSecond} requests/s)</p>

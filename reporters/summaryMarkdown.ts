@@ -19,6 +19,8 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** summary.md, for a CI step summary: counts, then a row per requirement, then what broke. */
 export function summaryMarkdown(report: ConformanceReport): string {
+  if (report.stopped)
+    return `## wa-account-conformance: stopped before any test (exit 2)\n\n**${cell(report.stopped)}**\n\nNothing was judged: ${report.profile} profile against ${report.target}, ${report.tool.name} ${report.tool.version}.\n`;
   const lines = [
     `## wa-account-conformance: ${report.profile} profile against ${report.target}`,
     '',

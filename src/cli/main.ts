@@ -223,6 +223,14 @@ try {
   if (error instanceof CommanderError) {
     // commander has printed its one-line message; --help and --version are not errors.
     process.exitCode = error.exitCode === 0 ? exitCodes.pass : exitCodes.usage;
+    if (error.exitCode !== 0 && !['serve', 'contracts', 'merge'].includes(process.argv[2] ?? '')) {
+      const { writeStoppedReport } = await import('../run/stoppedRun.js');
+      try {
+        writeStoppedReport(flagsOf(process.argv.slice(2)), error.message.replace(/^error: /, ''));
+      } catch (writing) {
+        console.error(`wa-account-conformance: the report could not be written: ${(writing as Error).message}`);
+      }
+    }
   } else if (error instanceof UsageError) {
     console.error(`wa-account-conformance: ${error.message}`);
     process.exitCode = exitCodes.usage;
@@ -230,4 +238,13 @@ try {
     console.error(`wa-account-conformance: internal error: ${(error as Error).message ?? String(error)}`);
     process.exitCode = exitCodes.usage;
   }
+}
+
+/** The files a run whose flags commander refused is to report in, read from its arguments as written. */
+function flagsOf(argv: string[]): { reportDir?: string; config?: string; target?: string } {
+  const value = (flag: string) => {
+    const at = argv.indexOf(flag);
+    return at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith(`${flag}=`))?.slice(flag.length + 1);
+  };
+  return { reportDir: value('--report-dir'), config: value('--config'), target: value('--target') };
 }

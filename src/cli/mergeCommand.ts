@@ -15,6 +15,8 @@ export function mergeCommand(dirs: string[], options: { reportDir?: string; expe
   );
   const first = reports[0]!;
   for (const [i, report] of reports.entries()) {
+    if (report.stopped)
+      throw new UsageError(`${dirs[i]} is the report of a run that stopped before any test: ${report.stopped}`);
     if (report.profile !== first.profile)
       throw new UsageError(`${dirs[i]} checked the ${report.profile} profile, ${dirs[0]} the ${first.profile} profile`);
     if (report.seed !== first.seed)

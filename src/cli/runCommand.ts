@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { startEmulator } from '../reference/index.js';
 import { readConfigFile } from '../run/configFile.js';
 import { listedTests } from '../run/listedTests.js';
@@ -5,7 +7,8 @@ import { preflight } from '../run/preflight.js';
 import { requirementsMatching, tagsOf } from '../run/requirementFilter.js';
 import type { RunOptions } from '../run/runOptions.js';
 import { runSuite } from '../run/runSuite.js';
-import { exitCodes } from '../run/usageError.js';
+import { writeStoppedReport } from '../run/stoppedRun.js';
+import { exitCodes, UsageError } from '../run/usageError.js';
 import { listRequirements } from './listRequirements.js';
 import { startPromptServer } from './promptServer.js';
 import { announcedSettings, say } from './say.js';
@@ -18,23 +21,54 @@ export async function runCommand(flags: RunOptions): Promise<number> {
     console.log(listRequirements(await listedTests(), flags.grep, profile));
     return exitCodes.pass;
   }
-  const resolved = announcedSettings(flags);
-  const grep = flags.grep === undefined ? undefined : tagsOf(requirementsMatching(flags.grep).map((r) => r.id));
-  const filter = { grep, shard: flags.shard };
-  // Only a person at a terminal can answer a prompt; without one the prompt source does not exist (its checks SKIP).
-  const prompt = resolved.codeSource?.type === 'prompt' && process.stdin.isTTY ? await startPromptServer() : undefined;
-  if (resolved.codeSource?.type === 'prompt' && !prompt)
-    say('notice: no terminal is attached, so nobody can be asked for a code: the checks that need one are skipped');
+  const opened: { close(): Promise<void> }[] = [];
   try {
-    const withPrompt = { ...resolved, promptUrl: prompt?.url };
-    if (resolved.target) return await runSuite(await preflight(withPrompt, { say }), filter);
-    const reference = await startEmulator({ profile: resolved.profile });
+    const settings = await stoppingWithReport(flags, () => runSettings(flags, opened));
+    const grep = flags.grep === undefined ? undefined : tagsOf(requirementsMatching(flags.grep).map((r) => r.id));
     try {
-      return await runSuite(await preflight(withPrompt, { reference, say }), filter);
-    } finally {
-      await reference.server.close();
+      return await runSuite(settings, { grep, shard: flags.shard });
+    } catch (error) {
+      // A run that broke down before its reporter wrote anything leaves the same files as one stopped before it.
+      if (existsSync(join(settings.reportDir, 'report.json'))) throw error;
+      return await stoppingWithReport({ ...flags, reportDir: settings.reportDir }, () => Promise.reject(error));
     }
   } finally {
-    await prompt?.close();
+    for (const resource of opened.reverse()) await resource.close();
+  }
+}
+
+/** The settings, the checks before any test, and what they start (the prompt server, the embedded reference). */
+async function runSettings(flags: RunOptions, opened: { close(): Promise<void> }[]) {
+  const resolved = announcedSettings(flags);
+  // Only a person at a terminal can answer a prompt; without one the prompt source does not exist (its checks SKIP).
+  const prompt = resolved.codeSource?.type === 'prompt' && process.stdin.isTTY ? await startPromptServer() : undefined;
+  if (prompt) opened.push(prompt);
+  if (resolved.codeSource?.type === 'prompt' && !prompt)
+    say('notice: no terminal is attached, so nobody can be asked for a code: the checks that need one are skipped');
+  const withPrompt = { ...resolved, promptUrl: prompt?.url };
+  if (resolved.target) return preflight(withPrompt, { say });
+  const reference = await startEmulator({ profile: resolved.profile });
+  opened.push(reference.server);
+  return preflight(withPrompt, { reference, say });
+}
+
+/**
+ * A step before any test whose failure is exit 2: the report files are written with its one-line reason (secrets
+ * redacted) before the error goes on to be printed, so that CI's summary and artifact steps always find a file.
+ */
+async function stoppingWithReport<T>(flags: RunOptions, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    const reason =
+      error instanceof UsageError ? error.message : `internal error: ${(error as Error).message ?? String(error)}`;
+    let shown = reason;
+    try {
+      // The report's place is where the run was told; stderr keeps its one line.
+      shown = writeStoppedReport(flags, reason).reason;
+    } catch (writing) {
+      say(`notice: the report of the stopped run could not be written: ${(writing as Error).message}`);
+    }
+    throw new UsageError(shown);
   }
 }

@@ -350,6 +350,10 @@ export interface ConformanceReport {
    * Errors outside any test (the run itself failed).
    */
   errors: string[];
+  /**
+   * Why the run stopped before any test (exit 2), as it printed it: nothing of the target was judged.
+   */
+  stopped?: string;
   requirements: RequirementReport[];
 }
 export interface VerdictCounts {

@@ -20,7 +20,9 @@ export const conformanceReporter = join(packageRoot, 'dist', 'reporters', 'confo
 /** The global setup of a configuration loaded without the command's settings: it stops a run, never a listing. */
 export const commandOnlySetup = join(packageRoot, 'dist', 'src', 'run', 'commandOnly.js');
 
-const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+export const { version: toolVersion } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
+  version: string;
+};
 
 /** The suite's reporter's options for a run with these settings. */
 export function reporterOptions(settings: RunSettings): ConformanceReporterOptions {
@@ -30,7 +32,7 @@ export function reporterOptions(settings: RunSettings): ConformanceReporterOptio
     profile: settings.profile,
     seed: settings.seed,
     authProbes: settings.authProbes,
-    toolVersion: version,
+    toolVersion,
     expectedFailures: settings.expectedFailures,
     maxTimeSeconds: settings.maxTimeSeconds,
   };

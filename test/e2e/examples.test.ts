@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { packageRoot } from '../../src/paths.js';
 import { createReference, numberKey, Registrations, serveHandler } from '../../src/reference/index.js';
 import { catalogue } from '../../src/requirements/index.js';
+import { readJunit } from '../support/junit.js';
 import { readReport, runCli, tempFile } from '../support/runCli.js';
 import { serveTarget } from '../support/servers.js';
 
@@ -121,6 +122,57 @@ test('examples/github-actions.yml: its suite command runs as written against a t
     });
     assert.equal(run.code, 0, run.stdout + run.stderr);
     for (const file of read) assert.ok(existsSync(join(reportDir, file)), `${file} was not written`);
+  } finally {
+    await served.close();
+  }
+});
+
+test("examples/github-actions.yml: a run stopped before any test (a wrong password, a flag commander refuses) leaves the files its later steps read, and its summary step's own command succeeds on them", async () => {
+  const workflow = readFileSync(join(packageRoot, 'examples', 'github-actions.yml'), 'utf8');
+  const args = /^\s+run: npx --yes wa-account-conformance@[\d.]+ (.+)$/m.exec(workflow)![1]!.split(' ');
+  const summaryStep = /- name: Verdicts in the job summary\n(?:\s+if: .*\n)?\s+run: (.+)$/m.exec(workflow)?.[1];
+  assert.ok(summaryStep, 'no summary step');
+  const served = await serveTarget('sunset');
+  try {
+    const target = served.emulator.server.url;
+    for (const [why, extra, env, reason] of [
+      ['a wrong password', [], { WA_CONFORMANCE_PASSWORD: 'not-the-password' }, /cannot log in on .*HTTP 401/],
+      ['a flag value commander refuses', ['--seed', 'x'], {}, /option '--seed <n>' argument 'x' is invalid/],
+    ] as const) {
+      // In a folder of its own, as a job's workspace: the workflow names conformance-report relative to it.
+      const workspace = mkdtempSync(join(tmpdir(), 'wa-actions-'));
+      const asWritten = args.map((a) => (a === 'http://localhost:9090' ? target : a));
+      const run = await promisify(execFile)(
+        process.execPath,
+        [join(packageRoot, 'dist', 'src', 'cli', 'main.js'), ...asWritten, ...extra],
+        {
+          cwd: workspace,
+          env: { ...process.env, WA_CONFORMANCE_PASSWORD: '', ...env, NO_COLOR: '1' },
+        },
+      ).then(
+        () => assert.fail(`${why}: exit 0`),
+        (error: { code: number; stderr: string }) => error,
+      );
+      assert.equal(run.code, 2, `${why}: ${run.stderr}`);
+      const report = JSON.parse(readFileSync(join(workspace, 'conformance-report', 'report.json'), 'utf8'));
+      assert.match(report.stopped, reason, why);
+      assert.doesNotMatch(JSON.stringify(report), /not-the-password/, 'the password reached the report');
+      const junit = readJunit(join(workspace, 'conformance-report'));
+      assert.deepEqual(
+        [junit.tests, junit.errors, junit.cases.length, junit.cases[0]!.outcome],
+        [1, 1, 1, 'error'],
+        why,
+      );
+      assert.match(junit.cases[0]!.message!, reason, why);
+      const stepSummary = join(workspace, 'step-summary.md');
+      await promisify(execFile)('bash', ['-e', '-c', summaryStep], {
+        cwd: workspace,
+        env: { ...process.env, GITHUB_STEP_SUMMARY: stepSummary },
+      });
+      const shown = readFileSync(stepSummary, 'utf8');
+      assert.match(shown, /stopped before any test \(exit 2\)/, why);
+      assert.match(shown, reason, why);
+    }
   } finally {
     await served.close();
   }

@@ -25,6 +25,8 @@ const parser = new XMLParser({
   attributeNamePrefix: '',
   isArray: (name) => name === 'testcase',
   parseAttributeValue: false,
+  // The report escapes ' as &#39;, as any XML reader takes it.
+  htmlEntities: true,
 });
 
 /** A run's junit.xml read back as a CI dashboard reads it: the suite's counts and each case's outcome. */

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { stoppedReport } from '../../../reporters/buildReport.js';
 import { junitXml } from '../../../reporters/junitXml.js';
 import { requirementReport } from '../../../reporters/verdicts.js';
 import type { ConformanceReport } from '../../../src/generated/types.js';
@@ -79,5 +80,30 @@ test('junit.xml: a stale expected failure fails the gate, so it is a <failure>; 
       ['ACCOUNT-SUNSET-1005', 'failure'],
       ['RESPONSE-META', 'passed'],
     ],
+  );
+});
+
+test('junit.xml of a run stopped before any test: one <error> with the reason, as written, and no requirement', () => {
+  const reason = `the admin account "admin" <a&b> cannot log in: 'HTTP 401'`;
+  const report = stoppedReport(
+    {
+      tool: { name: 'wa-account-conformance', version: '0.0.0' },
+      target: 'http://127.0.0.1:1',
+      profile: 'sunset',
+      seed: 1,
+      startedAt: '2026-12-06T00:00:00.000Z',
+    },
+    reason,
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'wa-junit-'));
+  writeFileSync(join(dir, 'junit.xml'), junitXml(report));
+  const junit = readJunit(dir);
+  assert.deepEqual(
+    { tests: junit.tests, errors: junit.errors, failures: junit.failures, skipped: junit.skipped },
+    { tests: 1, errors: 1, failures: 0, skipped: 0 },
+  );
+  assert.deepEqual(
+    junit.cases.map((c) => [c.outcome, c.message]),
+    [['error', reason]],
   );
 });
