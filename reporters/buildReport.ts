@@ -1,11 +1,12 @@
 import type { ConformanceReport, ExpectedFailure, TestRecord } from '../src/generated/types.js';
 import { type CoverageRow, CoverageTally } from '../src/protocol/index.js';
 import { catalogue } from '../src/requirements/index.js';
+import { depthOf } from './depth.js';
 import { countVerdicts, requirementReports } from './verdicts.js';
 
 export type RunInfo = Pick<
   ConformanceReport,
-  'target' | 'profile' | 'seed' | 'startedAt' | 'finishedAt' | 'shards' | 'errors' | 'tool'
+  'target' | 'profile' | 'seed' | 'startedAt' | 'finishedAt' | 'shards' | 'errors' | 'tool' | 'settings'
 >;
 
 /** The report of a run (or of merged shards) from its test records: one function, so merging cannot drift. */
@@ -26,6 +27,7 @@ export function buildReport(
       requestsPerSecond: ms > 0 ? Math.round(requests / (ms / 1000)) : 0,
       coverage: coverageOf(records),
     },
+    depth: depthOf(requirements),
     requirements,
   };
 }

@@ -8,14 +8,14 @@ import type {
   TestError,
   TestResult,
 } from '@playwright/test/reporter';
-import type { ExpectedFailure, Failure, LoggedExchange, TestRecord } from '../src/generated/types.js';
+import type { ExpectedFailure, Failure, LoggedExchange, ShownSettings, TestRecord } from '../src/generated/types.js';
 import { packageRoot } from '../src/paths.js';
 import { requirementIdsIn, resultNames } from '../src/protocol/index.js';
 import { buildReport } from './buildReport.js';
 import { printReport } from './console.js';
 import { Progress } from './progress.js';
 import { writeReportFiles } from './reportFiles.js';
-import { nothingJudged, runFailed } from './verdicts.js';
+import { nothingJudged, runFailed, settingsLine } from './verdicts.js';
 
 export interface ConformanceReporterOptions {
   reportDir: string;
@@ -25,6 +25,8 @@ export interface ConformanceReporterOptions {
   /** The most bad logins the run sends (--auth-probes): stated before it starts, as a login limit counts them. */
   authProbes: number;
   toolVersion: string;
+  /** How the run was set up, as the report heads it. */
+  settings?: ShownSettings;
   expectedFailures: ExpectedFailure[];
   /** The whole-run deadline (--max-time), in seconds: tests it cut short or kept from running are SKIP, saying so. */
   maxTimeSeconds?: number;
@@ -58,7 +60,7 @@ export default class ConformanceReporter implements Reporter {
     const shard = this.shards.length ? `, shard ${this.shards[0]}` : '';
     if (!this.options.quiet)
       console.log(
-        `wa-account-conformance ${this.options.toolVersion}: ${suite.allTests().length} tests, profile ${profile}, target ${target}, seed ${seed}${shard}, at most ${authProbes} bad logins (--auth-probes)\n`,
+        `wa-account-conformance ${this.options.toolVersion}: ${suite.allTests().length} tests, profile ${profile}, target ${target}, seed ${seed}${shard}, at most ${authProbes} bad logins (--auth-probes)${this.options.settings ? `\n${settingsLine(this.options.settings)}` : ''}\n`,
       );
     this.progress?.begin(suite.allTests().length);
     this.tests = suite.allTests();
@@ -136,6 +138,9 @@ export default class ConformanceReporter implements Reporter {
                 ? blocked!.reason
                 : annotations.find((a) => a.type === 'skip')?.description;
     if (skipReason) record.skipReason = skipReason;
+    if (annotations.some((a) => a.type === resultNames.otherProfile)) record.otherProfile = true;
+    const missing = jsonAnnotation<TestRecord['missing']>(annotations, resultNames.missing);
+    if (missing && outcome === 'skipped') record.missing = missing;
     if (judgement) Object.assign(record, judgement.notJudged.length ? judgement : { judged: judgement.judged });
     const property = jsonAnnotation<TestRecord['property']>(annotations, resultNames.property);
     if (property) record.property = property;
@@ -177,6 +182,7 @@ export default class ConformanceReporter implements Reporter {
         finishedAt: new Date().toISOString(),
         shards: this.shards,
         errors: this.errors,
+        ...(this.options.settings ? { settings: this.options.settings } : {}),
       },
       this.records,
       expectedFailures,

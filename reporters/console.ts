@@ -1,8 +1,18 @@
 import pc from 'picocolors';
 import type { ConformanceReport, RequirementReport } from '../src/generated/types.js';
 import { coverageByCategory, fieldsLine } from './coverage.js';
-import { failureDetails, unjudgedDetails } from './failureText.js';
-import { expectedFailureText, shownVerdict, summaryLine, sumOfWaits, type Verdict, waitsLine } from './verdicts.js';
+import { failureDetails, failureHeadline, unjudgedDetails } from './failureText.js';
+import {
+  byUrgency,
+  expectedFailureText,
+  shownVerdict,
+  slowest,
+  summaryLine,
+  sumOfWaits,
+  toFix,
+  type Verdict,
+  waitsLine,
+} from './verdicts.js';
 
 const paint: Record<Verdict, (s: string) => string> = {
   PASS: pc.green,
@@ -15,8 +25,8 @@ const paint: Record<Verdict, (s: string) => string> = {
   BLOCKED: pc.magenta,
 };
 
-/** `PASS  MUST    ACCOUNT-SUNSET-1005  statement…` — one line per requirement. */
-export function requirementLine(r: RequirementReport, width = 150): string {
+/** `FAIL    MUST    ACCOUNT-SUNSET-1005  expected …; came back …` — a line per requirement; what to act on is never cut. */
+export function requirementLine(r: RequirementReport, width = consoleWidth()): string {
   const verdict = shownVerdict(r);
   const head = `${verdict.padEnd(7)} ${r.level.padEnd(7)} ${r.id.padEnd(32)}`;
   const tail =
@@ -24,14 +34,39 @@ export function requirementLine(r: RequirementReport, width = 150): string {
       ? `skipped: ${r.reason}`
       : r.verdict === 'ERROR' || r.verdict === 'BLOCKED'
         ? (r.reason ?? r.statement)
-        : r.observed?.length
-          ? `observed: ${r.observed.join('; ')}`
-          : r.expectedFailure
-            ? expectedFailureText(r.expectedFailure)
-            : r.statement;
-  const room = Math.max(20, width - head.length - 1);
-  const text = `${head} ${tail.length > room ? `${tail.slice(0, room - 1)}…` : tail}`;
+        : r.expectedFailure
+          ? expectedFailureText(r.expectedFailure)
+          : r.verdict === 'FAIL' || (r.verdict === 'WARN' && !r.reason)
+            ? (failureHeadline(r) ?? r.statement)
+            : r.observed?.length
+              ? `observed: ${r.observed.join('; ')}`
+              : (r.reason ?? r.statement);
+  const room = Math.max(40, width - head.length - 1);
+  // What to act on (a failure, what a SKIP lacks) is wrapped in full; a PASS keeps to its one line.
+  const text =
+    verdict === 'PASS' || verdict === 'INFO'
+      ? `${head} ${tail.length > room ? `${tail.slice(0, room - 1)}…` : tail}`
+      : `${head} ${wrapped(tail, room, ' '.repeat(head.length + 1))}`;
   return r.expectedFailure?.stale ? pc.red(text) : paint[r.verdict](text);
+}
+
+/** The console's width, or 150 where output goes to a file or a CI log. */
+function consoleWidth(): number {
+  return process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 150;
+}
+
+/** Text in lines of at most `room` characters, broken at spaces, the lines after the first indented. */
+export function wrapped(text: string, room: number, indentBy: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > room) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.join(`\n${indentBy}`);
 }
 
 function indent(text: string, by = '      '): string {
@@ -47,14 +82,12 @@ export function printReport(
   files: string[],
   log: (line: string) => void = console.log,
 ): void {
-  for (const r of report.requirements) log(requirementLine(r));
-  for (const r of report.requirements.filter(
-    (x) => x.verdict === 'FAIL' || x.verdict === 'WARN' || x.verdict === 'XFAIL',
-  )) {
-    log(`\n${requirementLine(r)}\n${indent(failureDetails(r))}`);
-  }
-  for (const r of report.requirements.filter((x) => x.verdict === 'ERROR' || x.verdict === 'BLOCKED')) {
-    log(`\n${requirementLine(r)}\n${indent(unjudgedDetails(r))}`);
+  const ordered = byUrgency(report.requirements);
+  for (const r of ordered) log(requirementLine(r));
+  // The details in the same order: what to fix first is read first.
+  for (const r of ordered.filter((x) => toFix(x) || x.verdict === 'XFAIL')) {
+    const details = r.verdict === 'ERROR' || r.verdict === 'BLOCKED' ? unjudgedDetails(r) : failureDetails(r);
+    log(`\n${requirementLine(r)}\n${indent(`requirement: ${r.statement}\n${details}`)}`);
   }
   const waited = report.requirements.filter((r) => r.waits);
   if (waited.length) {
@@ -74,6 +107,13 @@ export function printReport(
         `  ${r.id}: requests in flight lowered from ${t.property!.concurrency!.from} to ${t.property!.concurrency!.to}, the target having asked the suite to wait`,
       );
     }
+  }
+  const slow = slowest(report.requirements);
+  if (slow.length) log(`slowest: ${slow.map((r) => `${r.id} ${(r.ms / 1000).toFixed(1)} s`).join(', ')}`);
+  log(`\n${report.depth.line}`);
+  for (const row of report.depth.rows.filter((x) => x.depth === 'partly' || x.depth === 'missing')) {
+    const head = `  ${(row.depth === 'partly' ? 'partly' : 'SKIP').padEnd(7)} ${row.id.padEnd(32)} `;
+    log(`${head}${wrapped(row.why.join('; '), Math.max(40, consoleWidth() - head.length), ' '.repeat(head.length))}`);
   }
   log(`seed: ${report.seed} (replay with --seed ${report.seed})`);
   log(`report: ${files.join(', ')}`);

@@ -14,6 +14,15 @@ export function failureLines(test: TestRecord): string[] {
   return lines;
 }
 
+/** A broken requirement's first line: what was expected and what came back, from its first failed test. */
+export function failureHeadline(r: RequirementReport): string | undefined {
+  const f = r.tests.find((t) => t.outcome === 'failed')?.failure;
+  if (!f) return undefined;
+  return f.expected !== undefined
+    ? `expected ${f.expected}; came back ${f.actual ?? 'nothing'}`
+    : f.message.split('\n')[0];
+}
+
 /** The failure text of every failed test of a requirement. */
 export function failureDetails(r: RequirementReport): string {
   return r.tests

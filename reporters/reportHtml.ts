@@ -1,8 +1,18 @@
 import type { ConformanceReport, LoggedExchange, RequirementReport, TestRecord } from '../src/generated/types.js';
 import { sectionHeading } from '../src/requirements/index.js';
 import { coverageByCategory } from './coverage.js';
+import { failureHeadline } from './failureText.js';
 import { escapeMarkup as escape } from './markup.js';
-import { expectedFailureText, shownVerdict, summaryLine, sumOfWaits, waitsLine } from './verdicts.js';
+import {
+  byUrgency,
+  expectedFailureText,
+  shownVerdict,
+  slowest,
+  summaryLine,
+  sumOfWaits,
+  toFix,
+  waitsLine,
+} from './verdicts.js';
 
 const verdicts = ['PASS', 'FAIL', 'ERROR', 'BLOCKED', 'WARN', 'INFO', 'SKIP', 'XFAIL', 'STALE'] as const;
 
@@ -61,6 +71,9 @@ function totalWaits(report: ConformanceReport): string {
 
 /** What the collapsed row says beside the statement: why it was not judged, or what was seen. */
 function summaryNote(r: RequirementReport): string {
+  // A failure's first line, visible without opening it: what was expected and what came back.
+  const headline = r.verdict === 'FAIL' || r.verdict === 'WARN' ? (r.reason ?? failureHeadline(r)) : undefined;
+  if (headline) return `<br><span class="headline">${escape(headline)}</span>`;
   const note =
     r.verdict === 'SKIP'
       ? `skipped: ${r.reason ?? ''}`
@@ -74,7 +87,46 @@ function summaryNote(r: RequirementReport): string {
   return note ? ` <span class="why">— ${escape(note)}</span>` : '';
 }
 
-function requirementRow(r: RequirementReport): string {
+/** The run's settings, at the head of the report: what it ran against and with what. */
+function settingsList(report: ConformanceReport): string {
+  const s = report.settings;
+  const rows: [string, string][] = [
+    ['target', report.target],
+    ['profile', report.profile],
+    ...(s
+      ? ([
+          ['sources', s.sources.length ? s.sources.join('; ') : 'none'],
+          ['numbers', s.numbers],
+          [
+            'run',
+            `${s.runs} generated requests per property, ${s.concurrency} in flight, ${s.workers} worker${s.workers === 1 ? '' : 's'}, at most ${s.authProbes} bad logins${s.sideEffects ? ', side effects allowed' : ''}${s.nonAdmin ? ', a non-admin account' : ''}${s.maxTimeSeconds ? `, deadline ${s.maxTimeSeconds} s` : ''}`,
+          ],
+        ] as [string, string][])
+      : []),
+    ['seed', `${report.seed} (replay with --seed ${report.seed})`],
+    ['suite', `${report.tool.name} ${report.tool.version}`],
+    ['time', `${report.startedAt} → ${report.finishedAt}`],
+    ...(report.shards.length ? ([['shards', report.shards.join(', ')]] as [string, string][]) : []),
+  ];
+  return `<dl class="settings" id="settings">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${escape(v)}</dd>`).join('')}</dl>`;
+}
+
+function depthTable(report: ConformanceReport): string {
+  const shallow = report.depth.rows.filter((r) => r.depth === 'partly' || r.depth === 'missing');
+  if (!shallow.length) return '';
+  return `\n<details class="depth" id="depth-table"><summary>not judged at full depth: what each lacked (${shallow.length})</summary>
+<table><thead><tr><th>requirement</th><th>depth</th><th>needs</th></tr></thead><tbody>
+${shallow.map((r) => `<tr><td><a href="#${escape(r.id)}">${escape(r.id)}</a></td><td>${r.depth === 'partly' ? 'judged partly' : 'SKIP'}</td><td>${r.why.map(escape).join('<br>')}</td></tr>`).join('\n')}
+</tbody></table></details>`;
+}
+
+function slowestList(report: ConformanceReport): string {
+  const slow = slowest(report.requirements);
+  if (!slow.length) return '';
+  return `\n<p id="slowest">slowest: ${slow.map((r) => `<a href="#${escape(r.id)}">${escape(r.id)}</a> ${(r.ms / 1000).toFixed(1)} s`).join(', ')}</p>`;
+}
+
+function requirementRow(r: RequirementReport, open = false): string {
   const verdict = shownVerdict(r);
   const note =
     r.verdict === 'SKIP'
@@ -94,7 +146,7 @@ function requirementRow(r: RequirementReport): string {
   const body = `<p class="statement">${escape(r.statement)}</p>${note}${judged}${waited}
 <p class="cite">${escape(r.citation.section)}: 「${escape(r.citation.quote)}」 <a href="${escape(r.citation.url)}">${escape(r.citation.url)}</a>${r.evidence ? `<br>evidence: ${escape(r.evidence)}` : ''}</p>
 ${failed.map(testDetails).join('\n')}`;
-  return `<details class="req" id="${escape(r.id)}" data-verdict="${verdict}">
+  return `<details class="req" id="${escape(r.id)}" data-verdict="${verdict}"${open ? ' open' : ''}>
 <summary><span class="chip ${verdict}">${verdict}</span> <span class="level">${r.level}</span> <code class="id">${escape(r.id)}</code> <span class="title">${escape(r.statement)}</span>${summaryNote(r)}</summary>
 <div class="body">${body}</div>
 </details>`;
@@ -116,8 +168,10 @@ ${rows.join('\n')}
 
 /** report.html: one self-contained file (inline style and script, nothing fetched), requirements grouped by section. */
 export function reportHtml(report: ConformanceReport): string {
+  // What to fix leads, the first of it open; the rest follows by section of the page.
+  const first = byUrgency(report.requirements.filter(toFix));
   const sections = new Map<string, RequirementReport[]>();
-  for (const r of report.requirements)
+  for (const r of report.requirements.filter((x) => !toFix(x)))
     sections.set(r.citation.section, [...(sections.get(r.citation.section) ?? []), r]);
   const counts = Object.fromEntries(
     verdicts.map((v) => [v, report.requirements.filter((r) => shownVerdict(r) === v).length]),
@@ -142,20 +196,22 @@ details.req>summary{cursor:pointer}.level{font-size:.8em;color:#555;width:4.5em;
 .id{font-weight:600}.body{padding:.3rem 0 .3rem 1rem}.cite{color:#555;font-size:.9em}
 pre{background:#f6f6f6;padding:.5rem;overflow:auto;white-space:pre-wrap;word-break:break-all}
 dl.ea{display:grid;grid-template-columns:6em 1fr;gap:.2em}dl.ea dt{font-weight:600}dl.ea dd{margin:0;font-family:monospace}
-.summary{font-size:1.05rem;font-weight:600}.stopped{font-size:1.1rem;font-weight:600;color:#c62828}
+.summary{font-size:1.05rem;font-weight:600}dl.settings{display:grid;grid-template-columns:6em 1fr;gap:.1em .5em;font-size:.9em;color:#333}dl.settings dt{font-weight:600}dl.settings dd{margin:0}#to-fix h2{color:#c62828}.headline{font-family:monospace;color:#c62828}.stopped{font-size:1.1rem;font-weight:600;color:#c62828}
 .coverage table{border-collapse:collapse;margin:.4rem 0}.coverage th,.coverage td{border:1px solid #e0e0e0;padding:.1rem .5rem;text-align:left}
 .coverage td.n,.total{text-align:right;font-variant-numeric:tabular-nums}.total{color:#555;font-weight:400}.judged{color:#555;font-size:.9em}.why{color:#666;font-style:italic}
 </style></head>
 <body>
 <h1>wa-account-conformance — ${escape(report.profile)} profile</h1>
 ${report.stopped ? `<p class="stopped" id="stopped">Stopped before any test (exit 2): ${escape(report.stopped)}</p>` : ''}
-<p>target <code>${escape(report.target)}</code> · seed <code>${report.seed}</code> · ${escape(report.tool.name)} ${escape(report.tool.version)} · ${escape(report.startedAt)} → ${escape(report.finishedAt)}${report.shards.length ? ` · shards ${escape(report.shards.join(', '))}` : ''}</p>
-<p class="summary" id="summary">${escape(summaryLine(report.summary))}</p>${totalWaits(report)}
+<p class="summary" id="summary">${escape(summaryLine(report.summary))}</p>
+${first.length ? `<section id="to-fix"><h2>To fix first</h2>\n${first.map((r, i) => requirementRow(r, i === 0)).join('\n')}</section>` : ''}
+${settingsList(report)}
+<p class="depth" id="depth">${escape(report.depth.line)}</p>${depthTable(report)}${slowestList(report)}${totalWaits(report)}
 <p>property phase: ${report.property.requests} generated requests (${report.property.requestsPerSecond} requests/s)</p>
 ${coverageTable(report)}
 ${report.errors.length ? `<pre class="errors">${escape(report.errors.join('\n'))}</pre>` : ''}
 <p id="filters">${filters}</p>
-${[...sections].map(([section, rs]) => `<section><h2>${escape(sectionHeading(section))}</h2>\n${rs.map(requirementRow).join('\n')}</section>`).join('\n')}
+${[...sections].map(([section, rs]) => `<section><h2>${escape(sectionHeading(section))}</h2>\n${rs.map((r) => requirementRow(r)).join('\n')}</section>`).join('\n')}
 <script>
 for (const box of document.querySelectorAll('[data-filter]')) box.addEventListener('change', () => {
   const shown = new Set([...document.querySelectorAll('[data-filter]:checked')].map((b) => b.dataset.filter));

@@ -1,7 +1,16 @@
 import type { ConformanceReport } from '../src/generated/types.js';
 import { coverageByCategory, fieldsLine } from './coverage.js';
-import { failureLines, unjudgedDetails } from './failureText.js';
-import { dependantsOf, shownVerdict, summaryLine, sumOfWaits, waitsLine } from './verdicts.js';
+import { failureHeadline, failureLines, unjudgedDetails } from './failureText.js';
+import {
+  byUrgency,
+  dependantsOf,
+  settingsLine,
+  shownVerdict,
+  slowest,
+  summaryLine,
+  sumOfWaits,
+  waitsLine,
+} from './verdicts.js';
 
 const icon: Record<string, string> = {
   PASS: '✅',
@@ -21,26 +30,48 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 export function summaryMarkdown(report: ConformanceReport): string {
   if (report.stopped)
     return `## wa-account-conformance: stopped before any test (exit 2)\n\n**${cell(report.stopped)}**\n\nNothing was judged: ${report.profile} profile against ${report.target}, ${report.tool.name} ${report.tool.version}.\n`;
+  const settings = report.settings;
   const lines = [
     `## wa-account-conformance: ${report.profile} profile against ${report.target}`,
     '',
     `**${summaryLine(report.summary)}** · seed ${report.seed} · ${report.tool.name} ${report.tool.version}`,
     '',
+    ...(settings ? [cell(settingsLine(settings)), ''] : []),
+    cell(report.depth.line),
+    '',
     '| | requirement | level | statement |',
     '|---|---|---|---|',
-    ...report.requirements.map((r) => {
+    ...byUrgency(report.requirements).map((r) => {
       const verdict = shownVerdict(r);
       const text =
         r.verdict === 'SKIP'
           ? `skipped: ${r.reason}`
           : r.verdict === 'ERROR' || r.verdict === 'BLOCKED'
             ? `${r.reason}`
-            : r.observed?.length
-              ? `${r.statement} Observed: ${r.observed.join('; ')}`
-              : r.statement;
+            : r.verdict === 'FAIL'
+              ? `${r.statement} **${failureHeadline(r) ?? ''}**`
+              : r.observed?.length
+                ? `${r.statement} Observed: ${r.observed.join('; ')}`
+                : r.statement;
       return `| ${icon[verdict]} ${verdict} | \`${r.id}\` | ${r.level} | ${cell(text)} |`;
     }),
   ];
+  const shallow = report.depth.rows.filter((r) => r.depth === 'partly' || r.depth === 'missing');
+  if (shallow.length) {
+    lines.push(
+      '',
+      '<details><summary>Not judged at full depth: what each lacked</summary>',
+      '',
+      '| requirement | depth | needs |',
+      '|---|---|---|',
+    );
+    for (const r of shallow)
+      lines.push(`| \`${r.id}\` | ${r.depth === 'partly' ? 'judged partly' : 'SKIP'} | ${cell(r.why.join('; '))} |`);
+    lines.push('', '</details>');
+  }
+  const slow = slowest(report.requirements);
+  if (slow.length)
+    lines.push('', `Slowest: ${slow.map((r) => `\`${r.id}\` ${(r.ms / 1000).toFixed(1)} s`).join(', ')}`);
   const waited = report.requirements.filter((r) => r.waits);
   if (waited.length) {
     lines.push(
@@ -68,26 +99,16 @@ export function summaryMarkdown(report: ConformanceReport): string {
     const blocked = dependants.get(id);
     return blocked ? ['', `Blocked by it (not judged): ${blocked.map((b) => `\`${b}\``).join(', ')}`] : [];
   };
-  for (const r of report.requirements.filter((x) => x.verdict === 'FAIL' || x.verdict === 'WARN')) {
-    lines.push(
-      '',
-      `### ${r.verdict} \`${r.id}\``,
-      '',
-      `> ${r.citation.section}: 「${r.citation.quote}」 ${r.citation.url}`,
-    );
-    for (const t of r.tests.filter((x) => x.outcome === 'failed')) lines.push('', '```', ...failureLines(t), '```');
+  for (const r of byUrgency(report.requirements).filter(
+    (x) => x.verdict === 'FAIL' || x.verdict === 'WARN' || x.verdict === 'ERROR',
+  )) {
+    lines.push('', `### ${r.verdict} \`${r.id}\``, '');
+    if (r.verdict === 'ERROR') lines.push('```', ...unjudgedDetails(r).split('\n'), '```');
+    else {
+      lines.push(`> ${r.citation.section}: 「${r.citation.quote}」 ${r.citation.url}`);
+      for (const t of r.tests.filter((x) => x.outcome === 'failed')) lines.push('', '```', ...failureLines(t), '```');
+    }
     lines.push(...blockedLine(r.id));
-  }
-  for (const r of report.requirements.filter((x) => x.verdict === 'ERROR')) {
-    lines.push(
-      '',
-      `### ${r.verdict} \`${r.id}\``,
-      '',
-      '```',
-      ...unjudgedDetails(r).split('\n'),
-      '```',
-      ...blockedLine(r.id),
-    );
   }
   return `${lines.join('\n')}\n`;
 }

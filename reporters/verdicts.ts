@@ -1,4 +1,10 @@
-import type { ExpectedFailure, RequirementReport, TestRecord, VerdictCounts } from '../src/generated/types.js';
+import type {
+  ExpectedFailure,
+  RequirementReport,
+  ShownSettings,
+  TestRecord,
+  VerdictCounts,
+} from '../src/generated/types.js';
 import { addWaits, type Waits } from '../src/protocol/index.js';
 import type { Level, Requirement } from '../src/requirements/index.js';
 
@@ -168,4 +174,40 @@ export function shownVerdict(r: RequirementReport): RequirementReport['verdict']
 /** What every report says of an expected failure: what to do with a stale entry, or that it is known. */
 export function expectedFailureText(expected: NonNullable<RequirementReport['expectedFailure']>): string {
   return `${expected.stale ? 'listed as expected to fail, but it passes: remove the entry' : 'expected failure'} (${expected.reason})`;
+}
+
+const urgency: Record<ReturnType<typeof shownVerdict>, number> = {
+  FAIL: 0,
+  STALE: 0,
+  ERROR: 1,
+  BLOCKED: 2,
+  WARN: 3,
+  PASS: 4,
+  INFO: 4,
+  XFAIL: 4,
+  SKIP: 4,
+};
+
+/** What to fix first: FAIL (and stale entries), ERROR, BLOCKED, WARN, then the rest as they came (catalogue order). */
+export function byUrgency<R extends RequirementReport>(requirements: readonly R[]): R[] {
+  return [...requirements].sort((a, b) => urgency[shownVerdict(a)] - urgency[shownVerdict(b)]);
+}
+
+/** Whether a report leads with it: it is to fix, or it could not be judged. */
+export function toFix(r: RequirementReport): boolean {
+  return urgency[shownVerdict(r)] < 4;
+}
+
+/** The requirements that took longest, with their tests' time summed: where a slow run's time went. */
+export function slowest(requirements: readonly RequirementReport[], count = 5): { id: string; ms: number }[] {
+  return requirements
+    .map((r) => ({ id: r.id, ms: Math.round(r.tests.reduce((sum, t) => sum + (t.durationMs ?? 0), 0)) }))
+    .filter((r) => r.ms > 0)
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, count);
+}
+
+/** `sources: the control protocol; numbers: fresh numbers (…)`: what decides how deep a run can go. */
+export function settingsLine(settings: ShownSettings): string {
+  return `sources: ${settings.sources.length ? settings.sources.join(', ') : 'none'}; numbers: ${settings.numbers}`;
 }

@@ -40,6 +40,7 @@ export function mergeCommand(dirs: string[], options: { reportDir?: string; expe
         .at(-1)!,
       shards: reports.flatMap((r) => r.shards),
       errors: reports.flatMap((r) => r.errors),
+      ...(first.settings ? { settings: first.settings } : {}),
     },
     [...records.values()],
     options.expectedFailures ? readExpectedFailures(options.expectedFailures) : [],

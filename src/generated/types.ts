@@ -350,6 +350,8 @@ export interface ConformanceReport {
    * Errors outside any test (the run itself failed).
    */
   errors: string[];
+  settings?: ShownSettings;
+  depth: Depth;
   /**
    * Why the run stopped before any test (exit 2), as it printed it: nothing of the target was judged.
    */
@@ -377,6 +379,50 @@ export interface CoverageRow {
   category: string;
   field: string;
   requests: number;
+}
+/**
+ * How the run was set up, as the report heads it: what reached the target's state and codes, and the numbers it used.
+ */
+export interface ShownSettings {
+  /**
+   * The state and code sources, one line each ('the control protocol', 'a Pact state-change URL', 'codes: a response header'); [] for none.
+   */
+  sources: string[];
+  /**
+   * The numbers the run registers: fresh ones (the target takes minted certificates), the known numbers of the configuration, or none.
+   */
+  numbers: string;
+  runs: number;
+  concurrency: number;
+  workers: number;
+  authProbes: number;
+  sideEffects: boolean;
+  /**
+   * A non-admin account was given.
+   */
+  nonAdmin: boolean;
+  maxTimeSeconds?: number;
+}
+/**
+ * How deep the run went: each requirement judged in full, in part, not at all, and why.
+ */
+export interface Depth {
+  /**
+   * One line: how many were judged at full depth, partly, and skipped, by why.
+   */
+  line: string;
+  rows: DepthRow[];
+}
+export interface DepthRow {
+  id: string;
+  /**
+   * full: judged, every test of it run; partly: judged, some tests skipped; not-judged: ERROR or BLOCKED; other-profile: SKIP, it applies to the other profile; missing: SKIP for what the run lacked; skipped: SKIP for another reason.
+   */
+  depth: 'full' | 'partly' | 'not-judged' | 'other-profile' | 'missing' | 'skipped';
+  /**
+   * What was missing, or why it was skipped, each in full; [] at full depth.
+   */
+  why: string[];
 }
 export interface RequirementReport {
   id: string;
@@ -461,6 +507,14 @@ export interface TestRecord {
    */
   skipReason?: string;
   /**
+   * Skipped because it judges its requirement in the other profile.
+   */
+  otherProfile?: boolean;
+  /**
+   * Skipped for what the run lacked: each need it could not meet, with the configuration that would meet it.
+   */
+  missing?: MissingNeed[];
+  /**
    * The requirement whose failure kept this test from reaching the state it judges.
    */
   blockedBy?: string;
@@ -496,6 +550,13 @@ export interface TestRecord {
    * Answers the tests saw but could not judge, by why.
    */
   notJudged?: NotJudged[];
+}
+export interface MissingNeed {
+  /**
+   * A need of the catalogue, or 'state': a state the run's sources turned out not to give.
+   */
+  need: string;
+  reason: string;
 }
 /**
  * The waits the target asked for during this test.

@@ -46,6 +46,10 @@ export const resultNames = {
   waits: 'waits',
   /** What the target was seen to do where the documentation leaves the choice. */
   observed: 'observed',
+  /** Skipped: the test judges its requirement in the other profile. */
+  otherProfile: 'other-profile',
+  /** Skipped: what the run lacked for it, each need with the configuration that would meet it ([{need, reason}]). */
+  missing: 'missing',
 } as const;
 
 /** The requirement IDs a test's annotations name, each once. */

@@ -25,5 +25,6 @@ const englishSections: Record<string, string> = {
 /** `パラメーター (Parameters)`: a cited section with its English name, or the section as it is when it is English. */
 export function sectionHeading(section: string): string {
   const english = englishSections[section];
-  return english ? `${section} (${english})` : section;
+  // English first: a browser without CJK fonts still shows what the section is.
+  return english ? `${english} (${section})` : section;
 }

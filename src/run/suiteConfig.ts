@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { ConformanceReporterOptions } from '../../reporters/conformance.js';
 import { packageRoot } from '../paths.js';
 import type { RunSettings } from '../settings/runSettings.js';
+import { shownSettings } from '../settings/shownSettings.js';
 
 export const suiteTests = {
   testDir: join(packageRoot, 'dist', 'specs'),
@@ -33,6 +34,7 @@ export function reporterOptions(settings: RunSettings): ConformanceReporterOptio
     seed: settings.seed,
     authProbes: settings.authProbes,
     toolVersion,
+    settings: shownSettings(settings),
     expectedFailures: settings.expectedFailures,
     maxTimeSeconds: settings.maxTimeSeconds,
   };

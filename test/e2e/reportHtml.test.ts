@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -10,6 +10,15 @@ import { readReport, runCli } from '../support/runCli.js';
 import { serveTarget } from '../support/servers.js';
 
 const chromiumPath = '/usr/bin/chromium';
+
+/** The fonts fontconfig has for Japanese: none on a machine with Debian's chromium as installed. */
+function cjkFonts(): string {
+  try {
+    return execFileSync('fc-list', [':lang=ja', 'family'], { encoding: 'utf8' }).trim().split('\n').join(', ');
+  } catch {
+    return '';
+  }
+}
 // As the machine notes say: without these, Chromium reaches for the network this machine does not have.
 const chromiumArgs = [
   '--no-sandbox',
@@ -21,7 +30,7 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
-test('report.html shows the counts, the failing requirement and its curl, and the curl reproduces the failure', async () => {
+test('report.html leads with the failure (open, in the first screen, its first line expected and came back), then the settings, depth and slowest; English headings; the curl reproduces the failure', async (t) => {
   assert.ok(
     existsSync(chromiumPath),
     `Debian's chromium is needed at ${chromiumPath} (apt-get install chromium; .ci/run does it)`,
@@ -40,10 +49,37 @@ test('report.html shows the counts, the failing requirement and its curl, and th
       `${report.summary.pass} passed, ${report.summary.fail} failed, ${report.summary.skip} skipped, ${report.summary.warn} warned, ${report.summary.info} info`,
     );
     assert.equal(await page.locator('#count-fail').textContent(), String(report.summary.fail));
-    const failing = page.locator('details#ACCOUNT-SUNSET-1005');
+    // What to fix leads: the failure is the first requirement in the page, open, its first line visible in the
+    // first screen, above the settings; the rest follows by section.
+    const failing = page.locator('#to-fix details#ACCOUNT-SUNSET-1005');
     assert.equal(await failing.getAttribute('data-verdict'), 'FAIL');
-    assert.equal(await failing.locator('.curl').isVisible(), false, 'details start closed');
-    await failing.locator('summary').first().click();
+    assert.equal(await page.locator('details.req').first().getAttribute('id'), 'ACCOUNT-SUNSET-1005');
+    assert.equal(await failing.getAttribute('open'), '', 'the first failure starts open');
+    const headline = failing.locator('summary .headline');
+    assert.match(await headline.innerText(), /^expected .*; came back 403 /);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const box = await headline.boundingBox();
+    assert.ok(
+      box && box.y + box.height <= 720,
+      `the failure's first line is below the first screen: ${JSON.stringify(box)}`,
+    );
+    const settingsBox = await page.locator('#settings').boundingBox();
+    assert.ok(settingsBox && settingsBox.y > box.y, 'the settings come after the failure');
+    const settings = await page.locator('#settings').innerText();
+    for (const shown of ['target', 'profile', 'sources', 'the control protocol', 'numbers', 'seed\n21', 'suite'])
+      assert.ok(settings.includes(shown), `${shown} is not in the settings: ${settings}`);
+    assert.match(
+      await page.locator('#depth').innerText(),
+      /^depth: \d+ of \d+ requirements of this profile judged at full depth/,
+    );
+    assert.match(await page.locator('#slowest').innerText(), /^slowest: [A-Z0-9-]+ \d+\.\d s/);
+    // A browser without CJK fonts (Debian's chromium as installed here) shows the Japanese as boxes: each heading
+    // starts with its English name. The screenshot is kept beside the report, for a person to look at.
+    const screenshot = join(run.reportDir, 'first-screen.png');
+    await page.screenshot({ path: screenshot });
+    t.diagnostic(`first screen: ${screenshot}; CJK fonts on this machine: ${cjkFonts() || 'none'}`);
+    for (const heading of await page.locator('h2').allInnerTexts())
+      assert.match(heading, /^[A-Za-z]/, `a heading that does not start in English: ${heading}`);
     const curl = await failing.locator('.curl').innerText();
     assert.match(curl, /^curl -sS -i -X POST 'http:\/\/127\.0\.0\.1:\d+\/v1\/account'/);
     assert.match(await failing.locator('.actual').innerText(), /^403 .*biz_link_on_prem_reg_block3d/);
@@ -65,10 +101,10 @@ test('report.html shows the counts, the failing requirement and its curl, and th
       ),
     );
 
-    // Section headings name the section in English beside the Japanese; a SKIP says why without being opened.
+    // Section headings name the section in English, then in Japanese; a SKIP says why without being opened.
     const headings = await page.locator('section > h2').allInnerTexts();
     assert.ok(
-      headings.includes('パラメーター (Parameters)') && headings.includes('アカウント (Account)'),
+      headings.includes('Parameters (パラメーター)') && headings.includes('Account (アカウント)'),
       headings.join(' | '),
     );
     const skipped = page.locator('details.req[data-verdict="SKIP"]').first();

@@ -182,3 +182,56 @@ test('a counterexample that passes when sent again: WARN "flaky", never a FAIL; 
     await served.close();
   }
 });
+
+test('depth, stated: a run with no source and one with every source each print and report how deep they went, and each SKIP names every missing need in full', async () => {
+  const served = await serveTarget('legacy');
+  try {
+    const target = served.emulator.server.url;
+    const bare = tempFile('bare.json', JSON.stringify({ target, profile: 'legacy' }));
+    const shallow = await runCli(['--config', bare, '--seed', '3', '--runs', '10'], served.env);
+    const full = await runCli([...served.args, '--seed', '3', '--runs', '10'], served.env);
+    for (const run of [shallow, full]) {
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      const { depth } = readReport(run);
+      assert.ok(run.stdout.split('\n').includes(depth.line), `the console lacks the report's depth line ${depth.line}`);
+      assert.ok(readFileSync(join(run.reportDir, 'summary.md'), 'utf8').includes(depth.line));
+    }
+    assert.match(
+      readReport(full).depth.line,
+      /^depth: (\d+) of \1 requirements of this profile judged at full depth; 5 apply to the other profile only$/,
+    );
+    assert.match(
+      readReport(shallow).depth.line,
+      /^depth: \d+ of \d+ requirements of this profile judged at full depth, \d+ skipped for a missing source or number; 5 apply/,
+    );
+    // TWO-STEP-SETTINGS lacks a code source and a state source: both named, in full, in every place it is shown.
+    const report = readReport(shallow);
+    const row = report.depth.rows.find((r) => r.id === 'TWO-STEP-SETTINGS')!;
+    assert.equal(row.depth, 'missing');
+    assert.deepEqual(
+      row.why.map((w) => /^needs an? (\w+ source)/.exec(w)?.[1]),
+      ['code source', 'state source'],
+    );
+    const skip = report.requirements.find((r) => r.id === 'TWO-STEP-SETTINGS')!;
+    assert.equal(skip.reason, row.why.join('; '));
+    // On the console, wrapped at its width and not cut: the line and the ones indented under it read as the reason.
+    const lines = shallow.stdout.split('\n');
+    const at = lines.findIndex((l) => /^SKIP +MUST +TWO-STEP-SETTINGS /.test(l));
+    const continued = lines.slice(at + 1).findIndex((l) => !/^ {40,}\S/.test(l));
+    const shown = lines
+      .slice(at, at + 1 + continued)
+      .map((l) => l.trim())
+      .join(' ')
+      .replace(/^SKIP +MUST +TWO-STEP-SETTINGS +skipped: /, '');
+    assert.equal(shown, skip.reason);
+    const long = lines.filter((l) => /^(?:[A-Z]+ +(?:MUST|SHOULD|INFO) | {20,})/.test(l) && l.length > 150);
+    assert.deepEqual(long, [], 'requirement lines longer than the 150 columns of a log');
+    const summary = readFileSync(join(shallow.reportDir, 'summary.md'), 'utf8');
+    assert.ok(
+      summary.includes(`| \`TWO-STEP-SETTINGS\` | SKIP | ${row.why.join('; ').replace(/\|/g, '\\|')} |`),
+      'summary.md depth table',
+    );
+  } finally {
+    await served.close();
+  }
+});
