@@ -127,6 +127,18 @@ targetOptions(program.command('run', { isDefault: true }))
     process.exitCode = await runCommand(flags);
   });
 
+targetOptions(program.command('init'))
+  .description(
+    'probe --target with requests that change nothing, ask at a terminal for what the probes cannot find, and write a configuration file; then say how deep a run with it goes',
+  )
+  .option('--non-admin <name>', 'a non-admin account, for the role checks (its password: WA_CONFORMANCE_USER_PASSWORD)')
+  .option('--out <file>', 'the configuration file to write (default: conformance.json)')
+  .option('--force', 'replace the file if it exists')
+  .action(async (options) => {
+    const { initCommand } = await import('./initCommand.js');
+    process.exitCode = await initCommand(options);
+  });
+
 program
   .command('serve')
   .description(
@@ -223,7 +235,7 @@ try {
   if (error instanceof CommanderError) {
     // commander has printed its one-line message; --help and --version are not errors.
     process.exitCode = error.exitCode === 0 ? exitCodes.pass : exitCodes.usage;
-    if (error.exitCode !== 0 && !['serve', 'contracts', 'merge'].includes(process.argv[2] ?? '')) {
+    if (error.exitCode !== 0 && !['serve', 'contracts', 'merge', 'init'].includes(process.argv[2] ?? '')) {
       const { writeStoppedReport } = await import('../run/stoppedRun.js');
       try {
         writeStoppedReport(flagsOf(process.argv.slice(2)), error.message.replace(/^error: /, ''));

@@ -18,8 +18,12 @@ export function readJsonFile<T>(path: string, schema: SchemaName, what: string):
   } catch (error) {
     throw new UsageError(`${what} ${path} is not valid JSON: ${(error as Error).message}`);
   }
+  return checkedJson<T>(value, schema, `${what} ${path}`);
+}
+
+/** A value checked against one of the schemas, as a file of it is: the error names `what` and the field. */
+export function checkedJson<T>(value: unknown, schema: SchemaName, what: string): T {
   const result = validate(schema, value);
-  if (!result.ok)
-    throw new UsageError(`${what} ${path} is not valid: ${describeViolations(result.violations).join('; ')}`);
+  if (!result.ok) throw new UsageError(`${what} is not valid: ${describeViolations(result.violations).join('; ')}`);
   return value as T;
 }

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
+import { promisify } from 'node:util';
+import type { ConformanceReport } from '../../src/generated/types.js';
 import { packageRoot } from '../../src/paths.js';
+import { startEmulator } from '../../src/reference/index.js';
 
 /** The files `npm pack` puts in the tarball (scripts not run: the build is the one these tests run on). */
 function packedFiles(): string[] {
@@ -89,7 +92,7 @@ function filesBelow(dir: string): string[] {
     .map((path) => relative(dir, join(dir, path)));
 }
 
-test('npm pack installed into an empty folder: npx wa-account-conformance --help and a run work there, and every path the README names is there', () => {
+test('npm pack installed into an empty folder: npx wa-account-conformance --help and a run work there, init writes a file whose run reaches the depth init promised, and every path the README names is there', async () => {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const dir = mkdtempSync(join(tmpdir(), 'wa-pack-'));
   const tarball = execFileSync(npm, ['pack', '--ignore-scripts', '--pack-destination', dir], {
@@ -124,6 +127,44 @@ test('npm pack installed into an empty folder: npx wa-account-conformance --help
     npx(['--runs', '5', '--report-dir', join(dir, 'report')]),
     /^\d+ passed, 0 failed, \d+ skipped, 0 warned, \d+ info$/m,
   );
+  // A first hour: init against an emulator of the user's own (the reference, foreign, codes in a header), then a run
+  // with the file it wrote, both through npx as the README says. Asynchronous: the emulator answers from this process.
+  const emulator = await startEmulator({ profile: 'legacy', sources: 'header' });
+  try {
+    const env = {
+      ...process.env,
+      CI: 'true',
+      WA_CONFORMANCE_PASSWORD: emulator.admin.password,
+      WA_CONFORMANCE_USER_PASSWORD: emulator.user.password,
+    };
+    const npxAsync = (args: string[]) =>
+      promisify(execFile)(
+        process.platform === 'win32' ? 'npx.cmd' : 'npx',
+        ['--no-install', 'wa-account-conformance', ...args],
+        {
+          cwd: app,
+          encoding: 'utf8',
+          env,
+        },
+      );
+    const init = await npxAsync(['init', '--target', emulator.server.url, '--non-admin', emulator.user.user]);
+    const promised = /^depth: (\d+) of (\d+) requirements of the legacy profile will be judged/m.exec(init.stdout);
+    assert.ok(promised, init.stdout);
+    const run = await npxAsync([
+      '--config',
+      'conformance.json',
+      '--runs',
+      '5',
+      '--report-dir',
+      join(dir, 'init-report'),
+    ]);
+    const report = JSON.parse(readFileSync(join(dir, 'init-report', 'report.json'), 'utf8')) as ConformanceReport;
+    const judged = report.requirements.filter((r) => r.verdict !== 'SKIP').length;
+    assert.equal(judged, Number(promised[1]), `init promised ${promised[0]}; the run: ${report.depth.line}`);
+    assert.match(run.stdout, /^\d+ passed, 0 failed, /m);
+  } finally {
+    await emulator.server.close();
+  }
   const installedAt = join(app, 'node_modules', 'wa-account-conformance');
   const readme = readFileSync(join(installedAt, 'README.md'), 'utf8');
   assert.deepEqual(missingFromPackage(readme, filesBelow(installedAt), cloneOnlyFolders(readme)), []);

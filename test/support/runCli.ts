@@ -22,8 +22,8 @@ export function runCli(
   started?: (pid: number) => void,
 ): Promise<CliRun> {
   const reportDir = mkdtempSync(join(tmpdir(), 'wa-conformance-'));
-  // `contracts` writes no report; the run and `merge` do.
-  const hasReportDir = args.includes('--report-dir') || args[0] === 'contracts';
+  // `contracts` and `init` write no report; the run and `merge` do.
+  const hasReportDir = args.includes('--report-dir') || args[0] === 'contracts' || args[0] === 'init';
   return runNode([main, ...args, ...(hasReportDir ? [] : ['--report-dir', reportDir])], env, started).then((run) => ({
     ...run,
     reportDir,
