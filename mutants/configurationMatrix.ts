@@ -35,11 +35,11 @@ const printed = (e: Emulator, sources: SourceKind) => emulatorConfig({ ...e, sou
 const stateChangeUrl = (e: Emulator) => printed(e, 'header').stateChangeUrl!;
 const fixedPerNumber = (e: Emulator) => printed(e, 'fixed').codeSource!;
 
-/** The README's example configuration, with the emulator's address, numbers and state-change URL in place of its own. */
-export function readmeExample(): ConformanceConfig {
-  const readme = readFileSync(join(packageRoot, 'README.md'), 'utf8');
+/** The example configuration of docs/running.md, with the emulator's address, numbers and state-change URL in place of its own. */
+export function documentedExample(): ConformanceConfig {
+  const readme = readFileSync(join(packageRoot, 'docs', 'running.md'), 'utf8');
   const block = /A configuration file \(`--config`[^]*?```json\n([^]*?)```/.exec(readme)?.[1];
-  if (!block) throw new Error('README.md has no example configuration after "A configuration file (`--config`"');
+  if (!block) throw new Error('docs/running.md has no example configuration after "A configuration file (`--config`"');
   return JSON.parse(block) as ConformanceConfig;
 }
 
@@ -48,7 +48,7 @@ export const configurationForms: readonly ConfigurationForm[] = [
     name: 'readme-example',
     emulator: 'foreign',
     configure: (e, dir) => {
-      const example = readmeExample();
+      const example = documentedExample();
       writeFileSync(
         join(dir, example.expectedFailures ?? 'known-failures.json'),
         JSON.stringify({ expectedFailures: [] }),

@@ -45,7 +45,7 @@ export function outcomeOf(mutant: Mutant, exitCode: number, failed: string[], wa
 }
 
 /**
- * Which requirements a mutant's runs check: every one (the README's table: what else catches it), or only those it
+ * Which requirements a mutant's runs check: every one (the table in docs/development.md: what else catches it), or only those it
  * declares (the test gate: whether it is killed depends on nothing else, as a mutation tester runs only the tests
  * that cover a mutant). A correct variant is always checked against every requirement: a false FAIL can be anywhere.
  */

@@ -9,8 +9,8 @@ import { packageRoot } from '../../src/paths.js';
 const { layers } = createRequire(import.meta.url)(join(packageRoot, '.dependency-cruiser.cjs')) as {
   layers: Record<string, string[]>;
 };
-const readme = readFileSync(join(packageRoot, 'README.md'), 'utf8');
-const section = readme.slice(readme.indexOf('## How it is built (architecture)'));
+const readme = readFileSync(join(packageRoot, 'docs', 'development.md'), 'utf8');
+const section = readme.slice(readme.indexOf('# How it is built (architecture)'));
 const rows = [...section.matchAll(/^\| `([^`]+)\/` \| [^|]+ \| ([^|]+) \|$/gm)].map((m) => m[1]!);
 
 const folders = (dir: string) =>
@@ -18,7 +18,7 @@ const folders = (dir: string) =>
     .filter((entry) => entry.isDirectory())
     .map((entry) => `${dir}/${entry.name}`);
 
-test('every folder of src/, and every top-level folder of code, has its import rules and its README row', () => {
+test('every folder of src/, and every top-level folder of code, has its import rules and its row in docs/development.md', () => {
   const code = [...folders('src'), 'specs', 'specs/registration', 'reporters', 'contracts', 'mutants', 'scripts'];
   assert.deepEqual(
     code.filter((folder) => !(folder in layers)),
@@ -28,6 +28,6 @@ test('every folder of src/, and every top-level folder of code, has its import r
   assert.deepEqual(
     code.filter((folder) => !rows.includes(folder)),
     [],
-    'folders without a row in the README architecture table',
+    'folders without a row in the architecture table of docs/development.md',
   );
 });

@@ -321,9 +321,9 @@ test('broker options that cannot work are a usage error naming the option, befor
   }
 });
 
-test("the README's broker pipeline: every flag exists in the command it is given to, and pact-cli is the version package.json pins", async () => {
-  const readme = readFileSync(join(packageRoot, 'README.md'), 'utf8');
-  const block = readme.slice(readme.indexOf('### With a Pact Broker'), readme.indexOf('- **Which pacts**'));
+test("docs/contracts.md's broker pipeline: every flag exists in the command it is given to, and pact-cli is the version package.json pins", async () => {
+  const readme = readFileSync(join(packageRoot, 'docs', 'contracts.md'), 'utf8');
+  const block = readme.slice(readme.indexOf('## With a Pact Broker'), readme.indexOf('- **Which pacts**'));
   const commands = block
     .replace(/\\\n\s*/g, '')
     .split('\n')

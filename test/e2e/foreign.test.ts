@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { readmeExample } from '../../mutants/configurationMatrix.js';
+import { documentedExample } from '../../mutants/configurationMatrix.js';
 import { packageRoot } from '../../src/paths.js';
 import type { SourceKind } from '../../src/protocol/index.js';
 import { catalogue } from '../../src/requirements/index.js';
@@ -91,7 +91,7 @@ test('fixtures and a fixed code only: 0 FAIL, 0 WARN, every SKIP names what it l
   }
 });
 
-test('configured as the README documents, or with the renamed fixtures.verifyCode, a correct emulator that takes minted certificates: 0 FAIL, 0 WARN, three runs in a row against it', async () => {
+test('configured as docs/running.md documents, or with the renamed fixtures.verifyCode, a correct emulator that takes minted certificates: 0 FAIL, 0 WARN, three runs in a row against it', async () => {
   const served = await serveTarget('legacy', undefined, 'header');
   try {
     const { emulator } = served;
@@ -99,7 +99,7 @@ test('configured as the README documents, or with the renamed fixtures.verifyCod
     const dir = mkdtempSync(join(tmpdir(), 'wa-readme-'));
     writeFileSync(join(dir, 'known-failures.json'), JSON.stringify({ expectedFailures: [] }));
     const forms = {
-      readme: { ...readmeExample(), target: emulator.server.url, numbers: emulator.numbers, stateChangeUrl },
+      readme: { ...documentedExample(), target: emulator.server.url, numbers: emulator.numbers, stateChangeUrl },
       verifyCode: {
         target: emulator.server.url,
         profile: 'legacy',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, posix, relative } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
 import type { ConformanceReport } from '../../src/generated/types.js';
@@ -28,10 +28,12 @@ export function missingFromPackage(
   text: string,
   files: readonly string[],
   cloneOnly: readonly string[] = [],
+  linksFrom = '',
 ): string[] {
   const have = new Set(files);
   const named = [
-    ...[...text.matchAll(/\]\((?!https?:|#)([^)#\s]+)/g)].map((m) => m[1]!),
+    // A link is relative to the page it is on; a path in backticks is the project's.
+    ...[...text.matchAll(/\]\((?!https?:|#)([^)#\s]+)/g)].map((m) => posix.join(linksFrom, m[1]!)),
     ...[...text.matchAll(/`((?:[\w.-]+\/)+[\w.-]+\.\w{2,4})`/g)].map((m) => m[1]!),
   ];
   return [...new Set(named)].filter(
@@ -42,19 +44,37 @@ export function missingFromPackage(
   );
 }
 
-/** The folders the README says exist only in a clone (`mutants/`, … — exists only in a clone): never in the package. */
+/**
+ * The README and the pages of docs/ it links to, each with the folder its links are relative to. docs/evidence.md
+ * is generated from the catalogue and names files of other repositories, its sources.
+ */
+function documentation(root: string): { page: string; text: string; linksFrom: string }[] {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const linked = [...readme.matchAll(/\]\((docs\/[\w-]+\.md)\)/g)].map((m) => m[1]!);
+  return ['README.md', ...new Set(linked)]
+    .filter((page) => page !== 'docs/evidence.md')
+    .map((page) => ({ page, text: readFileSync(join(root, page), 'utf8'), linksFrom: posix.dirname(page) }));
+}
+
+/** What the pages name that a package with these files lacks, as `page: path`. */
+function missingFromPages(root: string, files: readonly string[]): string[] {
+  const pages = documentation(root);
+  const cloneOnly = cloneOnlyFolders(pages.map((p) => p.text).join('\n'));
+  assert.deepEqual(cloneOnly, ['mutants/', 'scripts/', 'test/']);
+  return pages.flatMap(({ page, text, linksFrom }) =>
+    missingFromPackage(text, files, cloneOnly, linksFrom === '.' ? '' : linksFrom).map((path) => `${page}: ${path}`),
+  );
+}
+
+/** The folders the documentation says exist only in a clone (`mutants/`, … — exists only in a clone): never in the package. */
 function cloneOnlyFolders(readme: string): string[] {
-  const sentence =
-    /What this section and the\s+two after it name — (.*?) — exists only in a clone/s.exec(readme)?.[1] ?? '';
+  const sentence = /What this page\s+names — (.*?) — exists only in a clone/s.exec(readme)?.[1] ?? '';
   return [...sentence.matchAll(/`([\w-]+\/)`/g)].map((m) => m[1]!);
 }
 
-test('npm pack: every file the README names is in the package, and the bin, the config and the specs it runs', () => {
+test('npm pack: every file the README and docs/ name is in the package, and the bin, the config and the specs it runs', () => {
   const files = packedFiles();
-  const readme = readFileSync(join(packageRoot, 'README.md'), 'utf8');
-  const cloneOnly = cloneOnlyFolders(readme);
-  assert.deepEqual(cloneOnly, ['mutants/', 'scripts/', 'test/']);
-  assert.deepEqual(missingFromPackage(readme, files, cloneOnly), []);
+  assert.deepEqual(missingFromPages(packageRoot, files), []);
   const { bin } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
     bin: Record<string, string>;
   };
@@ -92,7 +112,7 @@ function filesBelow(dir: string): string[] {
     .map((path) => relative(dir, join(dir, path)));
 }
 
-test('npm pack installed into an empty folder: npx wa-account-conformance --help and a run work there, init writes a file whose run reaches the depth init promised, and every path the README names is there', async () => {
+test('npm pack installed into an empty folder: npx wa-account-conformance --help and a run work there, init writes a file whose run reaches the depth init promised, and every path the README and docs/ name is there', async () => {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const dir = mkdtempSync(join(tmpdir(), 'wa-pack-'));
   const tarball = execFileSync(npm, ['pack', '--ignore-scripts', '--pack-destination', dir], {
@@ -166,6 +186,5 @@ test('npm pack installed into an empty folder: npx wa-account-conformance --help
     await emulator.server.close();
   }
   const installedAt = join(app, 'node_modules', 'wa-account-conformance');
-  const readme = readFileSync(join(installedAt, 'README.md'), 'utf8');
-  assert.deepEqual(missingFromPackage(readme, filesBelow(installedAt), cloneOnlyFolders(readme)), []);
+  assert.deepEqual(missingFromPages(installedAt, filesBelow(installedAt)), []);
 });

@@ -36,8 +36,8 @@ test('redaction replaces secrets in every string of an exchange and leaves its n
   assert.equal(exchange.request.body, '{"pin":"314159","password":"pa\\"ss"}', 'the original is not changed');
 });
 
-test('the README explains every variable a redacted value is replaced by', () => {
-  const readme = readFileSync(join(packageRoot, 'README.md'), 'utf8');
+test('docs/running.md explains every variable a redacted value is replaced by', () => {
+  const readme = readFileSync(join(packageRoot, 'docs', 'running.md'), 'utf8');
   const sources = [
     'src/harness/runSecrets.ts',
     'src/harness/sessions.ts',
