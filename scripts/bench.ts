@@ -1,15 +1,17 @@
-// npm run bench [-- --old REV --runs-each N --requests N]: in one run, on one machine, prints
+// npm run bench [-- --old REV --runs-each N --requests N --latency MS --far-runs-each N]: in one run, on one machine, prints
 //   - the bare-loop limit: undici keep-alive POSTs to the reference, nothing else (the best of three passes);
 //   - the same loop as a run's worker meets it: a fresh process, the reference fresh in another, the default run's
 //     property-phase request count at its concurrency (scripts/coldLoop.ts);
 //   - the suite's target client and Playwright's APIRequestContext on the same bodies;
 //   - the default run and a one-test run of this checkout and of REV (default HEAD) built in a git worktree beside
-//     it: wall time, property-phase requests/s and its share of the bare-loop limit, and the ratio new/old.
+//     it: wall time, property-phase requests/s and its share of the bare-loop limit, and the ratio new/old;
+//   - the default sunset and legacy runs, new and old, against a reference --latency ms away (default 40: a loopback
+//     proxy, scripts/latencyProxy.ts), and the cold loop at that distance, their limit.
 // Medians of --runs-each runs, taken in turn (old, new, old, new…) so that load on the machine hits both alike.
 // Prints figures; asserts nothing.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,16 +23,21 @@ import { Secrets, TargetClient } from '../src/client/index.js';
 import { packageRoot } from '../src/paths.js';
 import { startEmulator } from '../src/reference/index.js';
 import { defaultConcurrency } from '../src/run/resolveSettings.js';
+import { startLatencyProxy } from './latencyProxy.js';
 
 const { values: options } = parseArgs({
   options: {
     old: { type: 'string', default: 'HEAD' },
     'runs-each': { type: 'string', default: '3' },
     requests: { type: 'string', default: '2000' },
+    latency: { type: 'string', default: '40' },
+    'far-runs-each': { type: 'string', default: '1' },
   },
 });
 const count = Number(options.requests);
 const runsEach = Number(options['runs-each']);
+const latencyMs = Number(options.latency);
+const farRunsEach = Number(options['far-runs-each']);
 
 // --- request rates against the reference -------------------------------------------------------------------
 const emulator = await startEmulator({ profile: 'sunset' });
@@ -109,54 +116,88 @@ interface RunFigures {
   exit: number | null;
 }
 
-function runSuite(root: string, args: string[]): RunFigures {
+/** A child's exit status and output, waited for without blocking: a proxy in this process relays its requests. */
+async function child(argv: string[], cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const spawned = spawn(process.execPath, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  spawned.stdout.on('data', (chunk) => (stdout += chunk));
+  spawned.stderr.on('data', (chunk) => (stderr += chunk));
+  const [status] = (await once(spawned, 'close')) as [number | null];
+  return { status, stdout, stderr };
+}
+
+async function runSuite(root: string, args: string[]): Promise<RunFigures> {
   const reportDir = mkdtempSync(join(tmpdir(), 'wa-bench-report-'));
   const started = performance.now();
-  const run = spawnSync(
-    process.execPath,
+  const run = await child(
     [join(root, 'dist', 'src', 'cli', 'main.js'), '--seed', '7', '--report-dir', reportDir, ...args],
-    { cwd: root, encoding: 'utf8' },
+    root,
   );
   const wallMs = performance.now() - started;
   const report = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as {
     property: { requests: number; requestsPerSecond: number };
+    stopped?: string;
   };
   rmSync(reportDir, { recursive: true, force: true });
+  // A figure of a run that did not run would mislead: say why.
+  if (report.stopped) console.log(`    (a run stopped before any test: ${report.stopped})`);
   return { wallMs, ...report.property, exit: run.status };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** Requests/s of scripts/coldLoop.ts against a reference of its own, started by `serve` in another process. */
-async function coldLoop(requests: number, lanes: number): Promise<number> {
-  const dir = mkdtempSync(join(tmpdir(), 'wa-bench-cold-'));
+/** A reference started by `serve` in another process: the configuration file it wrote, and how to stop it. */
+async function served(profile: 'sunset' | 'legacy'): Promise<{ config: string; stop(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'wa-bench-serve-'));
   const config = join(dir, 'conformance.json');
   const server = spawn(
     process.execPath,
-    [join(packageRoot, 'dist', 'src', 'cli', 'main.js'), 'serve', '--config-out', config],
+    [join(packageRoot, 'dist', 'src', 'cli', 'main.js'), 'serve', '--profile', profile, '--config-out', config],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
+  // Read to its end, not left at the line awaited: its last line, at SIGTERM, must not meet a closed pipe.
+  let printed = '';
+  await new Promise<void>((resolve, reject) => {
+    server.stdout.on('data', (chunk) => (printed += String(chunk)).includes('wrote ') && resolve());
+    server.once('exit', (code) =>
+      reject(new Error(`serve exited ${code} before writing its configuration: ${printed}`)),
+    );
+  });
+  return {
+    config,
+    stop: async () => {
+      const exited = server.exitCode !== null || server.signalCode !== null ? Promise.resolve() : once(server, 'exit');
+      server.kill();
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The configuration file `config` with another target: the reference it names, behind a proxy. */
+function withTarget(config: string, target: string): string {
+  const moved = join(mkdtempSync(join(tmpdir(), 'wa-bench-far-')), 'conformance.json');
+  writeFileSync(moved, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), target }));
+  return moved;
+}
+
+/** Requests/s of scripts/coldLoop.ts against a reference of its own in another process, `latencyMs` away. */
+async function coldLoop(requests: number, lanes: number, latencyMs = 0): Promise<number> {
+  const reference = await served('sunset');
+  const target = JSON.parse(readFileSync(reference.config, 'utf8')).target as string;
+  const proxy = latencyMs ? await startLatencyProxy(target, latencyMs) : undefined;
   try {
-    // Read to its end, not left at the line awaited: its last line, at SIGTERM, must not meet a closed pipe.
-    let printed = '';
-    await new Promise<void>((resolve, reject) => {
-      server.stdout.on('data', (chunk) => (printed += String(chunk)).includes('wrote ') && resolve());
-      server.once('exit', (code) =>
-        reject(new Error(`serve exited ${code} before writing its configuration: ${printed}`)),
-      );
-    });
-    const loop = spawnSync(
-      process.execPath,
+    const config = proxy ? withTarget(reference.config, proxy.url) : reference.config;
+    const loop = await child(
       ['--import', 'tsx', join(packageRoot, 'scripts', 'coldLoop.ts'), config, String(requests), String(lanes)],
-      { cwd: packageRoot, encoding: 'utf8' },
+      packageRoot,
     );
     if (loop.status !== 0) throw new Error(`scripts/coldLoop.ts exited ${loop.status}: ${loop.stderr}`);
     return Number(loop.stdout.trim());
   } finally {
-    const exited = server.exitCode !== null || server.signalCode !== null ? Promise.resolve() : once(server, 'exit');
-    server.kill();
-    await exited;
-    rmSync(dir, { recursive: true, force: true });
+    await proxy?.close();
+    await reference.stop();
   }
 }
 
@@ -166,11 +207,11 @@ interface Compared {
   requests: number;
 }
 
-function compare(name: string, args: string[], old: string): Compared {
+async function compare(name: string, args: string[], old: string, times = runsEach): Promise<Compared> {
   const figures: Record<'old' | 'new', RunFigures[]> = { old: [], new: [] };
-  for (let i = 0; i < runsEach; i++) {
-    figures.old.push(runSuite(old, args));
-    figures.new.push(runSuite(packageRoot, args));
+  for (let i = 0; i < times; i++) {
+    figures.old.push(await runSuite(old, args));
+    figures.new.push(await runSuite(packageRoot, args));
   }
   const wall = { old: median(figures.old.map((f) => f.wallMs)), new: median(figures.new.map((f) => f.wallMs)) };
   const exits = (side: 'old' | 'new') => [...new Set(figures[side].map((f) => f.exit))].join('/');
@@ -190,7 +231,7 @@ const old = buildOf(options.old!);
 console.log(
   `\nwhole runs against the embedded reference, median of ${runsEach}: old = ${options.old} (${old}), new = this checkout`,
 );
-const { perSecond, requests } = compare('default run', [], old);
+const { perSecond, requests } = await compare('default run', [], old);
 const colds: number[] = [];
 for (let i = 0; i < runsEach; i++) colds.push(await coldLoop(requests, defaultConcurrency));
 const cold = median(colds);
@@ -203,4 +244,31 @@ console.log(`    ${shares(limit.best)} of the bare-loop limit (${shares(limit.fi
 console.log(
   `    ${shares(cold)} of the same loop in a run's place: ${cold} requests/s (median of ${runsEach}) from a fresh process sending the run's ${requests} requests, ${defaultConcurrency} at a time, to a fresh reference in another process`,
 );
-compare('one-test run (--grep RESPONSE-JSON)', ['--grep', 'RESPONSE-JSON'], old);
+await compare('one-test run (--grep RESPONSE-JSON)', ['--grep', 'RESPONSE-JSON'], old);
+
+// --- whole runs at a distance: the reference behind a proxy that adds a round trip to every exchange -------------
+// The suite's main use is a live endpoint across a network: there it is latency-bound, not CPU-bound.
+console.log(
+  `\nwhole runs ${latencyMs} ms away (a loopback proxy adds ${latencyMs} ms to each round trip), median of ${farRunsEach}: old → new`,
+);
+for (const profile of ['sunset', 'legacy'] as const) {
+  const reference = await served(profile);
+  const target = JSON.parse(readFileSync(reference.config, 'utf8')).target as string;
+  const proxy = await startLatencyProxy(target, latencyMs);
+  try {
+    const far = await compare(
+      `  default ${profile} run`,
+      ['--config', withTarget(reference.config, proxy.url)],
+      old,
+      farRunsEach,
+    );
+    console.log(`    property phase: ${far.perSecond.old} → ${far.perSecond.new} requests/s`);
+  } finally {
+    await proxy.close();
+    await reference.stop();
+  }
+}
+const farCold = await coldLoop(requests, defaultConcurrency, latencyMs);
+console.log(
+  `  the cold loop ${latencyMs} ms away, its limit: ${farCold} requests/s (${requests} requests, ${defaultConcurrency} at a time)`,
+);
