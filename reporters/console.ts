@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import type { ConformanceReport, RequirementReport } from '../src/generated/types.js';
 import { coverageByCategory, fieldsLine } from './coverage.js';
+import { shallowRows } from './depth.js';
 import { failureDetails, failureHeadline, unjudgedDetails } from './failureText.js';
 import {
   byUrgency,
@@ -111,7 +112,7 @@ export function printReport(
   const slow = slowest(report.requirements);
   if (slow.length) log(`slowest: ${slow.map((r) => `${r.id} ${(r.ms / 1000).toFixed(1)} s`).join(', ')}`);
   log(`\n${report.depth.line}`);
-  for (const row of report.depth.rows.filter((x) => x.depth === 'partly' || x.depth === 'missing')) {
+  for (const row of shallowRows(report.depth)) {
     const head = `  ${(row.depth === 'partly' ? 'partly' : 'SKIP').padEnd(7)} ${row.id.padEnd(32)} `;
     log(`${head}${wrapped(row.why.join('; '), Math.max(40, consoleWidth() - head.length), ' '.repeat(head.length))}`);
   }

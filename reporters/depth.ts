@@ -25,6 +25,11 @@ function depthRow(r: RequirementReport): DepthRow {
   return { id: r.id, depth: lacking.some((t) => t.missing?.length) ? 'missing' : 'skipped', why };
 }
 
+/** The rows each report tabulates: judged partly, or SKIP for what the run lacked — those a configuration can mend. */
+export function shallowRows(depth: Depth): DepthRow[] {
+  return depth.rows.filter((r) => r.depth === 'partly' || r.depth === 'missing');
+}
+
 const phrases: [DepthRow['depth'], string][] = [
   ['partly', 'judged partly'],
   ['not-judged', 'not judged (ERROR, BLOCKED)'],

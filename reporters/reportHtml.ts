@@ -1,6 +1,7 @@
 import type { ConformanceReport, LoggedExchange, RequirementReport, TestRecord } from '../src/generated/types.js';
 import { sectionHeading } from '../src/requirements/index.js';
 import { coverageByCategory } from './coverage.js';
+import { shallowRows } from './depth.js';
 import { failureHeadline } from './failureText.js';
 import { escapeMarkup as escape } from './markup.js';
 import {
@@ -112,7 +113,7 @@ function settingsList(report: ConformanceReport): string {
 }
 
 function depthTable(report: ConformanceReport): string {
-  const shallow = report.depth.rows.filter((r) => r.depth === 'partly' || r.depth === 'missing');
+  const shallow = shallowRows(report.depth);
   if (!shallow.length) return '';
   return `\n<details class="depth" id="depth-table"><summary>not judged at full depth: what each lacked (${shallow.length})</summary>
 <table><thead><tr><th>requirement</th><th>depth</th><th>needs</th></tr></thead><tbody>

@@ -1,5 +1,6 @@
 import type { ConformanceReport } from '../src/generated/types.js';
 import { coverageByCategory, fieldsLine } from './coverage.js';
+import { shallowRows } from './depth.js';
 import { failureHeadline, failureLines, unjudgedDetails } from './failureText.js';
 import {
   byUrgency,
@@ -56,7 +57,7 @@ export function summaryMarkdown(report: ConformanceReport): string {
       return `| ${icon[verdict]} ${verdict} | \`${r.id}\` | ${r.level} | ${cell(text)} |`;
     }),
   ];
-  const shallow = report.depth.rows.filter((r) => r.depth === 'partly' || r.depth === 'missing');
+  const shallow = shallowRows(report.depth);
   if (shallow.length) {
     lines.push(
       '',

@@ -195,7 +195,7 @@ export function byUrgency<R extends RequirementReport>(requirements: readonly R[
 
 /** Whether a report leads with it: it is to fix, or it could not be judged. */
 export function toFix(r: RequirementReport): boolean {
-  return urgency[shownVerdict(r)] < 4;
+  return urgency[shownVerdict(r)] < urgency.PASS;
 }
 
 /** The requirements that took longest, with their tests' time summed: where a slow run's time went. */

@@ -147,8 +147,10 @@ async function runSuite(root: string, args: string[]): Promise<RunFigures> {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** A reference started by `serve` in another process: the configuration file it wrote, and how to stop it. */
-async function served(profile: 'sunset' | 'legacy'): Promise<{ config: string; stop(): Promise<void> }> {
+/** A reference started by `serve` in another process: the configuration file it wrote, its URL, how to stop it. */
+async function served(
+  profile: 'sunset' | 'legacy',
+): Promise<{ config: string; target: string; stop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'wa-bench-serve-'));
   const config = join(dir, 'conformance.json');
   const server = spawn(
@@ -166,6 +168,7 @@ async function served(profile: 'sunset' | 'legacy'): Promise<{ config: string; s
   });
   return {
     config,
+    target: (JSON.parse(readFileSync(config, 'utf8')) as { target: string }).target,
     stop: async () => {
       const exited = server.exitCode !== null || server.signalCode !== null ? Promise.resolve() : once(server, 'exit');
       server.kill();
@@ -185,8 +188,7 @@ function withTarget(config: string, target: string): string {
 /** Requests/s of scripts/coldLoop.ts against a reference of its own in another process, `latencyMs` away. */
 async function coldLoop(requests: number, lanes: number, latencyMs = 0): Promise<number> {
   const reference = await served('sunset');
-  const target = JSON.parse(readFileSync(reference.config, 'utf8')).target as string;
-  const proxy = latencyMs ? await startLatencyProxy(target, latencyMs) : undefined;
+  const proxy = latencyMs ? await startLatencyProxy(reference.target, latencyMs) : undefined;
   try {
     const config = proxy ? withTarget(reference.config, proxy.url) : reference.config;
     const loop = await child(
@@ -253,8 +255,7 @@ console.log(
 );
 for (const profile of ['sunset', 'legacy'] as const) {
   const reference = await served(profile);
-  const target = JSON.parse(readFileSync(reference.config, 'utf8')).target as string;
-  const proxy = await startLatencyProxy(target, latencyMs);
+  const proxy = await startLatencyProxy(reference.target, latencyMs);
   try {
     const far = await compare(
       `  default ${profile} run`,

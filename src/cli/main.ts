@@ -236,12 +236,9 @@ try {
     // commander has printed its one-line message; --help and --version are not errors.
     process.exitCode = error.exitCode === 0 ? exitCodes.pass : exitCodes.usage;
     if (error.exitCode !== 0 && !['serve', 'contracts', 'merge', 'init'].includes(process.argv[2] ?? '')) {
-      const { writeStoppedReport } = await import('../run/stoppedRun.js');
-      try {
-        writeStoppedReport(flagsOf(process.argv.slice(2)), error.message.replace(/^error: /, ''));
-      } catch (writing) {
-        console.error(`wa-account-conformance: the report could not be written: ${(writing as Error).message}`);
-      }
+      // The report files say it too; the error itself commander has printed already.
+      const { stopped } = await import('./runCommand.js');
+      stopped(flagsOf(process.argv.slice(2)), new UsageError(error.message.replace(/^error: /, '')));
     }
   } else if (error instanceof UsageError) {
     console.error(`wa-account-conformance: ${error.message}`);

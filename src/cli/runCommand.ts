@@ -23,14 +23,16 @@ export async function runCommand(flags: RunOptions): Promise<number> {
   }
   const opened: { close(): Promise<void> }[] = [];
   try {
-    const settings = await stoppingWithReport(flags, () => runSettings(flags, opened));
+    const settings = await runSettings(flags, opened).catch((error: unknown) => {
+      throw stopped(flags, error);
+    });
     const grep = flags.grep === undefined ? undefined : tagsOf(requirementsMatching(flags.grep).map((r) => r.id));
     try {
       return await runSuite(settings, { grep, shard: flags.shard });
     } catch (error) {
       // A run that broke down before its reporter wrote anything leaves the same files as one stopped before it.
       if (existsSync(join(settings.reportDir, 'report.json'))) throw error;
-      return await stoppingWithReport({ ...flags, reportDir: settings.reportDir }, () => Promise.reject(error));
+      throw stopped({ ...flags, reportDir: settings.reportDir }, error);
     }
   } finally {
     for (const resource of opened.reverse()) await resource.close();
@@ -53,22 +55,18 @@ async function runSettings(flags: RunOptions, opened: { close(): Promise<void> }
 }
 
 /**
- * A step before any test whose failure is exit 2: the report files are written with its one-line reason (secrets
+ * A run that stops before any test is exit 2: the report files are written with the one-line reason (secrets
  * redacted) before the error goes on to be printed, so that CI's summary and artifact steps always find a file.
+ * Returns the error to print.
  */
-async function stoppingWithReport<T>(flags: RunOptions, step: () => Promise<T>): Promise<T> {
+export function stopped(flags: RunOptions, error: unknown): UsageError {
+  const reason =
+    error instanceof UsageError ? error.message : `internal error: ${(error as Error).message ?? String(error)}`;
   try {
-    return await step();
-  } catch (error) {
-    const reason =
-      error instanceof UsageError ? error.message : `internal error: ${(error as Error).message ?? String(error)}`;
-    let shown = reason;
-    try {
-      // The report's place is where the run was told; stderr keeps its one line.
-      shown = writeStoppedReport(flags, reason).reason;
-    } catch (writing) {
-      say(`notice: the report of the stopped run could not be written: ${(writing as Error).message}`);
-    }
-    throw new UsageError(shown);
+    // The report's place is where the run was told; stderr keeps its one line.
+    return new UsageError(writeStoppedReport(flags, reason).reason);
+  } catch (writing) {
+    say(`notice: the report of the stopped run could not be written: ${(writing as Error).message}`);
+    return new UsageError(reason);
   }
 }

@@ -2,18 +2,15 @@
 // (a login, a GET of the control protocol, an unknown provider state), except the one registration of a fresh
 // number with a minted certificate, sent only where side effects are allowed, as the preflight sends it.
 import { randomUUID } from 'node:crypto';
-import { mintCertificate } from '../cert/index.js';
 import { type Exchange, jsonOf, Secrets, TargetClient } from '../client/index.js';
 import type { CodeSourceConfig } from '../generated/types.js';
-import { isSuccess } from '../harness/answers.js';
 import { loginPath, Sessions } from '../harness/sessions.js';
 import { controlPaths, type PhoneNumber } from '../protocol/index.js';
 import type { Profile } from '../requirements/index.js';
 import { sideEffectsAllowed } from '../settings/runSettings.js';
 import { freshNumber } from '../sources/numbers.js';
 import { checkReachable } from './reachable.js';
-import type { CheckedSettings } from './targetChecks.js';
-import { loginProblem } from './targetChecks.js';
+import { type AdminSend, type CheckedSettings, loginProblem, mintedRegistration } from './targetChecks.js';
 import { UsageError } from './usageError.js';
 
 /** What the probes found, each with how it was found: the configuration `init` writes, and what it says. */
@@ -61,11 +58,11 @@ export async function probeTarget(
     if (problem) throw new UsageError(problem);
     if (!('token' in session))
       throw new UsageError(`the admin login gave no token on ${target}: ${session.unavailable}`);
-    const admin = async (method: string, path: string, body?: unknown): Promise<Exchange> =>
-      client.send({ method, path, body, headers: await sessions.headers('admin'), case: 'init' });
+    const admin: AdminSend = async (exchange) =>
+      client.send({ ...exchange, headers: await sessions.headers('admin'), case: 'init' });
     found.push(`login: ${settings.admin.user} logs in on ${target}`);
 
-    const control = await admin('GET', controlPaths.code);
+    const control = await admin({ method: 'GET', path: controlPaths.code });
     const controlProtocol =
       control.response?.status === 200 && Array.isArray((jsonOf(control) as { codes?: unknown })?.codes);
     found.push(
@@ -93,13 +90,7 @@ export async function probeTarget(
       );
       return findings;
     }
-    const number = freshNumber();
-    const registration = await admin('POST', '/v1/account', {
-      ...number,
-      method: 'sms',
-      cert: mintCertificate({ verifiedName: 'Conformance Probe' }),
-    });
-    const accepted = isSuccess(registration);
+    const { number, exchange: registration, accepted } = await mintedRegistration(admin);
     found.push(`minted certificates: ${accepted ? 'accepted' : `refused (${answerOf(registration)})`}`);
     const codeSource =
       settings.codeSource ??
@@ -171,11 +162,12 @@ async function findStateChange(client: TargetClient, base: string, found: string
  * The profile a registration shows whose certificate cannot be decoded (so no code can be sent): the sunset refuses
  * it with the blocked 1005, whether it validates first or not; a legacy client refuses the certificate.
  */
-async function profileOf(
-  admin: (method: string, path: string, body?: unknown) => Promise<Exchange>,
-  found: string[],
-): Promise<Profile | undefined> {
-  const answer = await admin('POST', '/v1/account', { ...freshNumber(), method: 'sms', cert: 'Cg==' });
+async function profileOf(admin: AdminSend, found: string[]): Promise<Profile | undefined> {
+  const answer = await admin({
+    method: 'POST',
+    path: '/v1/account',
+    body: { ...freshNumber(), method: 'sms', cert: 'Cg==' },
+  });
   const errors = (jsonOf(answer) as { errors?: { code?: unknown }[] } | undefined)?.errors;
   const code = Array.isArray(errors) ? errors[0]?.code : undefined;
   const status = answer.response?.status;

@@ -1,4 +1,4 @@
-import { unmetNeed } from '../harness/needs.js';
+import { missingNeeds, missingReasons } from '../harness/needs.js';
 import { TargetConnections } from '../harness/targetConnections.js';
 import { appliesTo, catalogue } from '../requirements/index.js';
 import type { RunSettings } from '../settings/runSettings.js';
@@ -22,7 +22,7 @@ export async function promisedDepth(settings: RunSettings): Promise<{ line: stri
     const rows = catalogue.map((req): Promised => {
       if (!appliesTo(req, settings.profile))
         return { id: req.id, promise: 'other-profile', why: [`applies to the ${req.profiles.join('/')} profile`] };
-      const why = [...new Set((req.needs ?? []).flatMap((need) => unmetNeed(need, settings, numbers) ?? []))];
+      const why = missingReasons(missingNeeds(req, settings, numbers));
       return { id: req.id, promise: why.length ? 'missing' : 'judged', why };
     });
     const count = (promise: Promised['promise']) => rows.filter((r) => r.promise === promise).length;

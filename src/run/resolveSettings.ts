@@ -28,6 +28,19 @@ export type ResolvedSettings = Omit<RunSettings, 'target' | 'mintedCertificates'
   notices: string[];
 };
 
+/** The secrets a run is given: from a flag, else the environment, else the configuration file. */
+export function credentialsOf(
+  flags: Pick<RunOptions, 'password' | 'token' | 'nonAdminPassword'>,
+  config: ConformanceConfig,
+  env: NodeJS.ProcessEnv,
+): { adminPassword?: string; adminToken?: string; nonAdminPassword?: string } {
+  return {
+    adminPassword: flags.password ?? env[secretVariables.password] ?? config.auth?.admin?.password,
+    adminToken: flags.token ?? env[secretVariables.token] ?? config.auth?.admin?.token,
+    nonAdminPassword: flags.nonAdminPassword ?? env[secretVariables.userPassword] ?? config.auth?.user?.password,
+  };
+}
+
 /** Flags override the environment, which overrides the config file, which overrides the defaults. */
 export function resolveSettings(
   flags: RunOptions,
@@ -37,10 +50,8 @@ export function resolveSettings(
 ): ResolvedSettings {
   const target = flags.target ?? config.target;
   if (target !== undefined) checkTarget(target);
-  const adminPassword = flags.password ?? env[secretVariables.password] ?? config.auth?.admin?.password;
-  const adminToken = flags.token ?? env[secretVariables.token] ?? config.auth?.admin?.token;
+  const { adminPassword, adminToken, nonAdminPassword } = credentialsOf(flags, config, env);
   const nonAdminName = flags.nonAdmin ?? config.auth?.user?.user;
-  const nonAdminPassword = flags.nonAdminPassword ?? env[secretVariables.userPassword] ?? config.auth?.user?.password;
   if (nonAdminName && !nonAdminPassword) {
     throw new UsageError(
       `the non-admin account "${nonAdminName}" needs a password: --non-admin-password or ${secretVariables.userPassword}`,

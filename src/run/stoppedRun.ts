@@ -5,7 +5,7 @@ import { writeReportFiles } from '../../reporters/reportFiles.js';
 import { Secrets } from '../client/index.js';
 import type { ConformanceConfig } from '../generated/types.js';
 import { readConfigFile } from './configFile.js';
-import { secretVariables } from './resolveSettings.js';
+import { credentialsOf, secretVariables } from './resolveSettings.js';
 import type { RunOptions } from './runOptions.js';
 import { toolVersion } from './suiteConfig.js';
 
@@ -45,16 +45,11 @@ function readableConfig(path: string | undefined): ConformanceConfig {
 }
 
 function secretsOf(flags: RunOptions, config: ConformanceConfig, env: NodeJS.ProcessEnv): Secrets {
+  const { adminPassword, adminToken, nonAdminPassword } = credentialsOf(flags, config, env);
   const secrets = new Secrets();
-  for (const [variable, value] of [
-    [secretVariables.password, flags.password ?? env[secretVariables.password] ?? config.auth?.admin?.password],
-    [secretVariables.token, flags.token ?? env[secretVariables.token] ?? config.auth?.admin?.token],
-    [
-      secretVariables.userPassword,
-      flags.nonAdminPassword ?? env[secretVariables.userPassword] ?? config.auth?.user?.password,
-    ],
-    ['WA_CONFORMANCE_PIN', config.numbers?.twoStep?.pin],
-  ] as const)
-    secrets.add(variable, value);
+  secrets.add(secretVariables.password, adminPassword);
+  secrets.add(secretVariables.token, adminToken);
+  secrets.add(secretVariables.userPassword, nonAdminPassword);
+  secrets.add('WA_CONFORMANCE_PIN', config.numbers?.twoStep?.pin);
   return secrets;
 }

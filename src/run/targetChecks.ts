@@ -6,7 +6,7 @@ import { mintCertificate } from '../cert/index.js';
 import { type Exchange, jsonOf } from '../client/index.js';
 import { isSuccess } from '../harness/answers.js';
 import { loginPath, type SessionResult } from '../harness/sessions.js';
-import { controlPaths, type NumberState } from '../protocol/index.js';
+import { controlPaths, type NumberState, type PhoneNumber } from '../protocol/index.js';
 import { type RunSettings, sideEffectsAllowed } from '../settings/runSettings.js';
 import { placeholder } from '../sources/declarativeCodes.js';
 import { hooksStateSource, loadHooks } from '../sources/hooksModule.js';
@@ -85,13 +85,8 @@ export async function checkMintedCertificates(
       mintedCertificates: false,
       mintedCertificatesNote: 'not probed: that would send a registration, and side effects are not allowed',
     };
-  const probe = await admin({
-    method: 'POST',
-    path: '/v1/account',
-    body: { ...freshNumber(), method: 'sms', cert: mintCertificate({ verifiedName: 'Conformance Probe' }) },
-  });
+  const { exchange: probe, accepted } = await mintedRegistration(admin);
   const status = probe.response?.status;
-  const accepted = isSuccess(probe);
   if (declared && !accepted) {
     throw new UsageError(
       `"acceptsMintedCertificates" is true, but ${resolved.target} answered ${status ?? probe.error} to a registration with a minted certificate; set it to false, or leave it out to have it probed`,
@@ -103,6 +98,22 @@ export async function checkMintedCertificates(
   if (!declared)
     say(`minted certificates: ${accepted ? 'accepted (fresh numbers will be used)' : `refused (${note})`}`);
   return { mintedCertificates: accepted, mintedCertificatesNote: note };
+}
+
+/**
+ * One registration of a fresh number (country code 999: no phone) with a minted certificate, the only request of the
+ * preflight and of `init` that may register anything: whether the target takes such certificates.
+ */
+export async function mintedRegistration(
+  admin: AdminSend,
+): Promise<{ number: PhoneNumber; exchange: Exchange; accepted: boolean }> {
+  const number = freshNumber();
+  const exchange = await admin({
+    method: 'POST',
+    path: '/v1/account',
+    body: { ...number, method: 'sms', cert: mintCertificate({ verifiedName: 'Conformance Probe' }) },
+  });
+  return { number, exchange, accepted: isSuccess(exchange) };
 }
 
 /** Each configured source answers; returns which states the state source can set. */

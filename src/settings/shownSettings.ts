@@ -1,7 +1,9 @@
 import type { ShownSettings } from '../generated/types.js';
 import type { RunSettings } from './runSettings.js';
 
-const codeSources: Record<string, (s: NonNullable<RunSettings['codeSource']>) => string> = {
+type CodeSource = NonNullable<RunSettings['codeSource']>;
+
+const codeSources: Record<CodeSource['type'], (s: CodeSource) => string> = {
   header: (s) => `codes: the response header ${s.header}`,
   inbox: () => 'codes: an inbox URL',
   command: (s) => `codes: the command ${s.argv?.[0] ?? ''}`.trimEnd(),
@@ -15,7 +17,7 @@ export function shownSettings(settings: RunSettings): ShownSettings {
     ...(settings.controlProtocol ? ['the control protocol'] : []),
     ...(settings.stateChangeUrl ? [`a Pact state-change URL (${new URL(settings.stateChangeUrl).origin})`] : []),
     ...(settings.hooks ? ['a hooks module'] : []),
-    ...(settings.codeSource ? [codeSources[settings.codeSource.type]!(settings.codeSource)] : []),
+    ...(settings.codeSource ? [codeSources[settings.codeSource.type](settings.codeSource)] : []),
   ];
   const known = Object.entries({
     registered: settings.numbers.registered,
