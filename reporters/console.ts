@@ -98,14 +98,17 @@ export function printReport(
   for (const error of report.errors) log(`\nerror outside any test: ${error}`);
   const { requests, ms, requestsPerSecond } = report.property;
   log(
-    `\nproperty phase: ${requests} generated requests in ${(ms / 1000).toFixed(2)} s (${requestsPerSecond} requests/s)`,
+    `\nproperty phase: ${requests} generated requests in ${(ms / 1000).toFixed(2)} s (${requestsPerSecond} requests/s)${inFlightLine(report)}`,
   );
   for (const c of coverageByCategory(report.property.coverage))
     log(`  ${c.category.padEnd(24)} ${String(c.requests).padStart(5)}  ${fieldsLine(c)}`);
   for (const r of report.requirements) {
-    for (const t of r.tests.filter((x) => x.property?.concurrency)) {
+    for (const { property } of r.tests) {
+      const paced = property?.concurrency;
+      if (!paced || paced.lowest >= paced.from) continue;
+      const again = paced.to > paced.lowest ? `, then raised again to ${paced.to}` : '';
       log(
-        `  ${r.id}: requests in flight lowered from ${t.property!.concurrency!.from} to ${t.property!.concurrency!.to}, the target having asked the suite to wait`,
+        `  ${r.id}: requests in flight lowered from ${paced.from} to ${paced.lowest}, the target having asked the suite to wait${again}`,
       );
     }
   }
@@ -119,4 +122,13 @@ export function printReport(
   log(`seed: ${report.seed} (replay with --seed ${report.seed})`);
   log(`report: ${files.join(', ')}`);
   log(summaryLine(report.summary));
+}
+
+/** The requests in flight the properties reached, of the most the run allowed. */
+function inFlightLine(report: ConformanceReport): string {
+  const paced = report.requirements.flatMap((r) => r.tests.flatMap((t) => t.property?.concurrency ?? []));
+  if (!paced.length) return '';
+  const reached = Math.max(...paced.map((p) => p.reached));
+  const most = report.settings ? ` (at most ${report.settings.concurrency})` : '';
+  return `; in flight from ${Math.min(...paced.map((p) => p.from))} up to ${reached}${most}`;
 }

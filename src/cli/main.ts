@@ -82,7 +82,7 @@ targetOptions(program.command('run', { isDefault: true }))
   .addOption(
     new Option(
       '--concurrency <n>',
-      'generated requests in flight at once, where they are independent (default 4; 1 for a target that limits its rate)',
+      'the most generated requests in flight at once, where they are independent: a run starts at 4 and raises them while the target keeps its latency, halving them when it asks to wait (default 64; 1 sends one at a time)',
     ).argParser(integerIn('--concurrency', 1, 64)),
   )
   .option('--list', 'print the requirements with level and citation, and send nothing')

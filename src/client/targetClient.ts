@@ -3,6 +3,7 @@ import type { Dispatcher } from 'undici';
 import { AnswerReader } from './answerReader.js';
 import { CircuitBreaker } from './circuitBreaker.js';
 import type { Exchange } from './exchange.js';
+import { Pace } from './pace.js';
 import {
   type Attempt,
   defaultRetryLimits,
@@ -25,6 +26,8 @@ export interface TargetClientOptions extends Transport {
   runDir?: string;
   /** How long and how often the target may ask the suite to wait (retryPolicy.ts). */
   retryLimits?: RetryLimits;
+  /** The most independent requests in flight at once (`--concurrency`): the ceiling of the pace; 1 unless told. */
+  concurrency?: number;
 }
 
 export const defaultMaxBodyBytes = 1024 * 1024;
@@ -65,11 +68,16 @@ export class TargetClient {
   private readonly breaker: CircuitBreaker;
   /** A registration completed since the target was last seen ready: Coreapp restarts after one. */
   private restartDue = false;
+  /** How many independent requests this target takes at once, learned from its answers. */
+  readonly pace: Pace;
 
   constructor(private readonly options: TargetClientOptions) {
     this.base = new URL(options.baseUrl);
     this.breaker = new CircuitBreaker(options.runDir && join(options.runDir, 'breaker.json'));
-    this.agent = dispatcherFor(options, { timeoutMs: options.timeoutMs, connections: 8, keepAliveTimeout: 10_000 });
+    this.pace = new Pace(options.concurrency ?? 1);
+    // A connection for each lane the pace may open, and a few for what runs beside them (sources, logins).
+    const connections = Math.max(8, this.pace.ceiling + 2);
+    this.agent = dispatcherFor(options, { timeoutMs: options.timeoutMs, connections, keepAliveTimeout: 10_000 });
   }
 
   get secrets(): Secrets {

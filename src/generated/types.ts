@@ -32,7 +32,7 @@ export interface ConformanceConfig {
    */
   runs?: number;
   /**
-   * Generated requests in flight at once, per property whose requests are independent (default 4; 1 sends one at a time, for a target that limits its rate).
+   * The most generated requests in flight at once, for properties whose requests are independent: a run starts at 4 and raises them while the target keeps its latency, halving them when it asks the suite to wait (default 64; 1 sends one at a time).
    */
   concurrency?: number;
   /**
@@ -695,10 +695,24 @@ export interface PropertyStats {
    */
   coverage: CoverageRow1[];
   /**
-   * Set when the property lowered its requests in flight because the target asked it to wait.
+   * Requests in flight, for a property whose requests ran side by side: raised while answers kept their latency, halved when the target asked the suite to wait.
    */
   concurrency?: {
+    /**
+     * At the property's start (where the one before it left off).
+     */
     from: number;
+    /**
+     * The most in flight during the property.
+     */
+    reached: number;
+    /**
+     * The fewest: below from when the target asked the suite to wait.
+     */
+    lowest: number;
+    /**
+     * At the property's end.
+     */
     to: number;
   };
 }

@@ -16,8 +16,8 @@ export const secretVariables = {
   userPassword: 'WA_CONFORMANCE_USER_PASSWORD',
 } as const;
 
-/** Generated requests in flight at once, when neither --concurrency nor the config file says. */
-export const defaultConcurrency = 4;
+/** The most generated requests in flight at once, when neither --concurrency nor the config file says: measured with `npm run bench` against a target 40 ms away. */
+export const defaultConcurrency = 64;
 
 /** The settings before the target was looked at: whether it takes minted certificates may still be open. */
 export type ResolvedSettings = Omit<RunSettings, 'target' | 'mintedCertificates'> & {

@@ -118,7 +118,10 @@ test('the same --seed sends the same generated requests; the seed is printed', a
       const run = await runCli([...served.args, '--seed', seed, '--runs', '30'], served.env);
       assert.equal(run.code, 0, run.stdout);
       assert.match(run.stdout, new RegExp(`^seed: ${seed} \\(replay with --seed ${seed}\\)$`, 'm'));
-      assert.match(run.stdout, /^property phase: \d+ generated requests in \d+\.\d\d s \(\d+ requests\/s\)$/m);
+      assert.match(
+        run.stdout,
+        /^property phase: \d+ generated requests in \d+\.\d\d s \(\d+ requests\/s\); in flight from 4 up to \d+ \(at most 64\)$/m,
+      );
       return record.seen
         .filter((s) => s.request.path === '/v1/account')
         .map((s) => s.request.body)
