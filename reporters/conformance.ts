@@ -144,6 +144,8 @@ export default class ConformanceReporter implements Reporter {
     if (judgement) Object.assign(record, judgement.notJudged.length ? judgement : { judged: judgement.judged });
     const property = jsonAnnotation<TestRecord['property']>(annotations, resultNames.property);
     if (property) record.property = property;
+    const model = jsonAnnotation<TestRecord['model']>(annotations, resultNames.model);
+    if (model) record.model = model;
     if (outcome === 'failed') record.failure = failureOf(result, wireLog);
     this.records.push(record);
     this.progress?.finished(record.requirementIds.join(' ') || test.title);

@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import type { ConformanceReport, RequirementReport } from '../src/generated/types.js';
-import { coverageByCategory, fieldsLine } from './coverage.js';
+import { coverageByCategory, fieldsLine, modelCoverage } from './coverage.js';
 import { shallowRows } from './depth.js';
 import { failureDetails, failureHeadline, unjudgedDetails } from './failureText.js';
 import {
@@ -111,6 +111,12 @@ export function printReport(
         `  ${r.id}: requests in flight lowered from ${paced.from} to ${paced.lowest}, the target having asked the suite to wait${again}`,
       );
     }
+  }
+  const model = modelCoverage(report);
+  if (model) {
+    log(model.line);
+    for (const { transition, count } of model.transitions) log(`  ${String(count).padStart(5)}  ${transition}`);
+    for (const transition of model.unreached) log(`  ${'none'.padStart(5)}  ${transition}`);
   }
   const slow = slowest(report.requirements);
   if (slow.length) log(`slowest: ${slow.map((r) => `${r.id} ${(r.ms / 1000).toFixed(1)} s`).join(', ')}`);

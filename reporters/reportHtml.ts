@@ -1,6 +1,6 @@
 import type { ConformanceReport, LoggedExchange, RequirementReport, TestRecord } from '../src/generated/types.js';
 import { sectionHeading } from '../src/requirements/index.js';
-import { coverageByCategory } from './coverage.js';
+import { coverageByCategory, modelCoverage } from './coverage.js';
 import { shallowRows } from './depth.js';
 import { failureHeadline } from './failureText.js';
 import { escapeMarkup as escape } from './markup.js';
@@ -167,6 +167,19 @@ ${rows.join('\n')}
 </tbody></table></details>`;
 }
 
+function modelTable(report: ConformanceReport): string {
+  const model = modelCoverage(report);
+  if (!model) return '';
+  const rows = [
+    ...model.transitions.map(({ transition, count }) => [transition, String(count)]),
+    ...model.unreached.map((transition) => [transition, 'none']),
+  ].map(([transition, count]) => `<tr><td>${escape(transition!)}</td><td class="n">${count}</td></tr>`);
+  return `<details class="coverage" id="model"><summary>${escape(model.line)}</summary>
+<table><thead><tr><th>transition</th><th>reached</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table></details>`;
+}
+
 /** report.html: one self-contained file (inline style and script, nothing fetched), requirements grouped by section. */
 export function reportHtml(report: ConformanceReport): string {
   // What to fix leads, the first of it open; the rest follows by section of the page.
@@ -210,6 +223,7 @@ ${settingsList(report)}
 <p class="depth" id="depth">${escape(report.depth.line)}</p>${depthTable(report)}${slowestList(report)}${totalWaits(report)}
 <p>property phase: ${report.property.requests} generated requests (${report.property.requestsPerSecond} requests/s)</p>
 ${coverageTable(report)}
+${modelTable(report)}
 ${report.errors.length ? `<pre class="errors">${escape(report.errors.join('\n'))}</pre>` : ''}
 <p id="filters">${filters}</p>
 ${[...sections].map(([section, rs]) => `<section><h2>${escape(sectionHeading(section))}</h2>\n${rs.map((r) => requirementRow(r)).join('\n')}</section>`).join('\n')}

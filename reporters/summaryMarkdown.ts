@@ -1,5 +1,5 @@
 import type { ConformanceReport } from '../src/generated/types.js';
-import { coverageByCategory, fieldsLine } from './coverage.js';
+import { coverageByCategory, fieldsLine, modelCoverage } from './coverage.js';
 import { shallowRows } from './depth.js';
 import { failureHeadline, failureLines, unjudgedDetails } from './failureText.js';
 import {
@@ -92,6 +92,13 @@ export function summaryMarkdown(report: ConformanceReport): string {
       '|---|---:|---|',
     );
     for (const c of coverage) lines.push(`| ${c.category} | ${c.requests} | ${cell(fieldsLine(c))} |`);
+    lines.push('', '</details>');
+  }
+  const model = modelCoverage(report);
+  if (model) {
+    lines.push('', `<details><summary>${cell(model.line)}</summary>`, '', '| transition | reached |', '|---|---:|');
+    for (const { transition, count } of model.transitions) lines.push(`| ${cell(transition)} | ${count} |`);
+    for (const transition of model.unreached) lines.push(`| ${cell(transition)} | none |`);
     lines.push('', '</details>');
   }
   // One root cause, once: a BLOCKED requirement is a row above and a line under what blocked it, not a section.

@@ -13,6 +13,7 @@ import {
   expectation,
   gist,
   refusedUnread,
+  sideBySide,
   statusIs,
   test,
   verifies,
@@ -28,17 +29,18 @@ const isTwoStep = (endpoint: AdminEndpoint) => endpoint.path.startsWith('/v1/set
 
 test(...verifies('AUTH-TOKEN-REQUIRED'), async ({ target }) => {
   for (const endpoint of adminEndpoints)
-    for (const [who, as] of strangers) await refusedUnread(target, endpoint, as, who);
+    await sideBySide(target, strangers, ([who, as]) => refusedUnread(target, endpoint, as, who));
 });
 
 // Tokens the server did not issue, made from the one it did: what a comparison that stops early, or a JWT library
 // that decodes without verifying, still takes. Each derived token is a secret: it is nearly the admin's.
 test(...verifies('AUTH-TOKEN-DERIVED'), async ({ target }) => {
   const derived = derivedTokens(await target.tokenOf('admin'));
-  for (const [i, { name, token }] of derived.entries()) {
+  for (const [i, { token }] of derived.entries())
     target.client.secrets.add(`WA_CONFORMANCE_DERIVED_TOKEN_${i + 1}`, token);
-    await refusedUnread(target, adminEndpoints[0]!, { bearer: token }, `the admin's token ${name}`);
-  }
+  await sideBySide(target, derived, ({ name, token }) =>
+    refusedUnread(target, adminEndpoints[0]!, { bearer: token }, `the admin's token ${name}`),
+  );
   target.observe(`tokens tried: ${derived.map((d) => d.name).join('; ')}`);
 });
 
@@ -59,18 +61,21 @@ test(...verifies('AUTH-ANONYMOUS-DISTINCT'), async ({ target }) => {
 });
 
 test(...verifies('AUTH-TOKEN-401'), async ({ target }) => {
-  for (const endpoint of adminEndpoints) {
+  const probes = adminEndpoints.flatMap((endpoint) => strangers.map((stranger) => [endpoint, stranger] as const));
+  const answers = await sideBySide(target, probes, ([endpoint, [, as]]) => {
     const [[, body]] = endpoint.bodies(target) as [[string, unknown]];
-    for (const [who, as] of strangers) {
-      const answer = await target.send(endpoint.method, endpoint.path, body, { as });
-      target.check(answer, because(statusIs(401), `${endpointName(endpoint)} with ${who}`));
-    }
-  }
+    return target.send(endpoint.method, endpoint.path, body, { as });
+  });
+  for (const [i, [endpoint, [who]]] of probes.entries())
+    target.check(answers[i]!, because(statusIs(401), `${endpointName(endpoint)} with ${who}`));
 });
 
 test(...verifies('AUTH-ADMIN-ONLY'), async ({ target }) => {
-  for (const endpoint of adminEndpoints.filter((e) => !isTwoStep(e)))
-    await refusedUnread(target, endpoint, 'user', nonAdmin);
+  await sideBySide(
+    target,
+    adminEndpoints.filter((e) => !isTwoStep(e)),
+    (endpoint) => refusedUnread(target, endpoint, 'user', nonAdmin),
+  );
 });
 
 test(...verifies('TWO-STEP-ADMIN-ONLY'), async ({ target }) => {

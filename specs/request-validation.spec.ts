@@ -22,6 +22,7 @@ import {
   forAll,
   postGenerated,
   refusedWithEnvelope,
+  sideBySide,
   type Target,
   targetRegistrations,
   test,
@@ -61,20 +62,16 @@ test(...verifies('REQUEST-MISSING-1008'), async ({ target }) => {
 });
 
 test(...verifies('REQUEST-MALFORMED-JSON'), async ({ target }) => {
-  for (const text of malformed) {
-    const answer = await target.post(account, text);
-    target.check(answer, clientError);
-  }
+  const answers = await sideBySide(target, malformed, (text) => target.post(account, text));
+  for (const answer of answers) target.check(answer, clientError);
 });
 
 test(...verifies('REQUEST-MALFORMED-JSON-400'), async ({ target }) => {
   // A sunset target may refuse every registration before reading it, as it may for missing and invalid parameters.
   const expected =
     target.settings.profile === 'sunset' ? either(errorCode(1025, 400), blockedErrorObject) : errorCode(1025, 400);
-  for (const text of malformed) {
-    const answer = await target.post(account, text);
-    target.check(answer, expected);
-  }
+  const answers = await sideBySide(target, malformed, (text) => target.post(account, text));
+  for (const answer of answers) target.check(answer, expected);
 });
 
 test(...verifies('REQUEST-VALUE-1009'), async ({ target }) => {

@@ -19,9 +19,17 @@ import {
   test,
   verifies,
 } from '../../src/harness/index.js';
-import { registrationCommands, runModel } from '../../src/model/index.js';
+import {
+  chosenSequences,
+  expectedTransitions,
+  ModelCoverage,
+  registrationCommands,
+  runModel,
+} from '../../src/model/index.js';
 
 const verify = '/v1/account/verify';
+/** Generated sequences of the model sent at least, after the chosen ones. */
+const exploredSequences = 20;
 const pendingRegistration = because(statusIs(202), 'to have a registration pending');
 const completed = because(success, 'the code that was sent completes the registration');
 
@@ -154,12 +162,19 @@ export function verifyTests(): void {
     }
   });
 
+  // Sequences chosen to reach every transition of the model first, then generated ones until each was reached and
+  // enough were explored: the rest of the 100 runs send nothing (the report says how many went).
   test(...verifies('LEGACY-STATEFUL-MODEL'), async ({ target }) => {
-    await forAll(
-      target,
-      registrationCommands({ moveAway: target.numbers.stateSource?.supports('moved-away') ?? false }),
-      (commands) => runModel(target, commands),
-      { maxRuns: 100 },
-    );
+    const moveAway = target.numbers.stateSource?.supports('moved-away') ?? false;
+    const chosen = chosenSequences({ moveAway });
+    const coverage = new ModelCoverage(expectedTransitions(moveAway), chosen.length, exploredSequences);
+    try {
+      await forAll(target, registrationCommands({ moveAway }), (commands) => runModel(target, commands, coverage), {
+        maxRuns: 100,
+        examples: chosen,
+      });
+    } finally {
+      target.modelCoverage(coverage.record());
+    }
   });
 }

@@ -8,7 +8,7 @@ export {
   invalidValue,
   missingEach,
 } from './invalidBody.js';
-export { invalidCertificate, mintedRegistration, wrongCodes, wrongPin } from './legacyRequests.js';
+export { invalidCertificate, mintedRegistration, registrationNamed, wrongCodes, wrongPin } from './legacyRequests.js';
 export {
   documentedPart,
   type GeneratedRequest,
@@ -21,5 +21,5 @@ export {
 } from './malformedRequest.js';
 export { invalidRegisterRequest, registerRequest, registrationOf } from './registerRequest.js';
 export { awkwardKinds, unicodeText } from './unicodeText.js';
-export { verifiedName } from './verifiedName.js';
+export { realisticNames, verifiedName } from './verifiedName.js';
 export { twoStepRequest, verifyRequest } from './verifyRequest.js';

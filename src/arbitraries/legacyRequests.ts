@@ -8,10 +8,16 @@ import { verifiedName } from './verifiedName.js';
 export function mintedRegistration(number: PhoneNumber): fc.Arbitrary<{ body: RegisterRequest; vname: string }> {
   return fc
     .record({ vname: verifiedName(), method: fc.constantFrom('sms' as const, 'voice' as const) })
-    .map(({ vname, method }) => ({
-      vname,
-      body: { ...number, method, cert: mintCertificate({ verifiedName: vname }) },
-    }));
+    .map(({ vname, method }) => registrationNamed(number, vname, method));
+}
+
+/** A registration of `number` with a certificate minted for `vname`. */
+export function registrationNamed(
+  number: PhoneNumber,
+  vname: string,
+  method: 'sms' | 'voice' = 'sms',
+): { body: RegisterRequest; vname: string } {
+  return { vname, body: { ...number, method, cert: mintCertificate({ verifiedName: vname }) } };
 }
 
 /** Six-digit PINs other than `pin`. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 // Names a business may really have, in the scripts the issue names: Japanese, emoji, combining marks, and white
 // space at either end (a name is decoded, not trimmed).
-const realistic = [
+export const realisticNames = [
   '株式会社テスト',
   'カフェ・ド・パリ',
   '東京スシ🍣',
@@ -20,7 +20,7 @@ const realistic = [
 export function verifiedName(): fc.Arbitrary<string> {
   return fc
     .oneof(
-      fc.constantFrom(...realistic),
+      fc.constantFrom(...realisticNames),
       fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
       fc.string({ unit: 'grapheme-composite', minLength: 1, maxLength: 20 }),
       fc.string({ unit: 'grapheme', minLength: 200, maxLength: 512 }),

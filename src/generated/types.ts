@@ -543,6 +543,35 @@ export interface TestRecord {
   sourceCalls?: SourceCall[];
   property?: PropertyStats;
   /**
+   * What the stateful model's sequences reached: chosen ones first, then generated ones until every transition was reached.
+   */
+  model?: {
+    /**
+     * Sequences sent.
+     */
+    sequences: number;
+    /**
+     * Of them, chosen to reach every transition.
+     */
+    chosen: number;
+    /**
+     * Generated sequences not sent: every transition had been reached.
+     */
+    notSent: number;
+    /**
+     * Transitions the run must reach.
+     */
+    expected: number;
+    transitions: {
+      transition: string;
+      count: number;
+    }[];
+    /**
+     * Transitions of the model no sequence reached.
+     */
+    unreached: string[];
+  };
+  /**
    * Answers this test judged (absent when it sent nothing through the suite's client).
    */
   judged?: number;

@@ -9,6 +9,7 @@ import type { Exchange } from '../client/index.js';
 import { errorsOf, isSuccess, status } from './answers.js';
 import { because, clientError, expectation } from './expectations.js';
 import { example } from './property.js';
+import { sideBySide } from './sideBySide.js';
 import type { Caller, Target } from './target.js';
 
 /** An endpoint the documentation puts behind the admin account, with bodies a processed request answers differently. */
@@ -73,17 +74,14 @@ export function gist(answer: Exchange): string {
  */
 export async function refusedUnread(target: Target, endpoint: AdminEndpoint, as: Caller, who: string): Promise<void> {
   const name = endpointName(endpoint);
-  const answers: [string, Exchange][] = [];
-  try {
-    for (const [what, body] of endpoint.bodies(target)) {
-      const answer = await target.send(endpoint.method, endpoint.path, body, { as });
-      answers.push([what, answer]);
-      target.check(answer, because(clientError, `${name} refusing ${what} with ${who}`));
-    }
-  } finally {
-    if (endpoint.path === twoStepPath && endpoint.method === 'POST' && answers.some(([, a]) => isSuccess(a)))
-      await target.send('DELETE', twoStepPath, undefined, {});
-  }
+  // Refusals change nothing: the bodies are sent side by side, and judged in their order once all came back.
+  const answers = await sideBySide(target, endpoint.bodies(target), async ([what, body]) => {
+    return [what, await target.send(endpoint.method, endpoint.path, body, { as })] as [string, Exchange];
+  });
+  if (endpoint.path === twoStepPath && endpoint.method === 'POST' && answers.some(([, a]) => isSuccess(a)))
+    await target.send('DELETE', twoStepPath, undefined, {});
+  for (const [what, answer] of answers)
+    target.check(answer, because(clientError, `${name} refusing ${what} with ${who}`));
   const [firstWhat, first] = answers[0]!;
   const same = gist(first);
   for (const [, answer] of answers.slice(1)) {

@@ -1,5 +1,12 @@
 // The model of the documented registration flow, for stateful properties.
-export { registrationCommands, runModel } from './registrationCommands.js';
+export {
+  expectedTransitions,
+  ModelCoverage,
+  type ModelCoverageRecord,
+  type Transition,
+  transitions,
+} from './modelCoverage.js';
+export { chosenSequences, registrationCommands, runModel } from './registrationCommands.js';
 export {
   newModel,
   newSystem,

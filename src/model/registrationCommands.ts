@@ -12,6 +12,7 @@ import {
   statusIs,
   success,
 } from '../harness/index.js';
+import { type ModelCoverage, type Transition, transitions } from './modelCoverage.js';
 import {
   newModel,
   newSystem,
@@ -30,11 +31,12 @@ type Command = fc.AsyncCommand<RegistrationModel, RegistrationSystem>;
 abstract class Step implements Command {
   abstract readonly check: (m: Readonly<RegistrationModel>) => boolean;
 
-  run(m: RegistrationModel, system: RegistrationSystem): Promise<void> {
-    return this.act(m, system, m.steps++);
+  async run(m: RegistrationModel, system: RegistrationSystem): Promise<void> {
+    system.coverage?.reached(await this.act(m, system, m.steps++));
   }
 
-  protected abstract act(m: RegistrationModel, system: RegistrationSystem, step: number): Promise<void>;
+  /** Acts on the target and the model; says which transition of the model it took. */
+  protected abstract act(m: RegistrationModel, system: RegistrationSystem, step: number): Promise<Transition>;
 }
 
 type PinChoice = 'none' | 'right' | 'wrong';
@@ -56,7 +58,7 @@ class RequestCode extends Step {
     m: RegistrationModel,
     { target, pool, codes }: RegistrationSystem,
     step: number,
-  ): Promise<void> {
+  ): Promise<Transition> {
     const number = pool[this.index]!;
     const enabled = m.pins.get(this.index);
     const sent = this.pin === 'none' ? undefined : this.pin === 'right' ? (enabled ?? '135246') : otherPin(enabled);
@@ -64,6 +66,7 @@ class RequestCode extends Step {
     const answer = request.answer;
     const pinMissing = enabled !== undefined && sent !== enabled;
     const accepted = acceptedWithVname(number.vname);
+    const transition = requestTransition(m, this.index, enabled, sent);
     if (m.registered.has(this.index)) {
       // 201 says "already registered"; whether a client checks the PIN first is not documented.
       const registered = because(statusIs(201), 'already registered');
@@ -94,14 +97,30 @@ class RequestCode extends Step {
     }
     if (status(answer) !== 202) {
       if (m.pending) m.pending.sure = false;
-      return;
+      return transition;
     }
     // Read at once, while it is this request's code: a wrong code is then none of the codes ever sent.
     codes.set(this.index, await target.numbers.codeOf(request));
     m.sent.add(this.index);
     m.pending = { index: this.index, sure: true };
+    return transition;
   }
   override toString = () => `RequestCode(#${this.index}, ${this.method}, pin=${this.pin})`;
+}
+
+/** Which transition a code request for #index takes, from the model before it: the first that applies. */
+function requestTransition(
+  m: Readonly<RegistrationModel>,
+  index: number,
+  enabled: string | undefined,
+  sent: string | undefined,
+): Transition {
+  if (m.registered.has(index)) return transitions.registered;
+  if (m.unsure.has(index)) return transitions.open;
+  if (enabled !== undefined) return sent === enabled ? transitions.pinRight : transitions.pinMissing;
+  if (sent !== undefined) return transitions.pinIgnored;
+  if (m.sent.has(index)) return transitions.again;
+  return m.pending ? transitions.another : transitions.first;
 }
 
 /** POST /v1/account/verify with the code the number received: it completes what `verificationOf` says, or nothing. */
@@ -114,12 +133,12 @@ class VerifySentCode extends Step {
     m: RegistrationModel,
     { target, codes }: RegistrationSystem,
     step: number,
-  ): Promise<void> {
+  ): Promise<Transition> {
     const answer = await target.post('/v1/account/verify', { code: codes.get(this.index)! });
     const predicted = verificationOf(m, this.index, codes);
     if ('refused' in predicted) {
       target.check(answer, because(refusedWithEnvelope, predicted.refused));
-      return;
+      return m.pending ? transitions.earlier : transitions.noneOpen;
     }
     const { completes } = predicted;
     const sentCode = because(
@@ -139,11 +158,12 @@ class VerifySentCode extends Step {
         : either(sentCode, because(refusedWithEnvelope, 'a later request ended the pending registration')),
     );
     m.pending = undefined;
-    if (!isSuccess(answer)) return;
+    if (!isSuccess(answer)) return transitions.verified;
     m.registered.add(completes.index);
     m.sent.delete(completes.index);
     if (m.twoStepChanged) m.unsure.add(completes.index);
     m.current = completes.index;
+    return transitions.verified;
   }
   override toString = () => `VerifySentCode(#${this.index})`;
 }
@@ -154,12 +174,13 @@ class VerifyWrongCode extends Step {
     super();
   }
   override check = () => true;
-  protected override async act(m: RegistrationModel, { target }: RegistrationSystem): Promise<void> {
+  protected override async act(m: RegistrationModel, { target }: RegistrationSystem): Promise<Transition> {
     const [codes] = fc.sample(wrongCodes(target.numbers.readCodes), { numRuns: 1, seed: this.seed });
     const { answer, collided } = await postWrongCode(target, codes!);
     target.check(answer, because(refusedWithEnvelope, 'the code was never sent'));
     // Another registration completed: the settings now apply to an account outside the model.
     if (collided) m.current = undefined;
+    return transitions.wrongCode;
   }
   override toString = () => `VerifyWrongCode(seed ${this.seed})`;
 }
@@ -177,11 +198,12 @@ class EnableTwoStep extends Step {
     super();
   }
   override check = (m: Readonly<RegistrationModel>) => m.current !== undefined;
-  protected override async act(m: RegistrationModel, { target }: RegistrationSystem): Promise<void> {
+  protected override async act(m: RegistrationModel, { target }: RegistrationSystem): Promise<Transition> {
     const answer = await target.post('/v1/settings/account/two-step', { pin: this.pin });
     target.check(answer, because(success, 'two-step verification is on'));
     changedTwoStep(m);
     m.pins.set(m.current!, this.pin);
+    return transitions.twoStepOn;
   }
   override toString = () => `EnableTwoStep(${this.pin})`;
 }
@@ -189,11 +211,12 @@ class EnableTwoStep extends Step {
 /** DELETE /v1/settings/account/two-step. */
 class DisableTwoStep extends Step {
   override check = (m: Readonly<RegistrationModel>) => m.current !== undefined;
-  protected override async act(m: RegistrationModel, { target }: RegistrationSystem): Promise<void> {
+  protected override async act(m: RegistrationModel, { target }: RegistrationSystem): Promise<Transition> {
     const answer = await target.send('DELETE', '/v1/settings/account/two-step', undefined, {});
     target.check(answer, because(success, 'two-step verification is off'));
     changedTwoStep(m);
     m.pins.delete(m.current!);
+    return transitions.twoStepOff;
   }
   override toString = () => 'DisableTwoStep()';
 }
@@ -204,10 +227,11 @@ class MoveAway extends Step {
     super();
   }
   override check = (m: Readonly<RegistrationModel>) => m.registered.has(this.index);
-  protected override async act(m: RegistrationModel, { target, pool }: RegistrationSystem): Promise<void> {
+  protected override async act(m: RegistrationModel, { target, pool }: RegistrationSystem): Promise<Transition> {
     await target.numbers.set(pool[this.index]!, 'moved-away');
     m.registered.delete(this.index);
     if (m.current === this.index) m.current = undefined;
+    return transitions.movedAway;
   }
   override toString = () => `MoveAway(#${this.index})`;
 }
@@ -217,10 +241,14 @@ class MoveAway extends Step {
  * end, whatever happened: on a client whose setting applies to every number registered there, a PIN left on would
  * change what later tests see of the configured numbers.
  */
-export async function runModel(target: Target, commands: Iterable<Command>): Promise<void> {
+export async function runModel(target: Target, commands: Iterable<Command>, coverage?: ModelCoverage): Promise<void> {
+  if (coverage && !coverage.next()) return;
   const model = newModel();
   try {
-    await fc.asyncModelRun(() => ({ model, real: newSystem(target) }), commands);
+    await fc.asyncModelRun(() => ({ model, real: { ...newSystem(target), coverage } }), commands);
+  } catch (error) {
+    coverage?.fail();
+    throw error;
   } finally {
     if (model.twoStepChanged) await target.send('DELETE', '/v1/settings/account/two-step', undefined, {});
   }
@@ -261,4 +289,51 @@ export function registrationCommands({
     ],
     { maxCommands },
   );
+}
+
+/**
+ * Sequences chosen so that every transition of the model is reached at least once, before any generated one: the
+ * documented flow and its repetitions, two numbers' codes crossed, PINs given where none is asked for, and, where a
+ * state source can move a number away, the PIN two-step asks for, missing, wrong and right.
+ */
+export function chosenSequences({ moveAway }: { moveAway: boolean }): Command[][] {
+  const pin = '246810';
+  return [
+    [
+      new RequestCode(0, 'sms', 'none'),
+      new VerifySentCode(0),
+      new RequestCode(0, 'voice', 'none'),
+      new EnableTwoStep(pin),
+      new DisableTwoStep(),
+    ],
+    [
+      new RequestCode(0, 'sms', 'none'),
+      new RequestCode(0, 'voice', 'none'),
+      new RequestCode(1, 'sms', 'none'),
+      new VerifySentCode(0),
+      new VerifySentCode(1),
+    ],
+    [
+      new RequestCode(0, 'sms', 'none'),
+      new RequestCode(1, 'voice', 'none'),
+      new VerifySentCode(1),
+      new VerifySentCode(0),
+      new VerifyWrongCode(1),
+    ],
+    [new RequestCode(0, 'voice', 'right'), new RequestCode(1, 'sms', 'wrong')],
+    ...(moveAway
+      ? [
+          [
+            new RequestCode(0, 'sms', 'none'),
+            new VerifySentCode(0),
+            new EnableTwoStep(pin),
+            new MoveAway(0),
+            new RequestCode(0, 'sms', 'none'),
+            new RequestCode(0, 'voice', 'wrong'),
+            new RequestCode(0, 'sms', 'right'),
+            new VerifySentCode(0),
+          ],
+        ]
+      : []),
+  ];
 }

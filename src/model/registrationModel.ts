@@ -1,5 +1,6 @@
 import type { Target } from '../harness/index.js';
 import type { Numbers, TestNumber } from '../sources/numbers.js';
+import type { ModelCoverage } from './modelCoverage.js';
 
 /**
  * What the documentation lets a client predict, per number of the pool (by index). A client has one pending
@@ -34,6 +35,8 @@ export interface RegistrationSystem {
   pool: TestNumber[];
   /** The code each number received last, read right after its request. */
   codes: Map<number, string>;
+  /** Where the transitions taken are counted. */
+  coverage?: ModelCoverage | undefined;
 }
 
 export const poolSize = 2;

@@ -32,6 +32,8 @@ export const resultNames = {
   wireLog: 'wire-log',
   failure: 'failure',
   property: 'property',
+  /** What the stateful model's sequences reached. */
+  model: 'model',
   judged: 'judged',
   /** A test not judged: the suite's own setup (a source) failed. */
   error: 'not-judged',
