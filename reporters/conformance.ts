@@ -10,7 +10,7 @@ import type {
 } from '@playwright/test/reporter';
 import type { ExpectedFailure, Failure, LoggedExchange, ShownSettings, TestRecord } from '../src/generated/types.js';
 import { packageRoot } from '../src/paths.js';
-import { requirementIdsIn, resultNames } from '../src/protocol/index.js';
+import { generatedTag, requirementIdsIn, resultNames, writeBudget } from '../src/protocol/index.js';
 import { buildReport } from './buildReport.js';
 import { printReport } from './console.js';
 import { Progress } from './progress.js';
@@ -30,6 +30,8 @@ export interface ConformanceReporterOptions {
   expectedFailures: ExpectedFailure[];
   /** The whole-run deadline (--max-time), in seconds: tests it cut short or kept from running are SKIP, saying so. */
   maxTimeSeconds?: number;
+  /** --budget: the reporter keeps, in the run's directory, when it ends and how many properties are still to run. */
+  budget?: { seconds: number; runDir: string };
   /** Nothing on the console: the report files only (the kill matrix runs a reporter per mutant). */
   quiet?: boolean;
 }
@@ -44,6 +46,8 @@ export default class ConformanceReporter implements Reporter {
   private startedAt = new Date();
   private shards: string[] = [];
   private tests: TestCase[] = [];
+  private generatedLeft = 0;
+  private budgetEndsAt = 0;
 
   constructor(private readonly options: ConformanceReporterOptions) {
     this.progress = options.quiet ? undefined : new Progress();
@@ -64,6 +68,12 @@ export default class ConformanceReporter implements Reporter {
       );
     this.progress?.begin(suite.allTests().length);
     this.tests = suite.allTests();
+    const { budget } = this.options;
+    if (budget) {
+      this.generatedLeft = this.tests.filter((t) => t.tags.includes(generatedTag)).length;
+      this.budgetEndsAt = Date.now() + budget.seconds * 1000;
+      writeBudget(budget.runDir, { endsAt: this.budgetEndsAt, left: this.generatedLeft });
+    }
   }
 
   private get deadlineReason(): string {
@@ -75,6 +85,10 @@ export default class ConformanceReporter implements Reporter {
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
+    if (this.options.budget && test.tags.includes(generatedTag)) {
+      this.generatedLeft -= 1;
+      writeBudget(this.options.budget.runDir, { endsAt: this.budgetEndsAt, left: this.generatedLeft });
+    }
     const annotations: Annotation[] = [...test.annotations, ...result.annotations];
     const wireLog = attachedJson<LoggedExchange[]>(result, resultNames.wireLog) ?? [];
     // A test the deadline cut short judged nothing: SKIP, not FAIL.

@@ -98,7 +98,7 @@ export function printReport(
   for (const error of report.errors) log(`\nerror outside any test: ${error}`);
   const { requests, ms, requestsPerSecond } = report.property;
   log(
-    `\nproperty phase: ${requests} generated requests in ${(ms / 1000).toFixed(2)} s (${requestsPerSecond} requests/s)${inFlightLine(report)}`,
+    `\nproperty phase: ${requests} generated requests in ${(ms / 1000).toFixed(2)} s (${requestsPerSecond} requests/s)${inFlightLine(report)}${budgetLine(report)}`,
   );
   for (const c of coverageByCategory(report.property.coverage))
     log(`  ${c.category.padEnd(24)} ${String(c.requests).padStart(5)}  ${fieldsLine(c)}`);
@@ -137,4 +137,17 @@ function inFlightLine(report: ConformanceReport): string {
   const reached = Math.max(...paced.map((p) => p.reached));
   const most = report.settings ? ` (at most ${report.settings.concurrency})` : '';
   return `; in flight from ${Math.min(...paced.map((p) => p.from))} up to ${reached}${most}`;
+}
+
+/** What --budget left unsent, when it did. */
+function budgetLine(report: ConformanceReport): string {
+  const notSent = report.requirements.reduce(
+    (sum, r) => sum + r.tests.reduce((n, t) => n + (t.property?.notSent ?? 0), 0),
+    0,
+  );
+  const budget = report.settings?.budgetSeconds;
+  if (budget === undefined) return '';
+  return notSent
+    ? `; --budget ${budget} s: ${notSent} generated cases not sent, every category kept`
+    : `; --budget ${budget} s: every generated case sent`;
 }

@@ -38,7 +38,7 @@ test(...verifies('ACCOUNT-SUNSET-STATUS-403'), async ({ target }) => {
   target.check(answer, statusIs(403));
 });
 
-test(...verifies('ACCOUNT-SUNSET-NEVER-REGISTERS'), async ({ target }) => {
+test(...verifies('ACCOUNT-SUNSET-NEVER-REGISTERS', { generated: true }), async ({ target }) => {
   await forAll(
     target,
     targetRegistrations(target),

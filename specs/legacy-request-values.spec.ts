@@ -4,7 +4,7 @@ import { forAll, orSkip, refusedWithEnvelope, test, verifies } from '../src/harn
 
 const account = '/v1/account';
 
-test(...verifies('LEGACY-METHOD-OPTIONS'), async ({ target }) => {
+test(...verifies('LEGACY-METHOD-OPTIONS', { generated: true }), async ({ target }) => {
   const { cc, phone_number, cert } = await orSkip(async () => target.numbers.forRefusals());
   await forAll(
     target,
@@ -17,7 +17,7 @@ test(...verifies('LEGACY-METHOD-OPTIONS'), async ({ target }) => {
   );
 });
 
-test(...verifies('LEGACY-CERT-INVALID'), async ({ target }) => {
+test(...verifies('LEGACY-CERT-INVALID', { generated: true }), async ({ target }) => {
   const { cc, phone_number } = await orSkip(async () => target.numbers.forRefusals());
   await forAll(
     target,

@@ -3,7 +3,7 @@
 import { verifyRequest } from '../src/arbitraries/index.js';
 import { forAll, refusedWithEnvelope, test, verifies } from '../src/harness/index.js';
 
-test(...verifies('VERIFY-SUNSET-REFUSED'), async ({ target }) => {
+test(...verifies('VERIFY-SUNSET-REFUSED', { generated: true }), async ({ target }) => {
   await forAll(
     target,
     verifyRequest(),

@@ -35,7 +35,11 @@ export function numberTests(): void {
 
   // A registered number's registration changes nothing, so unknown properties can be tried on it many times.
   test(
-    ...verifies('REQUEST-UNKNOWN-PROPERTIES', { case: 'a registered number, answered 201', profiles: ['legacy'] }),
+    ...verifies('REQUEST-UNKNOWN-PROPERTIES', {
+      case: 'a registered number, answered 201',
+      profiles: ['legacy'],
+      generated: true,
+    }),
     async ({ target }) => {
       const { cc, phone_number, cert, origin } = await orSkip(() => target.numbers.inState(target, 'registered'));
       const registration = fc.constantFrom('sms', 'voice').map((method) => ({ cc, phone_number, method, cert }));
@@ -77,7 +81,7 @@ export function numberTests(): void {
   // Any transformation of the name (normalised, trimmed, truncated, re-encoded) is a FAIL: the doc says "decoded".
   // Each registration leaves one pending, so they go one at a time: the names chosen first, one of each script and
   // shape, then generated ones.
-  test(...verifies('LEGACY-VNAME-ROUNDTRIP'), async ({ target }) => {
+  test(...verifies('LEGACY-VNAME-ROUNDTRIP', { generated: true }), async ({ target }) => {
     const number = freshNumber();
     await forAll(
       target,

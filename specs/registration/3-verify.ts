@@ -42,7 +42,7 @@ interface Flow {
 
 /** Declares these tests in the file that calls it: registration.spec.ts, once per instance of it. */
 export function verifyTests(): void {
-  test(...verifies('VERIFY-WRONG-CODE'), async ({ target }) => {
+  test(...verifies('VERIFY-WRONG-CODE', { generated: true }), async ({ target }) => {
     const { numbers } = target;
     const number = await orSkip(() => numbers.inState(target, 'unregistered'));
     const pending = await numbers.requestCode(target, number);
@@ -164,7 +164,7 @@ export function verifyTests(): void {
 
   // Sequences chosen to reach every transition of the model first, then generated ones until each was reached and
   // enough were explored: the rest of the 100 runs send nothing (the report says how many went).
-  test(...verifies('LEGACY-STATEFUL-MODEL'), async ({ target }) => {
+  test(...verifies('LEGACY-STATEFUL-MODEL', { generated: true }), async ({ target }) => {
     const moveAway = target.numbers.stateSource?.supports('moved-away') ?? false;
     const chosen = chosenSequences({ moveAway });
     const coverage = new ModelCoverage(expectedTransitions(moveAway), chosen.length, exploredSequences);

@@ -100,6 +100,12 @@ targetOptions(program.command('run', { isDefault: true }))
   )
   .addOption(
     new Option(
+      '--budget <seconds>',
+      'scale the generated cases to fit this time: each property sends its chosen cases and one of every category, then generated ones while its share lasts (without it: all --runs, the same every run)',
+    ).argParser(integerIn('--budget', 1, 86_400)),
+  )
+  .addOption(
+    new Option(
       '--max-time <seconds>',
       "the whole run's deadline: what it cuts short is SKIP, the report is written",
     ).argParser(integerIn('--max-time', 1, 86_400)),

@@ -44,6 +44,10 @@ export interface ConformanceConfig {
    */
   timeout?: number;
   /**
+   * Seconds the run's generated cases are scaled to fit (--budget): each property sends its chosen cases and one of every category of the coverage table, then generated ones while its share of the budget lasts. Without it every property sends all its runs (the same cases every run: what a CI gate wants).
+   */
+  budget?: number;
+  /**
    * The whole run's deadline in seconds (--max-time): tests not finished by then are SKIP, and the report is written.
    */
   maxTime?: number;
@@ -402,6 +406,10 @@ export interface ShownSettings {
    */
   nonAdmin: boolean;
   maxTimeSeconds?: number;
+  /**
+   * The time the generated cases were scaled to fit (--budget).
+   */
+  budgetSeconds?: number;
 }
 /**
  * How deep the run went: each requirement judged in full, in part, not at all, and why.
@@ -723,6 +731,10 @@ export interface PropertyStats {
    * Generated requests per category (what is wrong with them) and field (where).
    */
   coverage: CoverageRow1[];
+  /**
+   * Generated cases not sent: the property's share of --budget ran out (its chosen cases and one of every category were sent).
+   */
+  notSent?: number;
   /**
    * Requests in flight, for a property whose requests ran side by side: raised while answers kept their latency, halved when the target asked the suite to wait.
    */

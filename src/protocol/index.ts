@@ -1,5 +1,6 @@
 // What two layers must agree on without importing each other: a leaf that imports nothing.
 export { Blocked } from './blocked.js';
+export { type BudgetState, generatedTag, readBudget, shareOf, writeBudget } from './budget.js';
 export type {
   ContractStates,
   ContractVerification,

@@ -120,6 +120,7 @@ export function resolveSettings(
     maxBodyBytes: flags.maxBodyBytes ?? config.maxBodyBytes,
     authProbes: flags.authProbes ?? config.authProbes ?? defaultAuthProbes,
     maxTimeSeconds: flags.maxTime ?? config.maxTime,
+    budgetSeconds: flags.budget ?? config.budget,
     retryLimits: {
       maxWaitMs: (flags.maxWait ?? config.maxWait ?? defaultRetryLimits.maxWaitMs / 1000) * 1000,
       maxRetries: flags.retries ?? config.retries ?? defaultRetryLimits.maxRetries,

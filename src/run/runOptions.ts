@@ -31,6 +31,7 @@ export interface RunOptions extends BrokerOptions {
   clientKey?: string;
   maxBodyBytes?: number;
   maxTime?: number;
+  budget?: number;
   maxWait?: number;
   retries?: number;
   authProbes?: number;

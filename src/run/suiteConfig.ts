@@ -37,5 +37,8 @@ export function reporterOptions(settings: RunSettings): ConformanceReporterOptio
     settings: shownSettings(settings),
     expectedFailures: settings.expectedFailures,
     maxTimeSeconds: settings.maxTimeSeconds,
+    ...(settings.budgetSeconds && settings.runDir
+      ? { budget: { seconds: settings.budgetSeconds, runDir: settings.runDir } }
+      : {}),
   };
 }

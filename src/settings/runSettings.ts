@@ -32,6 +32,8 @@ export interface RunSettings extends SourceSettings {
   runDir?: string;
   /** The whole run's deadline, in seconds. */
   maxTimeSeconds?: number;
+  /** The time the run's generated cases are scaled to fit, in seconds (--budget): none, every property sends all its runs. */
+  budgetSeconds?: number;
 
   /** The most bad logins the run sends (login probes past it are not tried). */
   authProbes: number;

@@ -39,5 +39,6 @@ export function shownSettings(settings: RunSettings): ShownSettings {
     sideEffects: settings.sideEffects,
     nonAdmin: settings.user !== undefined,
     ...(settings.maxTimeSeconds !== undefined ? { maxTimeSeconds: settings.maxTimeSeconds } : {}),
+    ...(settings.budgetSeconds !== undefined ? { budgetSeconds: settings.budgetSeconds } : {}),
   };
 }
