@@ -15,6 +15,7 @@ import {
   errorOutsideArray,
   errorsAsPlainText,
 } from './envelopeMutants.js';
+import { exactSecretMutants } from './exactSecretMutants.js';
 import { moreLegacyMutants, noPendingRegistration } from './legacyMoreMutants.js';
 import { legacyMutants } from './legacyMutants.js';
 import { loginIgnoresPassword, loginWithoutExpiry } from './loginMutants.js';
@@ -56,6 +57,7 @@ export const mutants: readonly Mutant[] = [
   // Last, so that the foreign sources the rotation gives the others stay as they were.
   noPendingRegistration,
   ...authMutants,
+  ...exactSecretMutants,
 ];
 
 /** Correct variants that choose differently where the documentation allows: no FAIL allowed. */

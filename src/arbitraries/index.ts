@@ -1,4 +1,6 @@
 // The arbitraries specs may use.
+
+export { type DerivedSecret, derivedCodes, derivedPins, writtenAsShown } from './derivedSecrets.js';
 export { fromSchema } from './fromSchema.js';
 export {
   type InvalidBody,

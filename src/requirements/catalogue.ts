@@ -162,7 +162,7 @@ export const catalogue: readonly Requirement[] = [
     level: 'MUST',
     title: 'a wrong pin is refused',
     statement:
-      'A wrong pin for a number with two-step verification on is refused with a 4xx error envelope, never 201 or 202.',
+      'A wrong pin for a number with two-step verification on (any other six digits, or one made from the PIN: a digit more or fewer, one changed, reversed, padded with spaces) is refused with a 4xx error envelope, never 201 or 202, whichever the method.',
     citation: { section: 'パラメーター', quote: '既存の6桁のPIN', url: accountPage },
     profiles: legacy,
     needs: ['two-step-number'],
@@ -218,7 +218,8 @@ export const catalogue: readonly Requirement[] = [
     id: 'VERIFY-WRONG-CODE',
     level: 'MUST',
     title: 'a code that was not sent is refused and registers nothing',
-    statement: 'A code that was not sent is refused with a 4xx error envelope and registers nothing.',
+    statement:
+      "A code other than the one sent for the pending registration (one never sent, a prefix of it, it with a character appended or changed, another number's earlier code) is refused with a 4xx error envelope and registers nothing.",
     citation: {
       section: 'エッジ',
       quote: '指定した方法で登録コードを受け取ったら…アカウント登録を完了します。',
