@@ -1,4 +1,5 @@
 import { authMutants, authVariants } from './authMutants.js';
+import { clusterMutants } from './clusterMutants.js';
 import {
   variantBlocksBeforeValidating,
   variantClientWideTwoStep,
@@ -58,6 +59,7 @@ export const mutants: readonly Mutant[] = [
   noPendingRegistration,
   ...authMutants,
   ...exactSecretMutants,
+  ...clusterMutants,
 ];
 
 /** Correct variants that choose differently where the documentation allows: no FAIL allowed. */

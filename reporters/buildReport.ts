@@ -17,6 +17,7 @@ export function buildReport(
 ): ConformanceReport {
   const requirements = requirementReports(catalogue, records, expectedFailures);
   const requests = records.reduce((sum, r) => sum + (r.property?.requests ?? 0), 0);
+  const registered = records.flatMap((r) => (r.registrations ? [r.registrations] : []));
   const ms = records.reduce((sum, r) => sum + (r.property?.ms ?? 0), 0);
   return {
     ...info,
@@ -27,6 +28,15 @@ export function buildReport(
       requestsPerSecond: ms > 0 ? Math.round(requests / (ms / 1000)) : 0,
       coverage: coverageOf(records),
     },
+    ...(registered.length
+      ? {
+          registrations: {
+            completed: registered.reduce((sum, r) => sum + r.completed, 0),
+            restarts: registered.reduce((sum, r) => sum + r.restarts, 0),
+            restartMs: registered.reduce((sum, r) => sum + r.restartMs, 0),
+          },
+        }
+      : {}),
     depth: depthOf(requirements),
     requirements,
   };

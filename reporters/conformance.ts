@@ -160,6 +160,8 @@ export default class ConformanceReporter implements Reporter {
     if (property) record.property = property;
     const model = jsonAnnotation<TestRecord['model']>(annotations, resultNames.model);
     if (model) record.model = model;
+    const registrations = jsonAnnotation<TestRecord['registrations']>(annotations, resultNames.registrations);
+    if (registrations) record.registrations = registrations;
     if (outcome === 'failed') record.failure = failureOf(result, wireLog);
     this.records.push(record);
     this.progress?.finished(record.requirementIds.join(' ') || test.title);

@@ -6,6 +6,7 @@ import { failureDetails, failureHeadline, unjudgedDetails } from './failureText.
 import {
   byUrgency,
   expectedFailureText,
+  registrationsLine,
   shownVerdict,
   slowest,
   summaryLine,
@@ -95,6 +96,8 @@ export function printReport(
     log(`\nwaits (reported, never judged): ${waitsLine(sumOfWaits(waited.map((r) => r.waits!))!)}`);
     for (const r of waited) log(`  ${r.id.padEnd(32)} ${waitsLine(r.waits!)}`);
   }
+  const registrations = registrationsLine(report);
+  if (registrations) log(`\n${registrations}`);
   for (const error of report.errors) log(`\nerror outside any test: ${error}`);
   const { requests, ms, requestsPerSecond } = report.property;
   log(
@@ -136,7 +139,7 @@ function inFlightLine(report: ConformanceReport): string {
   if (!paced.length) return '';
   const reached = Math.max(...paced.map((p) => p.reached));
   const most = report.settings ? ` (at most ${report.settings.concurrency})` : '';
-  return `; in flight from ${Math.min(...paced.map((p) => p.from))} up to ${reached}${most}`;
+  return `; up to ${reached} in flight${most}`;
 }
 
 /** What --budget left unsent, when it did. */

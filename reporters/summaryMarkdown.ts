@@ -5,6 +5,7 @@ import { failureHeadline, failureLines, unjudgedDetails } from './failureText.js
 import {
   byUrgency,
   dependantsOf,
+  registrationsLine,
   settingsLine,
   shownVerdict,
   slowest,
@@ -82,6 +83,8 @@ export function summaryMarkdown(report: ConformanceReport): string {
     );
     for (const r of waited) lines.push(`- \`${r.id}\`: ${cell(waitsLine(r.waits!))}`);
   }
+  const registrations = registrationsLine(report);
+  if (registrations) lines.push('', `**Registrations**: ${cell(registrations.replace(/^registrations: /, ''))}`);
   const coverage = coverageByCategory(report.property.coverage);
   if (coverage.length) {
     lines.push(

@@ -1,4 +1,5 @@
 import type {
+  ConformanceReport,
   ExpectedFailure,
   RequirementReport,
   ShownSettings,
@@ -209,5 +210,21 @@ export function slowest(requirements: readonly RequirementReport[], count = 5): 
 
 /** `sources: the control protocol; numbers: fresh numbers (…)`: what decides how deep a run can go. */
 export function settingsLine(settings: ShownSettings): string {
-  return `sources: ${settings.sources.length ? settings.sources.join(', ') : 'none'}; numbers: ${settings.numbers}`;
+  const registrations =
+    settings.registrations === undefined
+      ? ''
+      : `; at most ${settings.registrations} registrations (--registrations): on a real cluster each restarts Coreapp`;
+  return `sources: ${settings.sources.length ? settings.sources.join(', ') : 'none'}; numbers: ${settings.numbers}${registrations}`;
+}
+
+/** What the run's registrations cost: how many it completed, of how many allowed, and the restarts it waited out. */
+export function registrationsLine(report: ConformanceReport): string | undefined {
+  const done = report.registrations;
+  const most = report.settings?.registrations;
+  if (!done && most === undefined) return undefined;
+  const { completed = 0, restarts = 0, restartMs = 0 } = done ?? {};
+  const restarted = restarts
+    ? `the target restarted ${restarts} time${restarts === 1 ? '' : 's'} after them, ${(restartMs / 1000).toFixed(1)} s in all, each waited for once`
+    : 'no restart seen after them';
+  return `registrations: ${completed} completed${most === undefined ? '' : ` of at most ${most} (--registrations)`}; ${restarted}`;
 }

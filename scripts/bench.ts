@@ -6,7 +6,9 @@
 //   - the default run and a one-test run of this checkout and of REV (default HEAD) built in a git worktree beside
 //     it: wall time, property-phase requests/s and its share of the bare-loop limit, and the ratio new/old;
 //   - the default sunset and legacy runs, new and old, against a reference --latency ms away (default 40: a loopback
-//     proxy, scripts/latencyProxy.ts), and the cold loop at that distance, their limit.
+//     proxy, scripts/latencyProxy.ts), and the cold loop at that distance, their limit;
+//   - the same runs against a reference that limits its rate to 150 requests/s: requests/s, FAIL+WARN, most in flight;
+//   - a legacy run against a reference that restarts 1.5 s after each registration: wall, registrations, restarts.
 // Medians of --runs-each runs, taken in turn (old, new, old, new…) so that load on the machine hits both alike.
 // Prints figures; asserts nothing.
 import { execFileSync, spawn } from 'node:child_process';
@@ -21,7 +23,7 @@ import { Agent, request as undiciRequest } from 'undici';
 import { registerRequest } from '../src/arbitraries/index.js';
 import { Secrets, TargetClient } from '../src/client/index.js';
 import { packageRoot } from '../src/paths.js';
-import { startEmulator } from '../src/reference/index.js';
+import { emulatorConfig, startEmulator } from '../src/reference/index.js';
 import { defaultConcurrency } from '../src/run/resolveSettings.js';
 import { startLatencyProxy } from './latencyProxy.js';
 
@@ -114,6 +116,12 @@ interface RunFigures {
   requests: number;
   requestsPerSecond: number;
   exit: number | null;
+  /** FAILs and WARNs: a target that only limits its rate has none. */
+  faults: number;
+  /** The most requests in flight a property reached. */
+  reached: number;
+  /** Registrations completed, and the restarts after them the run waited out. */
+  registrations: { completed: number; restarts: number; restartMs: number };
 }
 
 /** A child's exit status and output, waited for without blocking: a proxy in this process relays its requests. */
@@ -138,11 +146,23 @@ async function runSuite(root: string, args: string[]): Promise<RunFigures> {
   const report = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as {
     property: { requests: number; requestsPerSecond: number };
     stopped?: string;
+    summary?: { fail: number; warn: number };
+    registrations?: RunFigures['registrations'];
+    requirements?: { tests: { property?: { concurrency?: { reached: number } } }[] }[];
   };
   rmSync(reportDir, { recursive: true, force: true });
   // A figure of a run that did not run would mislead: say why.
   if (report.stopped) console.log(`    (a run stopped before any test: ${report.stopped})`);
-  return { wallMs, ...report.property, exit: run.status };
+  const reached = (report.requirements ?? []).flatMap((r) => r.tests.map((t) => t.property?.concurrency?.reached ?? 0));
+  return {
+    wallMs,
+    requests: report.property.requests,
+    requestsPerSecond: report.property.requestsPerSecond,
+    exit: run.status,
+    faults: (report.summary?.fail ?? 0) + (report.summary?.warn ?? 0),
+    reached: Math.max(0, ...reached),
+    registrations: report.registrations ?? { completed: 0, restarts: 0, restartMs: 0 },
+  };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -207,6 +227,9 @@ interface Compared {
   perSecond: { old: number; new: number };
   /** The property phase's requests in a run of this checkout. */
   requests: number;
+  faults: { old: number; new: number };
+  reached: { old: number; new: number };
+  registrations: Record<'old' | 'new', RunFigures['registrations']>;
 }
 
 async function compare(name: string, args: string[], old: string, times = runsEach): Promise<Compared> {
@@ -226,6 +249,12 @@ async function compare(name: string, args: string[], old: string, times = runsEa
       new: median(figures.new.map((f) => f.requestsPerSecond)),
     },
     requests: median(figures.new.map((f) => f.requests)),
+    faults: {
+      old: Math.max(...figures.old.map((f) => f.faults)),
+      new: Math.max(...figures.new.map((f) => f.faults)),
+    },
+    reached: { old: median(figures.old.map((f) => f.reached)), new: median(figures.new.map((f) => f.reached)) },
+    registrations: { old: figures.old.at(-1)!.registrations, new: figures.new.at(-1)!.registrations },
   };
 }
 
@@ -273,3 +302,42 @@ const farCold = await coldLoop(requests, defaultConcurrency, latencyMs);
 console.log(
   `  the cold loop ${latencyMs} ms away, its limit: ${farCold} requests/s (${requests} requests, ${defaultConcurrency} at a time)`,
 );
+
+// --- whole runs against a target that limits its rate: 150 requests a second, past them 429 with 1015 and
+// Retry-After: 1. A target entitled to it: no FAIL, no WARN, and the property phase should use what it allows.
+const limit150 = 150;
+console.log(
+  `\nwhole runs against the reference limited to ${limit150} requests/s (429, 1015, Retry-After: 1), median of ${farRunsEach}: old → new`,
+);
+for (const profile of ['sunset', 'legacy'] as const) {
+  const limited = await startEmulator({ profile, serving: { requestsPerSecond: limit150 } });
+  const config = join(mkdtempSync(join(tmpdir(), 'wa-bench-limited-')), 'conformance.json');
+  writeFileSync(config, JSON.stringify(emulatorConfig(limited)));
+  try {
+    const run = await compare(`  default ${profile} run`, ['--config', config], old, farRunsEach);
+    console.log(
+      `    property phase: ${run.perSecond.old} → ${run.perSecond.new} requests/s; FAIL+WARN ${run.faults.old} → ${run.faults.new}; most in flight ${run.reached.old} → ${run.reached.new}`,
+    );
+  } finally {
+    await limited.server.close();
+  }
+}
+
+// --- a legacy run against a reference that restarts for 1.5 s after each registration, as Coreapp does ---------------
+const restartMs = 1_500;
+console.log(
+  `\na default legacy run against the reference restarting ${restartMs / 1000} s after each registration: old → new`,
+);
+const restarting = await startEmulator({ profile: 'legacy', serving: { restartMs } });
+const restartConfig = join(mkdtempSync(join(tmpdir(), 'wa-bench-restart-')), 'conformance.json');
+writeFileSync(restartConfig, JSON.stringify(emulatorConfig(restarting)));
+try {
+  const run = await compare('  default legacy run', ['--config', restartConfig], old, farRunsEach);
+  const line = ({ completed, restarts, restartMs: ms }: RunFigures['registrations']) =>
+    `${completed} registrations, ${restarts} restarts waited out (${(ms / 1000).toFixed(1)} s)`;
+  console.log(
+    `    ${line(run.registrations.old)} → ${line(run.registrations.new)}; FAIL+WARN ${run.faults.old} → ${run.faults.new}`,
+  );
+} finally {
+  await restarting.server.close();
+}

@@ -14,8 +14,8 @@ const config = JSON.parse(readFileSync(configFile, 'utf8')) as {
 const { admin } = config.auth;
 // Generated before the clock starts: a bare loop sends, it does not generate.
 const bodies = fc.sample(registerRequest(), { numRuns: requests, seed: 1 }).map((body) => JSON.stringify(body));
-// The suite's client keeps up to 8 connections to a target.
-const agent = new Agent({ keepAliveTimeout: 10_000, connections: 8 });
+// As many connections as the suite's client keeps: one per lane, and a few more.
+const agent = new Agent({ keepAliveTimeout: 10_000, connections: Math.max(8, lanes + 2) });
 const login = await request(new URL('/v1/users/login', config.target), {
   method: 'POST',
   headers: { authorization: `Basic ${Buffer.from(`${admin.user}:${admin.password}`).toString('base64')}` },

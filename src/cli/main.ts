@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
 import { sourceKinds } from '../protocol/index.js';
-import { defaultAuthProbes } from '../run/runOptions.js';
+import { defaultAuthProbes, defaultRegistrations } from '../run/runOptions.js';
 import { exitCodes, UsageError } from '../run/usageError.js';
 // Each command's module is imported when the command runs: a run does not load the Pact tooling, nor `contracts`
 // the runner (a quarter of a second each).
@@ -115,6 +115,12 @@ targetOptions(program.command('run', { isDefault: true }))
       '--max-wait <seconds>',
       'the longest wait one answer may ask for (its Retry-After; default 5): longer asks are cut to it',
     ).argParser(integerIn('--max-wait', 0, 600)),
+  )
+  .addOption(
+    new Option(
+      '--registrations <n>',
+      `the most registrations a legacy run completes, each a Coreapp restart on a real cluster (default ${defaultRegistrations}, the fewest that judge every requirement; past it a check is SKIP)`,
+    ).argParser(integerIn('--registrations', 0, 1000)),
   )
   .addOption(
     new Option(

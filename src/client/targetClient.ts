@@ -60,6 +60,7 @@ export const caseHeader = 'x-conformance-case';
 const verifyPath = '/v1/account/verify';
 /** The client's health endpoint: what a readiness probe asks for. */
 const healthPath = '/v1/health';
+const readyCase = 'ready';
 
 /** The one HTTP client of the suite: keep-alive connections to the target and nothing else. */
 export class TargetClient {
@@ -68,6 +69,10 @@ export class TargetClient {
   private readonly breaker: CircuitBreaker;
   /** A registration completed since the target was last seen ready: Coreapp restarts after one. */
   private restartDue = false;
+  /** The one readiness probe after a registration, which every request sent meanwhile waits for. */
+  private readying: Promise<void> | undefined;
+  /** Registrations this client saw completed (a /verify answered 2xx), and the restarts its probes waited out. */
+  readonly registrations = { completed: 0, restarts: 0, restartMs: 0 };
   /** How many independent requests this target takes at once, learned from its answers. */
   readonly pace: Pace;
 
@@ -86,6 +91,8 @@ export class TargetClient {
 
   /** Sends a request; a refused connection or a timeout comes back as an exchange with `error`, not a throw. */
   async send(outgoing: OutgoingRequest): Promise<Exchange> {
+    // After a registration the target restarts: one probe waits it out, not every request on its own.
+    if (outgoing.case !== readyCase) await this.ready();
     const address = new URL(
       outgoing.path.replace(/^\//, ''),
       this.base.href.endsWith('/') ? this.base : `${this.base.href}/`,
@@ -138,8 +145,11 @@ export class TargetClient {
       if (blamed && blamed !== outgoing.requirement) exchange.stoppedBy = blamed;
     } else if (exchange.response) this.breaker.answered(path);
     exchange.durationMs = performance.now() - started;
-    if (outgoing.method === 'POST' && address.pathname.endsWith(verifyPath) && exchange.response?.status === 201)
+    const status = exchange.response?.status ?? 0;
+    if (outgoing.method === 'POST' && address.pathname.endsWith(verifyPath) && status >= 200 && status < 300) {
+      this.registrations.completed += 1;
       this.restartDue = true;
+    }
     return exchange;
   }
 
@@ -148,10 +158,18 @@ export class TargetClient {
    * refuses connections): for what reaches the target's state without this client, a hooks module or a state-change
    * URL, which would fail where the suite's own requests wait. Any answer will do; none is judged.
    */
-  async ready(): Promise<void> {
-    if (!this.restartDue) return;
-    this.restartDue = false;
-    await this.send({ method: 'GET', path: healthPath, case: 'ready' });
+  ready(): Promise<void> {
+    if (this.restartDue) {
+      this.restartDue = false;
+      const started = performance.now();
+      this.readying = this.send({ method: 'GET', path: healthPath, case: readyCase }).then((probe) => {
+        this.readying = undefined;
+        if (!probe.waits) return;
+        this.registrations.restarts += 1;
+        this.registrations.restartMs += performance.now() - started;
+      });
+    }
+    return this.readying ?? Promise.resolve();
   }
 
   /** One try: the answer (read up to the cap) or why none came. */

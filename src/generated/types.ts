@@ -56,6 +56,10 @@ export interface ConformanceConfig {
    */
   maxWait?: number;
   /**
+   * The most registrations a legacy run completes (default 10, the fewest that judge every requirement; --registrations). On a real cluster each restarts Coreapp; a check that needs one past it is SKIP, naming this option.
+   */
+  registrations?: number;
+  /**
    * The most bad logins one run sends, to probe how credentials are checked (default 9; 0: none; --auth-probes). The client answers every login 429 past 30 failed ones an hour from one address: three runs an hour send 27, and their own logins still work.
    */
   authProbes?: number;
@@ -355,6 +359,14 @@ export interface ConformanceReport {
    */
   errors: string[];
   settings?: ShownSettings;
+  /**
+   * Registrations the run completed (each restarts Coreapp on a real cluster), and the restarts it waited out, once each.
+   */
+  registrations?: {
+    completed: number;
+    restarts: number;
+    restartMs: number;
+  };
   depth: Depth;
   /**
    * Why the run stopped before any test (exit 2), as it printed it: nothing of the target was judged.
@@ -400,6 +412,10 @@ export interface ShownSettings {
   concurrency: number;
   workers: number;
   authProbes: number;
+  /**
+   * The most registrations the run completes (--registrations; legacy runs only).
+   */
+  registrations?: number;
   sideEffects: boolean;
   /**
    * A non-admin account was given.
@@ -550,6 +566,7 @@ export interface TestRecord {
    */
   sourceCalls?: SourceCall[];
   property?: PropertyStats;
+  registrations?: Registrations;
   /**
    * What the stateful model's sequences reached: chosen ones first, then generated ones until every transition was reached.
    */
@@ -761,6 +778,20 @@ export interface CoverageRow1 {
   category: string;
   field: string;
   requests: number;
+}
+/**
+ * Registrations completed (a /verify answered 2xx) and the restarts after them the suite waited out, once each.
+ */
+export interface Registrations {
+  completed: number;
+  /**
+   * Readiness probes after a registration that had to wait: the target restarted.
+   */
+  restarts: number;
+  /**
+   * How long the probes waited, in all.
+   */
+  restartMs: number;
 }
 export interface NotJudged {
   reason: string;

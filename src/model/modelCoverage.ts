@@ -82,6 +82,11 @@ export class ModelCoverage {
     this.failed = true;
   }
 
+  /** A sequence failed: what is sent now shrinks or replays it. */
+  get failing(): boolean {
+    return this.failed;
+  }
+
   record(): ModelCoverageRecord {
     return {
       sequences: this.sent,

@@ -28,6 +28,8 @@ export interface RegistrationModel {
   twoStepChanged: boolean;
   /** Commands run so far: a sequence that starts as the documented flow (a code, then /verify) meets its checks first. */
   steps: number;
+  /** Registrations the run may still complete, shared by the sequences: a verification past them is not sent. */
+  budget: { left: number };
 }
 
 export interface RegistrationSystem {
@@ -45,7 +47,7 @@ export function newSystem(target: Target): RegistrationSystem {
   return { target, pool: newPool(target.numbers), codes: new Map() };
 }
 
-export function newModel(): RegistrationModel {
+export function newModel(budget: { left: number } = { left: Number.POSITIVE_INFINITY }): RegistrationModel {
   return {
     registered: new Set(),
     sent: new Set(),
@@ -55,6 +57,7 @@ export function newModel(): RegistrationModel {
     current: undefined,
     twoStepChanged: false,
     steps: 0,
+    budget,
   };
 }
 

@@ -35,6 +35,8 @@ export const resultNames = {
   property: 'property',
   /** What the stateful model's sequences reached. */
   model: 'model',
+  /** Registrations the test completed, and the restarts after them the suite waited out. */
+  registrations: 'registrations',
   judged: 'judged',
   /** A test not judged: the suite's own setup (a source) failed. */
   error: 'not-judged',

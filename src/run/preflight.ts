@@ -76,7 +76,8 @@ async function prepareTarget(
     if (!resolved.admin.password && resolved.admin.token) await checkToken(resolved.target, admin);
     const stateSupports = await checkSources(resolved, admin, 'token' in session);
     const settings: RunSettings = { ...resolved, ...(await checkMintedCertificates(resolved, admin, session, say)) };
-    if (resolved.profile === 'legacy' && 'token' in session) await checkKnownNumbers(settings, admin, stateSupports);
+    if (resolved.profile === 'legacy' && 'token' in session)
+      return { ...settings, ...(await checkKnownNumbers(settings, admin, stateSupports)) };
     return settings;
   } finally {
     await client.close();

@@ -7,7 +7,7 @@ import type { RunSettings } from '../settings/runSettings.js';
 import { placeholder, templateKeys, unknownPlaceholders } from '../sources/declarativeCodes.js';
 import { resolveBroker } from './brokerSettings.js';
 import { readExpectedFailures } from './expectedFailuresFile.js';
-import { defaultAuthProbes, type RunOptions } from './runOptions.js';
+import { defaultAuthProbes, defaultRegistrations, type RunOptions } from './runOptions.js';
 import { UsageError } from './usageError.js';
 
 export const secretVariables = {
@@ -119,6 +119,7 @@ export function resolveSettings(
     clientKey,
     maxBodyBytes: flags.maxBodyBytes ?? config.maxBodyBytes,
     authProbes: flags.authProbes ?? config.authProbes ?? defaultAuthProbes,
+    registrations: flags.registrations ?? config.registrations ?? defaultRegistrations,
     maxTimeSeconds: flags.maxTime ?? config.maxTime,
     budgetSeconds: flags.budget ?? config.budget,
     retryLimits: {

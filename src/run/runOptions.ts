@@ -5,6 +5,13 @@ import type { BrokerOptions } from './brokerSettings.js';
  * Bad logins a run sends when neither --auth-probes nor the file says. The client answers 429 to every login, good
  * ones too, past 30 failed ones an hour from one address: three runs an hour send 27, and their own logins still work.
  */
+/**
+ * The most registrations a run completes, when neither --registrations nor the config file says: the fewest a default
+ * legacy run needs to judge every requirement (5 for the requirements' own flows, 5 for the stateful model's chosen
+ * sequences). Each restarts Coreapp on a real cluster.
+ */
+export const defaultRegistrations = 10;
+
 export const defaultAuthProbes = 9;
 
 /** The run command's flags as commander parses them (and `contracts verify`'s, with its broker flags). */
@@ -35,6 +42,7 @@ export interface RunOptions extends BrokerOptions {
   maxWait?: number;
   retries?: number;
   authProbes?: number;
+  registrations?: number;
   timeout?: number;
   allowSideEffects?: boolean;
   expectedFailures?: string;

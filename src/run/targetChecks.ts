@@ -195,15 +195,26 @@ function runnable(program: string): boolean {
 }
 
 /**
+ * Whether the run may register a fresh number itself, unattended: minted certificates and a code source that may tell
+ * any number's code (a hooks module is only known to when a worker loads it; one that cannot is an ERROR there).
+ */
+function mayRegisterItself(s: RunSettings): boolean {
+  const code = s.codeSource;
+  const declared = code !== undefined && code.type !== 'prompt' && !(code.type === 'fixed' && code.code === undefined);
+  return s.mintedCertificates && (s.controlProtocol || declared || s.hooks !== undefined);
+}
+
+/**
  * KnownNumbers no state source can put back must still be in their state: a number an earlier run registered is a
- * configuration to mend (exit 2, naming it), not a fault of the target. Only answers that show the state are taken
+ * configuration to mend (exit 2, naming it), not a fault of the target — unless the run can register a number itself,
+ * which then stands in for numbers.registered (`staleRegistered` says why). Only answers that show the state are taken
  * as such (202 for a registered number, 201 for an unregistered one); any other answer is for the tests to judge.
  */
 export async function checkKnownNumbers(
   s: RunSettings,
   admin: AdminSend,
   supports: (state: NumberState) => boolean,
-): Promise<void> {
+): Promise<{ staleRegistered?: string }> {
   const { registered, twoStep, unregistered } = s.numbers;
   const statusOf = async (number: { cc: string; phone_number: string; cert: string }) =>
     (
@@ -214,10 +225,12 @@ export async function checkKnownNumbers(
       })
     ).response?.status;
   const mend = 'restore it on the target, or configure a state source ("stateChangeUrl" or "hooks") so the suite can';
+  let staleRegistered: string | undefined;
   if (registered && !supports('registered') && (await statusOf(registered)) === 202) {
-    throw new UsageError(
-      `numbers.registered (+${registered.cc} ${registered.phone_number}) is not registered on ${s.target}: it answered 202 (a code was sent); ${mend}`,
-    );
+    const stale = `numbers.registered (+${registered.cc} ${registered.phone_number}) is not registered on ${s.target}: it answered 202 (a code was sent); ${mend}`;
+    // A run that can register a number itself judges the target on that one instead: 202 for it is the target's fault.
+    if (!mayRegisterItself(s)) throw new UsageError(stale);
+    staleRegistered = stale;
   }
   if (twoStep && !supports('two-step') && (await statusOf(twoStep)) === 201) {
     throw new UsageError(
@@ -235,4 +248,5 @@ export async function checkKnownNumbers(
       `numbers.unregistered (+${unregistered.cc} ${unregistered.phone_number}) is registered on ${s.target} (it answered 201): an earlier run's /verify registered it; ${mend}`,
     );
   }
+  return staleRegistered ? { staleRegistered } : {};
 }

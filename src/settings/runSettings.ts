@@ -25,6 +25,8 @@ export interface RunSettings extends SourceSettings {
   mintedCertificates: boolean;
   /** Why not, when not: shown by the tests that need them. */
   mintedCertificatesNote?: string;
+  /** numbers.registered answered 202 before the run, which can register a number of its own instead: why it is not used. */
+  staleRegistered?: string;
   /**
    * A directory of the run's own, removed when it ends (set by runSuite): the circuit breaker's state, shared by the
    * run's processes, and Playwright's own output go there.
@@ -37,6 +39,8 @@ export interface RunSettings extends SourceSettings {
 
   /** The most bad logins the run sends (login probes past it are not tried). */
   authProbes: number;
+  /** The most registrations the run completes (--registrations): each restarts Coreapp on a real cluster. */
+  registrations: number;
 
   /** At most this many bytes of an answer are read. */
   maxBodyBytes?: number;

@@ -36,6 +36,7 @@ export function shownSettings(settings: RunSettings): ShownSettings {
     concurrency: settings.concurrency,
     workers: settings.workers,
     authProbes: settings.authProbes,
+    ...(settings.profile === 'legacy' ? { registrations: settings.registrations } : {}),
     sideEffects: settings.sideEffects,
     nonAdmin: settings.user !== undefined,
     ...(settings.maxTimeSeconds !== undefined ? { maxTimeSeconds: settings.maxTimeSeconds } : {}),

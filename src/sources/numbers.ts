@@ -10,6 +10,7 @@ import {
   type CodeSource,
   type NumberParams,
   numberName,
+  SourceError,
   type StateSource,
   sameNumber,
 } from './source.js';
@@ -46,12 +47,31 @@ function listedNumbers(code: CodeSource): string {
 /** A state that cannot be had on this run; the test that wanted it is skipped with this reason. */
 export class Unavailable extends Error {
   override name = 'Unavailable';
+  constructor(
+    message: string,
+    /** What the run lacked: a state its sources do not give, or registrations past its budget. */
+    readonly need: 'state' | 'registrations' = 'state',
+  ) {
+    super(message);
+  }
+}
+
+/** Why a registration more is not completed: the run's --registrations are spent. */
+export function overBudget(budget: number): Unavailable {
+  return new Unavailable(
+    `needs a registration past --registrations ${budget} (each restarts Coreapp on a real cluster): raise it to judge this`,
+    'registrations',
+  );
 }
 
 export type NumberSettings = Pick<SourceSettings, 'codeSource' | 'promptUrl'> & {
   numbers: KnownNumbers;
   mintedCertificates: boolean;
   mintedCertificatesNote?: string;
+  /** numbers.registered answered 202 before the run: why it is not used (the run registers a number of its own). */
+  staleRegistered?: string;
+  /** The most registrations the run completes. */
+  registrations: number;
 };
 
 /** No country has it: a number there reaches no real phone, even from a misdirected live run. */
@@ -82,7 +102,19 @@ export class Numbers {
     private readonly settings: NumberSettings,
     private readonly sources: { state?: StateSource; code?: CodeSource },
     private readonly secret: (variable: string, value: string) => void,
+    /** Registrations completed so far, through the run's client. */
+    private readonly completed: () => number = () => 0,
   ) {}
+
+  /** Registrations the run may still complete (--registrations). */
+  get registrationsLeft(): number {
+    return Math.max(0, this.settings.registrations - this.completed());
+  }
+
+  /** Throws Unavailable (the test is SKIP, naming --registrations) when `count` more would pass the budget. */
+  mayRegister(count = 1): void {
+    if (this.registrationsLeft < count) throw overBudget(this.settings.registrations);
+  }
 
   get stateSource(): StateSource | undefined {
     return this.sources.state;
@@ -187,6 +219,19 @@ export class Numbers {
     return this.sources.code?.covers === 'any';
   }
 
+  /** A registered number without registering one through the API: configured (and registered), or set by a source. */
+  get hasRegisteredWithoutApi(): boolean {
+    return (
+      (this.settings.numbers.registered !== undefined && !this.settings.staleRegistered) ||
+      (this.settings.mintedCertificates && this.sources.state?.supports('registered') === true)
+    );
+  }
+
+  /** A fresh number can be registered the documented way with nobody asked: minted certificates, any code told. */
+  get registersItself(): boolean {
+    return this.settings.mintedCertificates && this.readsAnyCode && !this.sources.code!.interactive;
+  }
+
   /** A fresh number with a minted certificate for `vname`. */
   fresh(vname = freshName): TestNumber {
     return { ...freshNumber(), cert: mintCertificate({ verifiedName: vname }), vname, origin: 'fresh' };
@@ -201,8 +246,15 @@ export class Numbers {
       : { ...this.settings.numbers.unregistered!, origin: 'numbers.unregistered' };
   }
 
-  /** A number in `state` on the target; throws Unavailable when the run cannot have one. */
-  async inState(api: Api, state: 'registered' | 'unregistered' | 'two-step'): Promise<TestNumber> {
+  /**
+   * A number in `state` on the target; throws Unavailable when the run cannot have one. `registeredHere`: a number
+   * this run registered itself, where it can (what shows a target that answers 202 for a registered number).
+   */
+  async inState(
+    api: Api,
+    state: 'registered' | 'unregistered' | 'two-step',
+    { registeredHere = false }: { registeredHere?: boolean } = {},
+  ): Promise<TestNumber> {
     const why = this.unavailable(state);
     if (why) throw new Unavailable(why);
     const { numbers, mintedCertificates } = this.settings;
@@ -219,6 +271,10 @@ export class Numbers {
       this.secret('WA_CONFORMANCE_PIN', pin);
       return this.set({ ...this.fresh(), pin }, 'two-step');
     }
+    if ((registeredHere || this.settings.staleRegistered) && this.registersItself)
+      return this.registerThroughApi(api, this.fresh());
+    // The run could not register a number after all (its code source tells only some): the configuration is to mend.
+    if (this.settings.staleRegistered) throw new SourceError(this.settings.staleRegistered);
     if (numbers.registered) return this.restore({ ...numbers.registered, origin: 'numbers.registered' }, 'registered');
     if (this.sources.state?.supports('registered')) return this.set(this.fresh(), 'registered');
     return this.registerThroughApi(api, this.fresh());
@@ -298,6 +354,7 @@ export class Numbers {
    * test that needed the registration, by the requirement that judges that step.
    */
   async registerThroughApi(api: Api, number: TestNumber): Promise<TestNumber> {
+    this.mayRegister();
     const pending = await this.requestCode(api, number);
     const requested = pending.answer.response?.status ?? pending.answer.error;
     if (requested !== 202)

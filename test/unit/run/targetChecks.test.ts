@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decodeCertificate } from '../../../src/cert/index.js';
 import type { Exchange } from '../../../src/client/index.js';
+import type { FixedCode } from '../../../src/generated/types.js';
 import { resolveSettings } from '../../../src/run/resolveSettings.js';
 import {
   type AdminSend,
@@ -149,6 +150,45 @@ test('known numbers: one an earlier run left in another state is a usage error n
     run({ allowSideEffects: true }),
     byNumber({ '5550001': 201, '7700001': 202, '9000001': 202 }).send,
     none,
+  );
+});
+
+test('known numbers: a registered one answered 202 is set aside, not an exit, where the run can register a number itself', async () => {
+  const numbers = { registered: { cc: '1', phone_number: '5550001', cert } };
+  const stale = recordingAdmin(() => 202).send;
+  const minted = (config: Parameters<typeof settings>[1]) => ({
+    ...settings({ profile: 'legacy' }, { numbers, ...config }),
+    mintedCertificates: true,
+  });
+  for (const config of [
+    { codeSource: { type: 'header' as const, header: 'verify-code' } },
+    { codeSource: { type: 'fixed' as const, code: '123456' } },
+  ]) {
+    const { staleRegistered } = await checkKnownNumbers(minted(config), stale, () => false);
+    assert.match(
+      staleRegistered ?? '',
+      /^numbers.registered \(\+1 5550001\) is not registered on/,
+      JSON.stringify(config),
+    );
+  }
+  // No code source that tells a fresh number's code unattended: the fixture is a configuration to mend, as before.
+  for (const config of [
+    {},
+    { codeSource: { type: 'prompt' as const } },
+    { codeSource: { type: 'fixed' as const, codes: [{ cc: '1', phone_number: '5550001', code: '1' }] as [FixedCode] } },
+  ])
+    await assert.rejects(
+      checkKnownNumbers(minted(config), stale, () => false),
+      /is not registered on/,
+      JSON.stringify(config),
+    );
+  await assert.rejects(
+    checkKnownNumbers(
+      { ...minted({ codeSource: { type: 'header', header: 'verify-code' } }), mintedCertificates: false },
+      stale,
+      () => false,
+    ),
+    /is not registered on/,
   );
 });
 

@@ -24,7 +24,7 @@ function stateSource(calls: string[]): StateSource {
 }
 
 const numbers = (settings: Partial<NumberSettings>, sources: { state?: StateSource; code?: CodeSource }) =>
-  new Numbers({ numbers: known, mintedCertificates: true, ...settings }, sources, () => {});
+  new Numbers({ numbers: known, mintedCertificates: true, registrations: 10, ...settings }, sources, () => {});
 
 test('a fixed code per number covers those numbers only: the verify flow takes the fixture when a state source puts it back, and SKIPs otherwise naming what would do', async () => {
   const perNumber = fixedCodeSource({ codes: [{ cc: '81', phone_number: '9012345678', code: '123456' }] });

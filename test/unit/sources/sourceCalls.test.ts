@@ -28,8 +28,10 @@ test('the source calls a test attaches show no code the code source told nor PIN
           },
           { stateMs: 1_000, codeMs: 1_000 },
         );
-        const numbers = new Numbers({ numbers: {}, mintedCertificates: true }, sources, (variable, value) =>
-          secrets.add(variable, value),
+        const numbers = new Numbers(
+          { numbers: {}, mintedCertificates: true, registrations: 10 },
+          sources,
+          (variable, value) => secrets.add(variable, value),
         );
         const number = await numbers.set(
           { cc: '81', phone_number: phone, cert, vname: 'x', origin: 'fresh' },
