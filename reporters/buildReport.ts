@@ -1,7 +1,8 @@
-import type { ConformanceReport, ExpectedFailure, TestRecord } from '../src/generated/types.js';
+import type { ConformanceReport, ExpectedFailure, InteropTally, TestRecord } from '../src/generated/types.js';
 import { type CoverageRow, CoverageTally } from '../src/protocol/index.js';
 import { catalogue } from '../src/requirements/index.js';
 import { depthOf } from './depth.js';
+import { interopOf } from './interop.js';
 import { countVerdicts, requirementReports } from './verdicts.js';
 
 export type RunInfo = Pick<
@@ -14,14 +15,22 @@ export function buildReport(
   info: RunInfo,
   records: TestRecord[],
   expectedFailures: ExpectedFailure[] = [],
+  /** What the tests saw of the interop catalogue, and whether a broken client is a WARN (--interop strict). */
+  interop: { tallies: InteropTally[]; strict: boolean } = {
+    tallies: records.flatMap((r) => r.interop ?? []),
+    strict: false,
+  },
 ): ConformanceReport {
   const requirements = requirementReports(catalogue, records, expectedFailures);
+  const interopReport = interopOf(interop.tallies, interop.strict);
+  const summary = countVerdicts(requirements);
+  if (interop.strict) summary.warn += interopReport.entries.filter((e) => e.verdict === 'breaks').length;
   const requests = records.reduce((sum, r) => sum + (r.property?.requests ?? 0), 0);
   const registered = records.flatMap((r) => (r.registrations ? [r.registrations] : []));
   const ms = records.reduce((sum, r) => sum + (r.property?.ms ?? 0), 0);
   return {
     ...info,
-    summary: countVerdicts(requirements),
+    summary,
     property: {
       requests,
       ms: Math.round(ms),
@@ -38,6 +47,7 @@ export function buildReport(
         }
       : {}),
     depth: depthOf(requirements),
+    interop: interopReport,
     requirements,
   };
 }

@@ -30,6 +30,8 @@ export interface ConformanceReporterOptions {
   expectedFailures: ExpectedFailure[];
   /** The whole-run deadline (--max-time), in seconds: tests it cut short or kept from running are SKIP, saying so. */
   maxTimeSeconds?: number;
+  /** --interop strict: a real client the answers break is a WARN. */
+  interopStrict?: boolean;
   /** --budget: the reporter keeps, in the run's directory, when it ends and how many properties are still to run. */
   budget?: { seconds: number; runDir: string };
   /** Nothing on the console: the report files only (the kill matrix runs a reporter per mutant). */
@@ -162,6 +164,8 @@ export default class ConformanceReporter implements Reporter {
     if (model) record.model = model;
     const registrations = jsonAnnotation<TestRecord['registrations']>(annotations, resultNames.registrations);
     if (registrations) record.registrations = registrations;
+    const interop = jsonAnnotation<TestRecord['interop']>(annotations, resultNames.interop);
+    if (interop) record.interop = interop;
     if (outcome === 'failed') record.failure = failureOf(result, wireLog);
     this.records.push(record);
     this.progress?.finished(record.requirementIds.join(' ') || test.title);
@@ -204,6 +208,7 @@ export default class ConformanceReporter implements Reporter {
       },
       this.records,
       expectedFailures,
+      { tallies: this.records.flatMap((r) => r.interop ?? []), strict: this.options.interopStrict ?? false },
     );
     const files = writeReportFiles(report, reportDir);
     if (!this.options.quiet) printReport(report, files);

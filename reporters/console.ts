@@ -3,6 +3,7 @@ import type { ConformanceReport, RequirementReport } from '../src/generated/type
 import { coverageByCategory, fieldsLine, modelCoverage } from './coverage.js';
 import { shallowRows } from './depth.js';
 import { failureDetails, failureHeadline, unjudgedDetails } from './failureText.js';
+import { clientsLine, evidenceLine } from './interop.js';
 import {
   byUrgency,
   expectedFailureText,
@@ -98,6 +99,7 @@ export function printReport(
   }
   const registrations = registrationsLine(report);
   if (registrations) log(`\n${registrations}`);
+  for (const line of interopLines(report)) log(line);
   for (const error of report.errors) log(`\nerror outside any test: ${error}`);
   const { requests, ms, requestsPerSecond } = report.property;
   log(
@@ -153,4 +155,21 @@ function budgetLine(report: ConformanceReport): string {
   return notSent
     ? `; --budget ${budget} s: ${notSent} generated cases not sent, every category kept`
     : `; --budget ${budget} s: every generated case sent`;
+}
+
+/** The Interop section: per entry of the catalogue, whether the clients it names work with what the target did. */
+function interopLines(report: ConformanceReport): string[] {
+  const entries = report.interop?.entries ?? [];
+  if (!entries.length) return [];
+  const broken = entries.filter((e) => e.verdict === 'breaks').length;
+  const head = `\ninterop (real clients, reported apart${report.interop!.strict ? '; --interop strict: each broken one a WARN' : ''}): ${broken} of ${entries.length} entries break their clients`;
+  return [
+    head,
+    ...entries.map((e) => {
+      const mark = e.verdict === 'breaks' ? (report.interop!.strict ? 'WARN' : 'breaks') : e.verdict;
+      const evidence =
+        e.verdict === 'breaks' ? `\n            ${e.breaksOn}; seen: ${evidenceLine(e) ?? 'no exchange kept'}` : '';
+      return `  ${mark.padEnd(8)} ${e.id.padEnd(28)} ${clientsLine(e)}${evidence}`;
+    }),
+  ];
 }

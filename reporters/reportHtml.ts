@@ -180,6 +180,30 @@ ${rows.join('\n')}
 </tbody></table></details>`;
 }
 
+/** Per interop entry: the clients it names (linked to their source), whether they work with what the target did, and the exchange that broke them. */
+function interopSection(report: ConformanceReport): string {
+  const interop = report.interop;
+  if (!interop?.entries.length) return '';
+  const broken = interop.entries.filter((e) => e.verdict === 'breaks').length;
+  const rows = interop.entries.map((e) => {
+    const mark = e.verdict === 'breaks' && interop.strict ? 'WARN' : e.verdict;
+    // The chips' colours: a broken client as a WARN or an INFO, one that works as a PASS, one not seen as a SKIP.
+    const chip = { breaks: interop.strict ? 'WARN' : 'INFO', works: 'PASS', 'not-seen': 'SKIP' }[e.verdict];
+    const clients = e.clients
+      .map((c) => `<a href="${escape(c.repository)}">${escape(c.name)}</a> <code>${escape(c.file)}</code>`)
+      .join('<br>');
+    const evidence = e.evidence
+      ? `<details><summary>the exchange</summary><pre>${escape(exchangeText(e.evidence as LoggedExchange))}</pre></details>`
+      : '';
+    return `<tr class="${escape(e.verdict)}"><td><span class="chip ${chip}">${escape(mark)}</span></td><td><code>${escape(e.id)}</code><br>${escape(e.title)}</td><td>${clients}</td><td>${escape(e.verdict === 'breaks' ? e.breaksOn : e.why)}${evidence}</td></tr>`;
+  });
+  return `<div id="interop"><h2>Interop: real clients</h2>
+<p>Read in the clients' sources; reported apart from the requirements${interop.strict ? ' (--interop strict: each broken client is a WARN)' : ', never changing the verdict'}: ${broken} of ${interop.entries.length} entries break their clients.</p>
+<table class="interop"><thead><tr><th></th><th>entry</th><th>clients</th><th>what breaks them</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table></div>`;
+}
+
 /** report.html: one self-contained file (inline style and script, nothing fetched), requirements grouped by section. */
 export function reportHtml(report: ConformanceReport): string {
   // What to fix leads, the first of it open; the rest follows by section of the page.
@@ -224,6 +248,7 @@ ${settingsList(report)}
 <p>property phase: ${report.property.requests} generated requests (${report.property.requestsPerSecond} requests/s)</p>
 ${coverageTable(report)}
 ${modelTable(report)}
+${interopSection(report)}
 ${report.errors.length ? `<pre class="errors">${escape(report.errors.join('\n'))}</pre>` : ''}
 <p id="filters">${filters}</p>
 ${[...sections].map(([section, rs]) => `<section><h2>${escape(sectionHeading(section))}</h2>\n${rs.map((r) => requirementRow(r)).join('\n')}</section>`).join('\n')}

@@ -2,6 +2,7 @@ import type { ConformanceReport } from '../src/generated/types.js';
 import { coverageByCategory, fieldsLine, modelCoverage } from './coverage.js';
 import { shallowRows } from './depth.js';
 import { failureHeadline, failureLines, unjudgedDetails } from './failureText.js';
+import { clientsLine, evidenceLine } from './interop.js';
 import {
   byUrgency,
   dependantsOf,
@@ -85,6 +86,21 @@ export function summaryMarkdown(report: ConformanceReport): string {
   }
   const registrations = registrationsLine(report);
   if (registrations) lines.push('', `**Registrations**: ${cell(registrations.replace(/^registrations: /, ''))}`);
+  const interop = report.interop?.entries ?? [];
+  if (interop.length) {
+    const broken = interop.filter((e) => e.verdict === 'breaks');
+    lines.push(
+      '',
+      `**Interop** (real clients, reported apart${report.interop!.strict ? '; --interop strict: each broken one a WARN' : ''}): ${broken.length} of ${interop.length} entries break their clients`,
+      '',
+      '| entry | clients | verdict | on |',
+      '|---|---|---|---|',
+    );
+    for (const e of interop)
+      lines.push(
+        `| \`${e.id}\` | ${cell(clientsLine(e))} | ${e.verdict} | ${cell(e.verdict === 'breaks' ? (evidenceLine(e) ?? e.breaksOn) : '')} |`,
+      );
+  }
   const coverage = coverageByCategory(report.property.coverage);
   if (coverage.length) {
     lines.push(

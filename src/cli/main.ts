@@ -118,6 +118,12 @@ targetOptions(program.command('run', { isDefault: true }))
   )
   .addOption(
     new Option(
+      '--interop <mode>',
+      'real clients the answers would break, or whose requests are refused: reported apart (report, the default) or a WARN each (strict)',
+    ).choices(['report', 'strict']),
+  )
+  .addOption(
+    new Option(
       '--registrations <n>',
       `the most registrations a legacy run completes, each a Coreapp restart on a real cluster (default ${defaultRegistrations}, the fewest that judge every requirement; past it a check is SKIP)`,
     ).argParser(integerIn('--registrations', 0, 1000)),

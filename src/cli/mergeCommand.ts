@@ -44,6 +44,18 @@ export function mergeCommand(dirs: string[], options: { reportDir?: string; expe
     },
     [...records.values()],
     options.expectedFailures ? readExpectedFailures(options.expectedFailures) : [],
+    // The probes judge no requirement: what the shards saw of the interop catalogue is summed from their reports.
+    {
+      tallies: reports.flatMap((r) =>
+        (r.interop?.entries ?? []).map(({ id, works, breaks, evidence }) => ({
+          id,
+          works,
+          breaks,
+          ...(evidence ? { evidence } : {}),
+        })),
+      ),
+      strict: reports.some((r) => r.interop?.strict),
+    },
   );
   printReport(report, writeReportFiles(report, resolve(options.reportDir ?? 'conformance-report')));
   return exitCodeOf(report);

@@ -56,6 +56,10 @@ export interface ConformanceConfig {
    */
   maxWait?: number;
   /**
+   * What a real client the target's answers break counts as (--interop): reported apart, never changing the verdicts (report, the default), or a WARN as well (strict).
+   */
+  interop?: 'report' | 'strict';
+  /**
    * The most registrations a legacy run completes (default 10, the fewest that judge every requirement; --registrations). On a real cluster each restarts Coreapp; a check that needs one past it is SKIP, naming this option.
    */
   registrations?: number;
@@ -360,6 +364,13 @@ export interface ConformanceReport {
   errors: string[];
   settings?: ShownSettings;
   /**
+   * INTEROP: real clients, read in their sources, that the target's answers would break or whose requests it refuses. Reported apart; a WARN each only with --interop strict.
+   */
+  interop?: {
+    strict: boolean;
+    entries: InteropFinding[];
+  };
+  /**
    * Registrations the run completed (each restarts Coreapp on a real cluster), and the restarts it waited out, once each.
    */
   registrations?: {
@@ -426,6 +437,25 @@ export interface ShownSettings {
    * The time the generated cases were scaled to fit (--budget).
    */
   budgetSeconds?: number;
+}
+export interface InteropFinding {
+  id: string;
+  title: string;
+  kind: 'answer' | 'request';
+  breaksOn: string;
+  why: string;
+  clients: {
+    name: string;
+    repository: string;
+    file: string;
+  }[];
+  verdict: 'breaks' | 'works' | 'not-seen';
+  works: number;
+  breaks: number;
+  /**
+   * The first exchange that broke the clients.
+   */
+  evidence?: {};
 }
 /**
  * How deep the run went: each requirement judged in full, in part, not at all, and why.
@@ -566,6 +596,10 @@ export interface TestRecord {
    */
   sourceCalls?: SourceCall[];
   property?: PropertyStats;
+  /**
+   * What the test's answers showed of the interop catalogue: per entry, answers that worked and broke its clients, and the first that broke them.
+   */
+  interop?: InteropTally[];
   registrations?: Registrations;
   /**
    * What the stateful model's sequences reached: chosen ones first, then generated ones until every transition was reached.
@@ -778,6 +812,15 @@ export interface CoverageRow1 {
   category: string;
   field: string;
   requests: number;
+}
+export interface InteropTally {
+  id: string;
+  works: number;
+  breaks: number;
+  /**
+   * The first exchange that broke the clients (a logged exchange, redacted).
+   */
+  evidence?: {};
 }
 /**
  * Registrations completed (a /verify answered 2xx) and the restarts after them the suite waited out, once each.

@@ -37,6 +37,10 @@ export const resultNames = {
   model: 'model',
   /** Registrations the test completed, and the restarts after them the suite waited out. */
   registrations: 'registrations',
+  /** What the test's answers showed of the interop catalogue. */
+  interop: 'interop',
+  /** The interop entry a probe of the request kind is for. */
+  interopProbe: 'interop-probe',
   judged: 'judged',
   /** A test not judged: the suite's own setup (a source) failed. */
   error: 'not-judged',

@@ -25,8 +25,9 @@ export interface ApiErrorBody {
 
 /** An error answer: the code's own status unless the caller overrides it (auth failures use 401). */
 export function apiError(code: ErrorCode, details?: string, status: number = errorTable[code].status): ApiResponse {
-  const error: ApiErrorBody = { code, title: errorTable[code].title };
-  if (details) error.details = details;
+  // Always a details string, the title when there is nothing more to say: the PHP SDK's APIError takes one
+  // (INTEROP-ERROR-DETAILS), and the page makes it optional.
+  const error: ApiErrorBody = { code, title: errorTable[code].title, details: details || errorTable[code].title };
   return { status, body: { errors: [error] } };
 }
 

@@ -120,6 +120,7 @@ export function resolveSettings(
     maxBodyBytes: flags.maxBodyBytes ?? config.maxBodyBytes,
     authProbes: flags.authProbes ?? config.authProbes ?? defaultAuthProbes,
     registrations: flags.registrations ?? config.registrations ?? defaultRegistrations,
+    interop: flags.interop ?? config.interop ?? 'report',
     maxTimeSeconds: flags.maxTime ?? config.maxTime,
     budgetSeconds: flags.budget ?? config.budget,
     retryLimits: {

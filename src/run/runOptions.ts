@@ -43,6 +43,7 @@ export interface RunOptions extends BrokerOptions {
   retries?: number;
   authProbes?: number;
   registrations?: number;
+  interop?: 'report' | 'strict';
   timeout?: number;
   allowSideEffects?: boolean;
   expectedFailures?: string;

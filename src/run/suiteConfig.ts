@@ -37,6 +37,7 @@ export function reporterOptions(settings: RunSettings): ConformanceReporterOptio
     settings: shownSettings(settings),
     expectedFailures: settings.expectedFailures,
     maxTimeSeconds: settings.maxTimeSeconds,
+    interopStrict: settings.interop === 'strict',
     ...(settings.budgetSeconds && settings.runDir
       ? { budget: { seconds: settings.budgetSeconds, runDir: settings.runDir } }
       : {}),

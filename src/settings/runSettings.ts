@@ -41,6 +41,8 @@ export interface RunSettings extends SourceSettings {
   authProbes: number;
   /** The most registrations the run completes (--registrations): each restarts Coreapp on a real cluster. */
   registrations: number;
+  /** What a client the target's answers break counts as (--interop): reported apart, or a WARN too. */
+  interop: 'report' | 'strict';
 
   /** At most this many bytes of an answer are read. */
   maxBodyBytes?: number;
