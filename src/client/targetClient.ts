@@ -10,6 +10,7 @@ import {
   type Retried,
   type Retry,
   type RetryLimits,
+  retryOf,
   withRetries,
 } from './retryPolicy.js';
 import type { Secrets } from './secrets.js';
@@ -61,6 +62,8 @@ const verifyPath = '/v1/account/verify';
 /** The client's health endpoint: what a readiness probe asks for. */
 const healthPath = '/v1/health';
 const readyCase = 'ready';
+/** How often a restart's end is asked for. */
+const readyPollMs = 100;
 
 /** The one HTTP client of the suite: keep-alive connections to the target and nothing else. */
 export class TargetClient {
@@ -162,14 +165,32 @@ export class TargetClient {
     if (this.restartDue) {
       this.restartDue = false;
       const started = performance.now();
-      this.readying = this.send({ method: 'GET', path: healthPath, case: readyCase }).then((probe) => {
+      this.readying = this.untilAnswering().then((restarted) => {
         this.readying = undefined;
-        if (!probe.waits) return;
+        if (!restarted) return;
         this.registrations.restarts += 1;
         this.registrations.restartMs += performance.now() - started;
       });
     }
     return this.readying ?? Promise.resolve();
+  }
+
+  /**
+   * Asks the health endpoint every `readyPollMs` until an answer does not ask to wait (a restart answers 1011, then
+   * refuses connections): the end of a restart is met within a poll, where backing off would overshoot it by seconds.
+   * Single tries, past the circuit breaker, which would count a restart's refused connections against the target.
+   * Whether it had to wait.
+   */
+  private async untilAnswering(): Promise<boolean> {
+    const { maxRetries } = this.options.retryLimits ?? defaultRetryLimits;
+    const deadline = performance.now() + this.options.timeoutMs * (maxRetries + 1);
+    const address = new URL(healthPath.slice(1), this.base.href.endsWith('/') ? this.base : `${this.base.href}/`);
+    const headers = { accept: 'application/json', [caseHeader]: readyCase };
+    for (let waited = false; ; waited = true) {
+      const attempt = await this.once(this.agent, address, 'GET', headers, undefined, this.options.timeoutMs);
+      if (!retryOf(attempt, 0) || performance.now() > deadline) return waited;
+      await new Promise((resolve) => setTimeout(resolve, readyPollMs));
+    }
   }
 
   /** One try: the answer (read up to the cap) or why none came. */
