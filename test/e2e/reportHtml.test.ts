@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { chromium } from '@playwright/test';
+import { interopVariants } from '../../mutants/interopVariants.js';
 import { sunsetDetailsTypo } from '../../mutants/sunsetMutants.js';
+import { interopCatalogue } from '../../src/requirements/interop.js';
 import { readReport, runCli } from '../support/runCli.js';
 import { serveTarget } from '../support/servers.js';
 
@@ -134,6 +136,42 @@ test('report.html leads with the failure (open, in the first screen, its first l
     assert.equal(status, '403');
     assert.equal(body.errors[0]!.code, 1005);
     assert.equal(body.errors[0]!.details, 'Unknown error: biz_link_on_prem_reg_block3d');
+  } finally {
+    await browser.close();
+    await served.close();
+  }
+});
+
+test('report.html shows the Interop section in Chromium: each entry with its clients linked, the broken one a WARN under --interop strict, its exchange redacted', async (t) => {
+  const variant = interopVariants.find((v) => v.breaks === 'INTEROP-ERROR-DETAILS')!;
+  const served = await serveTarget(variant.profile, variant.build);
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  try {
+    const run = await runCli([...served.args, '--seed', '21', '--runs', '30', '--interop', 'strict'], served.env);
+    assert.equal(run.code, 0, run.stdout);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`file://${join(run.reportDir, 'report.html')}`);
+    const section = page.locator('#interop');
+    assert.equal(await section.isVisible(), true);
+    assert.equal(await section.locator('tbody tr').count(), interopCatalogue.length);
+    const broken = section.locator('tbody tr.breaks');
+    assert.equal(await broken.count(), 1);
+    assert.equal(await broken.locator('.chip').innerText(), 'WARN');
+    assert.match(await broken.innerText(), /INTEROP-ERROR-DETAILS[\s\S]*yocto\/whatsapp-business-sdk-php/);
+    assert.equal(
+      await broken.locator('a').first().getAttribute('href'),
+      'https://github.com/yocto/whatsapp-business-sdk-php',
+    );
+    await broken.locator('details summary').click();
+    const exchange = await broken.locator('details pre').innerText();
+    assert.match(exchange, /authorization: Bearer \$\{WA_CONFORMANCE_TOKEN\}/);
+    assert.ok(!exchange.includes(served.emulator.admin.password));
+    // Unticking every verdict hides the requirements, never the Interop section.
+    for (const box of await page.locator('[data-filter]').all()) await box.uncheck();
+    assert.equal(await section.isVisible(), true);
+    const screenshot = join(run.reportDir, 'interop.png');
+    await section.screenshot({ path: screenshot });
+    t.diagnostic(`interop section: ${screenshot}`);
   } finally {
     await browser.close();
     await served.close();
