@@ -61,6 +61,14 @@ export const adminEndpoints: readonly AdminEndpoint[] = [
 
 export const endpointName = (endpoint: AdminEndpoint) => `${endpoint.method} ${endpoint.path}`;
 
+const madeBodies = new WeakMap<Target, Map<AdminEndpoint, [string, unknown][]>>();
+
+/** The endpoint's bodies for this test, made once: the same for each caller it is tried with (they derive from the test's seed). */
+function bodiesOf(target: Target, endpoint: AdminEndpoint): [string, unknown][] {
+  const made = madeBodies.get(target) ?? madeBodies.set(target, new Map()).get(target)!;
+  return made.get(endpoint) ?? made.set(endpoint, endpoint.bodies(target)).get(endpoint)!;
+}
+
 /** What an answer says, without its wording: the status and the error codes. */
 export function gist(answer: Exchange): string {
   const codes = (errorsOf(answer) ?? []).map((e) => e.code).sort();
@@ -75,7 +83,7 @@ export function gist(answer: Exchange): string {
 export async function refusedUnread(target: Target, endpoint: AdminEndpoint, as: Caller, who: string): Promise<void> {
   const name = endpointName(endpoint);
   // Refusals change nothing: the bodies are sent side by side, and judged in their order once all came back.
-  const answers = await sideBySide(target, endpoint.bodies(target), async ([what, body]) => {
+  const answers = await sideBySide(target, bodiesOf(target, endpoint), async ([what, body]) => {
     return [what, await target.send(endpoint.method, endpoint.path, body, { as })] as [string, Exchange];
   });
   if (endpoint.path === twoStepPath && endpoint.method === 'POST' && answers.some(([, a]) => isSuccess(a)))

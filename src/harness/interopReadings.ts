@@ -1,6 +1,6 @@
 // What the run's answers show of the interop catalogue: each exchange a test records is read by every entry of the
 // answer kind, and the first that breaks its clients is kept as the evidence. Reported, never judged.
-import type { Exchange } from '../client/index.js';
+import { type Exchange, jsonOf } from '../client/index.js';
 import { interopCatalogue, type WireExchange } from '../requirements/interop.js';
 
 /** Per entry, for one test: how many answers worked and broke its clients, and the first that broke them. */
@@ -13,19 +13,23 @@ export interface InteropTally {
 
 const answerEntries = interopCatalogue.filter((entry) => entry.read);
 
-/** The path a target's base URL puts before /v1/… (`/api` in http://host/api), none for most. */
+/** What a target's base URL puts before /v1/…: its origin and path (`http://host/api` of http://host/api/). */
 function prefixOf(base: string | undefined): string {
-  return URL.canParse(base ?? '') ? new URL(base!).pathname.replace(/\/$/, '') : '';
+  if (!URL.canParse(base ?? '')) return '';
+  const url = new URL(base!);
+  return `${url.origin}${url.pathname.replace(/\/$/, '')}`;
 }
 
-/** An exchange as the catalogue reads it: its path relative to the target's base URL. */
+/** An exchange as the catalogue reads it: its path relative to the target's base URL, without the query. */
 export function wireExchange(exchange: Exchange, prefix: string): WireExchange {
   const url = exchange.request.url;
-  const path = URL.canParse(url) ? new URL(url).pathname : url;
+  // Every request goes to the base URL: its path is what follows it (parsing each URL cost more than the reading).
+  const rest =
+    prefix && url.startsWith(prefix) ? url.slice(prefix.length) : URL.canParse(url) ? new URL(url).pathname : url;
   return {
     method: exchange.request.method,
-    path: prefix && path.startsWith(prefix) ? path.slice(prefix.length) || '/' : path,
-    ...(exchange.response ? { status: exchange.response.status, body: exchange.response.body } : {}),
+    path: rest.split('?')[0] || '/',
+    ...(exchange.response ? { status: exchange.response.status, json: jsonOf(exchange) } : {}),
   };
 }
 

@@ -8,8 +8,8 @@ export interface WireExchange {
   /** The request's path, without the query. */
   path: string;
   status?: number;
-  /** The answer's body as text. */
-  body?: string;
+  /** The answer's body as JSON: undefined when it is empty or no JSON (parsed once, by the harness, for every reader). */
+  json?: unknown;
 }
 
 export interface InteropClient {
@@ -52,20 +52,9 @@ const happyCrm = (file: string): InteropClient => ({
   file,
 });
 
-function json(body: string | undefined): unknown {
-  try {
-    return body === undefined || body === '' ? undefined : JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-}
-
 const isPost = (exchange: WireExchange, path: string) => exchange.method === 'POST' && exchange.path === path;
 const success = (status: number | undefined) => status !== undefined && status >= 200 && status < 300;
-const objectBody = (body: string | undefined) => {
-  const value = json(body);
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-};
+const isObject = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The shape nwabiz parses `expires_after` with: Go's layout `2006-01-02 15:04:05-07:00`. */
 const spacedTime = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
@@ -78,7 +67,7 @@ export const interopCatalogue: readonly InteropEntry[] = [
     breaksOn: 'POST /v1/account answered 201 with an empty body, or one that is not a JSON object',
     why: 'wabclient calls resp.json() after raise_for_status(); the Next.js route awaits response.json() before it looks at the status: both throw on an empty body',
     kind: 'answer',
-    read: (e) => (isPost(e, '/v1/account') && e.status === 201 ? (objectBody(e.body) ? 'works' : 'breaks') : undefined),
+    read: (e) => (isPost(e, '/v1/account') && e.status === 201 ? (isObject(e.json) ? 'works' : 'breaks') : undefined),
   },
   {
     id: 'INTEROP-VERIFY-BODY',
@@ -88,7 +77,7 @@ export const interopCatalogue: readonly InteropEntry[] = [
     why: 'wabclient decodes every answer as JSON: an empty 201 ("with no payload object") raises',
     kind: 'answer',
     read: (e) =>
-      isPost(e, '/v1/account/verify') && success(e.status) ? (objectBody(e.body) ? 'works' : 'breaks') : undefined,
+      isPost(e, '/v1/account/verify') && success(e.status) ? (isObject(e.json) ? 'works' : 'breaks') : undefined,
   },
   {
     id: 'INTEROP-ERROR-DETAILS',
@@ -98,7 +87,7 @@ export const interopCatalogue: readonly InteropEntry[] = [
     why: "APIError(int $code, string $title, string $details) is fed $error['details'] ?? null: a missing details is a TypeError (details is optional in the client's envelope)",
     kind: 'answer',
     read: (e) => {
-      const errors = (json(e.body) as { errors?: unknown } | undefined)?.errors;
+      const errors = (e.json as { errors?: unknown } | undefined)?.errors;
       if (!Array.isArray(errors) || errors.length === 0) return undefined;
       return errors.every(
         (error) =>
@@ -124,8 +113,7 @@ export const interopCatalogue: readonly InteropEntry[] = [
     kind: 'answer',
     read: (e) => {
       if (!isPost(e, '/v1/users/login')) return undefined;
-      const expires = (json(e.body) as { users?: { expires_after?: unknown }[] } | undefined)?.users?.[0]
-        ?.expires_after;
+      const expires = (e.json as { users?: { expires_after?: unknown }[] } | undefined)?.users?.[0]?.expires_after;
       if (typeof expires !== 'string') return undefined;
       return spacedTime.test(expires) ? 'works' : 'breaks';
     },
@@ -145,7 +133,7 @@ export const interopCatalogue: readonly InteropEntry[] = [
     kind: 'answer',
     read: (e) => {
       if (!isPost(e, '/v1/users/login') || !success(e.status)) return undefined;
-      const token = (json(e.body) as { users?: { token?: unknown }[] } | undefined)?.users?.[0]?.token;
+      const token = (e.json as { users?: { token?: unknown }[] } | undefined)?.users?.[0]?.token;
       if (typeof token !== 'string') return undefined;
       return e.status === 200 ? 'works' : 'breaks';
     },

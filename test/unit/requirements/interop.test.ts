@@ -5,7 +5,15 @@ import { InteropReadings } from '../../../src/harness/interopReadings.js';
 import { interopEntry, type WireExchange } from '../../../src/requirements/interop.js';
 
 const read = (id: string, exchange: WireExchange) => interopEntry(id).read!(exchange);
-const post = (path: string, status: number, body?: string): WireExchange => ({ method: 'POST', path, status, body });
+const post = (path: string, status: number, body = ''): WireExchange => {
+  let json: unknown;
+  try {
+    json = body ? JSON.parse(body) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { method: 'POST', path, status, json };
+};
 const meta = '{"meta":{"version":"v2.45.1","api_status":"stable"}}';
 
 test('a 201 with a JSON object works for the clients that decode it; an empty one breaks them; other answers are not its kind', () => {
