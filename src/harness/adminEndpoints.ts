@@ -8,8 +8,8 @@ import {
 import type { Exchange } from '../client/index.js';
 import { errorsOf, isSuccess, status } from './answers.js';
 import { because, clientError, expectation } from './expectations.js';
+import { sideBySide } from './lanes.js';
 import { example } from './property.js';
-import { sideBySide } from './sideBySide.js';
 import type { Caller, Target } from './target.js';
 
 /** An endpoint the documentation puts behind the admin account, with bodies a processed request answers differently. */
