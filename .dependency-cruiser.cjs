@@ -31,6 +31,7 @@ const layers = {
   'src/model': ['src/harness', 'src/arbitraries', 'src/sources', 'npm:fast-check'],
   // The run library, on top: it wires the harness, the contracts and the reporters together.
   'src/run': [
+    'src/arbitraries',
     'src/client',
     'src/harness',
     'src/settings',
@@ -164,6 +165,14 @@ const leaves = new Set(['src/protocol', 'src/generated', 'src/paths.ts']);
 module.exports = {
   forbidden: [
     { name: 'no-cycles', severity: 'error', from: {}, to: { circular: true } },
+    {
+      name: 'warm-worker-loads-no-playwright',
+      comment:
+        "src/run/workerPrelude.ts loads a worker's modules before Playwright hands it its environment: Playwright's test runner reads that environment as it loads, so nothing the prelude reaches may load it",
+      severity: 'error',
+      from: { path: '^src/run/workerPrelude\\.ts$' },
+      to: { path: '^node_modules/(@playwright/test|playwright)/', reachable: true },
+    },
     {
       name: 'folder-without-rules',
       comment: 'every file lives in a folder that has an entry in `layers` of .dependency-cruiser.cjs',

@@ -141,8 +141,15 @@ targetOptions(program.command('run', { isDefault: true }))
     ).argParser(integerIn('--retries', 0, 100)),
   )
   .action(async (flags) => {
-    const { runCommand } = await import('./runCommand.js');
-    process.exitCode = await runCommand(flags);
+    // A run's first worker starts loading now, beside this process's loading and the checks before the run.
+    const workers = flags.list ? undefined : await import('../run/playwrightRunner.js');
+    workers?.prepareWorkers();
+    try {
+      const { runCommand } = await import('./runCommand.js');
+      process.exitCode = await runCommand(flags);
+    } finally {
+      workers?.endWarmWorker();
+    }
   });
 
 targetOptions(program.command('init'))

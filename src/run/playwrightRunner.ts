@@ -1,5 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Shard } from './runOptions.js';
+import { endWarmWorker, startWarmWorker } from './warmWorker.js';
+
+export { endWarmWorker };
 
 /** What of Playwright's command line the suite passes on. */
 export interface RunnerFilter {
@@ -23,10 +26,24 @@ interface PlaywrightRunner {
  * fewer costs a run ~100 MB of memory and a node start.
  */
 export async function runPlaywright(configFile: string, filter: RunnerFilter): Promise<void> {
+  prepareWorkers();
+  try {
+    await runner(configFile, filter);
+  } finally {
+    endWarmWorker();
+  }
+}
+
+/** How the run's workers start, settled before anything else of the run: the first is started at once. */
+export function prepareWorkers(): void {
   keepWorkersSmall();
   // The specs are compiled JavaScript: Playwright's TypeScript loader hooks only cost every import a round trip to
   // their thread (~200 ms a process).
   process.env.PW_DISABLE_TS_ESM ??= '1';
+  startWarmWorker(process.execArgv);
+}
+
+async function runner(configFile: string, filter: RunnerFilter): Promise<void> {
   const playwright = createRequire(createRequire(import.meta.url).resolve('@playwright/test'));
   const { configLoader } = playwright('playwright/lib/common') as PlaywrightCommon;
   const { testRunner } = playwright('playwright/lib/runner') as PlaywrightRunner;

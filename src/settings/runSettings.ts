@@ -75,6 +75,11 @@ export function settingsToEnv(settings: RunSettings): Record<string, string> {
   return { [settingsVariable]: JSON.stringify(settings) };
 }
 
+/** The profile of the run this process takes part in; none where the specs are only listed. */
+export function runProfile(env: NodeJS.ProcessEnv = process.env): Profile | undefined {
+  return env[settingsVariable] ? settingsFromEnv(env).profile : undefined;
+}
+
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): RunSettings {
   const raw = env[settingsVariable];
   if (!raw) {
