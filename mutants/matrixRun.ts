@@ -18,7 +18,7 @@ import {
   startEmulator,
 } from '../src/reference/index.js';
 import type { Profile } from '../src/requirements/index.js';
-import { runPlaywright } from '../src/run/playwrightRunner.js';
+import { prepareWorkers, runPlaywright } from '../src/run/playwrightRunner.js';
 import { preflight } from '../src/run/preflight.js';
 import { resolveSettings } from '../src/run/resolveSettings.js';
 import { exitCodeOf } from '../src/run/runSuite.js';
@@ -109,7 +109,10 @@ export async function runMatrix<C extends MatrixCell>(
     for (const run of plan.runs) writeRunSpec(testDir, run);
     writeFileSync(join(root, 'plan.json'), JSON.stringify(plan));
     process.env[matrixPlanVariable] = join(root, 'plan.json');
-    if (plan.runs.length) await runPlaywright(join(packageRoot, 'dist', 'mutants', 'matrix.config.js'), {});
+    if (plan.runs.length) {
+      prepareWorkers();
+      await runPlaywright(join(packageRoot, 'dist', 'mutants', 'matrix.config.js'), {});
+    }
     return served.map((run, i) => resultOf(run.cell, planned[i]!));
   } finally {
     delete process.env[matrixPlanVariable];

@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
 import type { Shard } from './runOptions.js';
-import { endWarmWorker, startWarmWorker } from './warmWorker.js';
+import { endWarmWorker, playwrightRequire, startWarmWorker } from './warmWorker.js';
 
 export { endWarmWorker };
 
@@ -23,10 +22,10 @@ interface PlaywrightRunner {
 
 /**
  * `playwright test --config FILE [--grep G] [--shard S]`, in this process rather than a child of its own: a process
- * fewer costs a run ~100 MB of memory and a node start.
+ * fewer costs a run ~100 MB of memory and a node start. The caller has prepared the workers (`prepareWorkers`) as
+ * early as it can; a warm worker Playwright did not ask for is ended with the run.
  */
 export async function runPlaywright(configFile: string, filter: RunnerFilter): Promise<void> {
-  prepareWorkers();
   try {
     await runner(configFile, filter);
   } finally {
@@ -44,9 +43,8 @@ export function prepareWorkers(): void {
 }
 
 async function runner(configFile: string, filter: RunnerFilter): Promise<void> {
-  const playwright = createRequire(createRequire(import.meta.url).resolve('@playwright/test'));
-  const { configLoader } = playwright('playwright/lib/common') as PlaywrightCommon;
-  const { testRunner } = playwright('playwright/lib/runner') as PlaywrightRunner;
+  const { configLoader } = playwrightRequire('playwright/lib/common') as PlaywrightCommon;
+  const { testRunner } = playwrightRequire('playwright/lib/runner') as PlaywrightRunner;
   const config = await configLoader.loadConfigFromFile(configFile, { shard: filter.shard }, false);
   await testRunner.runAllTestsWithConfig(config, { grep: filter.grep, listMode: false, passWithNoTests: false });
 }

@@ -8,10 +8,11 @@ export interface Handoff {
   env: NodeJS.ProcessEnv;
 }
 
-const playwright = createRequire(createRequire(import.meta.url).resolve('@playwright/test'));
+/** `require` as @playwright/test's own, so that Playwright's internal modules resolve to the copy the suite pins. */
+export const playwrightRequire = createRequire(createRequire(import.meta.url).resolve('@playwright/test'));
 /** The script Playwright forks each worker from (its WorkerHost), as it resolves it. */
 const workerEntry = join(
-  dirname(playwright.resolve('playwright/package.json')),
+  dirname(playwrightRequire.resolve('playwright/package.json')),
   'lib',
   'worker',
   'workerProcessEntry.js',

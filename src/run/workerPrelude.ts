@@ -3,10 +3,8 @@
 // process loads the runner; then it becomes the worker Playwright forks, once handed the environment Playwright would
 // have given that fork. Nothing loaded before the handoff reads the environment as it loads (.dependency-cruiser.cjs
 // keeps Playwright's test runner, which does, out of reach).
-import { createRequire } from 'node:module';
-import type { Handoff } from './warmWorker.js';
+import { type Handoff, playwrightRequire as playwright } from './warmWorker.js';
 
-const playwright = createRequire(createRequire(import.meta.url).resolve('@playwright/test'));
 // Started as `workerPrelude.js ENTRY` (so that ps shows whose worker it is), it takes the argv a fork of ENTRY has:
 // Playwright names a CPU profile after it.
 const entry = process.argv[2]!;
