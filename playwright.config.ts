@@ -16,8 +16,8 @@ const settings = process.env[settingsVariable] ? settingsFromEnv() : undefined;
 export default settings
   ? defineConfig({
       ...suiteTests,
-      // One by default: properties keep several requests in flight, and a second worker on a small machine only competes
-      // with the first (and with the embedded reference) for the same cores, and costs ~200 MB.
+      // One by default near the target: properties keep many requests in flight, and a second worker only competes with
+      // the first (and with the embedded reference) for the same cores. Two a WAN away (src/run/targetDistance.ts).
       workers: settings.workers,
       // --max-time: the whole run; the reporter turns what it cut short into SKIPs, and writes the report all the same.
       globalTimeout: settings.maxTimeSeconds ? settings.maxTimeSeconds * 1000 : 0,

@@ -95,7 +95,7 @@ targetOptions(program.command('run', { isDefault: true }))
   .addOption(
     new Option(
       '--workers <n>',
-      'Playwright workers (default 1: properties already keep several requests in flight; raise it for a slow, distant target; the specs that register numbers always run one at a time)',
+      'Playwright workers (default: 1, or 2 when the target answers in 20 ms or more, where a second worker overlaps the round trips of the first; the specs that register numbers always run one at a time)',
     ).argParser(integerIn('--workers', 1, 64)),
   )
   .addOption(

@@ -36,7 +36,7 @@ export interface ConformanceConfig {
    */
   concurrency?: number;
   /**
-   * Test workers for the tests that do not register numbers (default 1: properties already keep several requests in flight; raise it for a slow, distant target).
+   * Test workers for the tests that do not register numbers (default: 1, or 2 when the target answers in 20 ms or more, where a second worker's tests overlap the first's round trips).
    */
   workers?: number;
   /**

@@ -12,6 +12,7 @@ import {
   checkToken,
   loginProblem,
 } from './targetChecks.js';
+import { roundTripOf, workersFor } from './targetDistance.js';
 import { UsageError } from './usageError.js';
 
 /** What the suite starts when no target is given: it speaks the control protocol and takes minted certificates. */
@@ -40,6 +41,13 @@ export async function preflight(
   return prepareTarget({ ...settings, target: settings.target }, say);
 }
 
+/** The workers of a run that leaves them open, from the target's round trip; said when it is more than one. */
+async function chosenWorkers(client: TargetClient, say: (line: string) => void): Promise<number> {
+  const { workers, why } = workersFor(await roundTripOf(client));
+  if (why) say(why);
+  return workers;
+}
+
 export function checkBroker(url: string): Promise<void> {
   return checkReachable(url, { what: 'Pact Broker' });
 }
@@ -47,6 +55,7 @@ export function checkBroker(url: string): Promise<void> {
 function embeddedSettings(resolved: CheckedSettings, reference: EmbeddedReference): RunSettings {
   return {
     ...resolved,
+    workers: resolved.workers ?? 1,
     target: reference.server.url,
     admin: reference.admin,
     user: reference.user,
@@ -75,7 +84,11 @@ async function prepareTarget(
       client.send({ ...exchange, headers: await sessions.headers('admin'), case: 'preflight' });
     if (!resolved.admin.password && resolved.admin.token) await checkToken(resolved.target, admin);
     const stateSupports = await checkSources(resolved, admin, 'token' in session);
-    const settings: RunSettings = { ...resolved, ...(await checkMintedCertificates(resolved, admin, session, say)) };
+    const settings: RunSettings = {
+      ...resolved,
+      workers: resolved.workers ?? (await chosenWorkers(client, say)),
+      ...(await checkMintedCertificates(resolved, admin, session, say)),
+    };
     if (resolved.profile === 'legacy' && 'token' in session)
       return { ...settings, ...(await checkKnownNumbers(settings, admin, stateSupports)) };
     return settings;

@@ -20,8 +20,10 @@ export const secretVariables = {
 export const defaultConcurrency = 64;
 
 /** The settings before the target was looked at: whether it takes minted certificates may still be open. */
-export type ResolvedSettings = Omit<RunSettings, 'target' | 'mintedCertificates'> & {
+export type ResolvedSettings = Omit<RunSettings, 'target' | 'mintedCertificates' | 'workers'> & {
   target?: string;
+  /** Given by --workers or the configuration; undefined: chosen by the target's round trip (targetDistance.ts). */
+  workers?: number;
   /** Declared in the configuration; undefined: probe it. */
   mintedCertificates?: boolean;
   /** One line each, for renamed configuration keys: printed, never fatal. */
@@ -111,7 +113,7 @@ export function resolveSettings(
     seed: flags.seed ?? config.seed ?? randomInt(2 ** 31 - 1),
     runs: flags.runs ?? config.runs ?? 200,
     concurrency: flags.concurrency ?? config.concurrency ?? defaultConcurrency,
-    workers: flags.workers ?? config.workers ?? 1,
+    workers: flags.workers ?? config.workers,
     timeoutMs: flags.timeout ?? config.timeout ?? 10_000,
     insecure: flags.insecure ?? config.insecure ?? false,
     ca: fileFrom(flags.ca, config.ca, 'the certificate authority file (--ca)'),

@@ -161,7 +161,8 @@ const settingsByLevel: Layered<unknown>[] = [
     flag: (workers) => ({ workers }),
     config: (workers) => ({ workers }),
     read: (s) => s.workers,
-    fallback: 1,
+    // Neither says: the preflight chooses them by the target's round trip (targetDistance.ts).
+    fallback: undefined,
   }),
   layered({
     name: 'timeout',

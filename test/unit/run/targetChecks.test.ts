@@ -36,7 +36,10 @@ function recordingAdmin(
 const settings = (
   flags: Parameters<typeof resolveSettings>[0] = {},
   config: Parameters<typeof resolveSettings>[1] = {},
-) => ({ ...resolveSettings({ target, password: 'p', ...flags }, config, {}), target });
+) => {
+  const resolved = resolveSettings({ target, password: 'p', ...flags }, config, {});
+  return { ...resolved, workers: resolved.workers ?? 1, target };
+};
 const session = { token: 't0k3n' };
 
 test('minted certificates: probed with one registration of a number no phone has, only in the legacy profile with side effects allowed', async () => {
