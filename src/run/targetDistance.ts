@@ -3,8 +3,9 @@ import type { TargetClient } from '../client/index.js';
 
 /**
  * From this round trip on a run is bound by latency, not by the machine: a second worker's tests overlap the first's
- * round trips (npm run bench, 40 ms away: sunset 6.8 → 5.7 s, legacy 18.4 → 16.8 s), where on loopback it only
- * competes for the same cores (against a server on this machine, 3.8 → 4.4 s). Between 10 and 20 ms the two were even.
+ * round trips (measured by hand behind scripts/latencyProxy.ts, 40 ms away: sunset 6.8 → 5.7 s, legacy 18.4 →
+ * 16.8 s), where on loopback it only competes for the same cores (against a server on this machine, 3.8 → 4.4 s).
+ * Between 10 and 20 ms the two were even.
  */
 export const farRoundTripMs = 20;
 
