@@ -43,7 +43,6 @@ const layers = {
     'src/paths.ts',
     'contracts',
     'reporters',
-    'npm:undici',
   ],
   // argv and printing: the commands, over the run library and the reference they may start.
   'src/cli': [

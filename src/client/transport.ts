@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Agent, type Dispatcher, EnvHttpProxyAgent } from 'undici';
+import { Agent, type Dispatcher, EnvHttpProxyAgent } from './undici.js';
 
 /** How the suite reaches any URL it was given: TLS as the user set it up, and proxies as curl takes them. */
 export interface Transport {

@@ -1,6 +1,5 @@
 // Whether a URL answers at all, and if not, the one line that says why (the scheme, the certificate, the network).
 import { connect } from 'node:tls';
-import { request } from 'undici';
 import { describeNetworkError, dispatcherFor, type Transport } from '../client/index.js';
 import { UsageError } from './usageError.js';
 
@@ -20,9 +19,11 @@ export async function checkReachable(
   const limit = Math.min(timeoutMs, 5_000);
   const agent = dispatcherFor(transport, { timeoutMs: limit });
   try {
-    const answer = await request(new URL(path, base), {
+    const address = new URL(path, base);
+    const answer = await agent.request({
+      origin: address.origin,
+      path: address.pathname + address.search,
       method: 'GET',
-      dispatcher: agent,
       headersTimeout: limit,
       bodyTimeout: limit,
       signal: AbortSignal.timeout(limit),

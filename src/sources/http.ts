@@ -1,4 +1,4 @@
-import { type Dispatcher, request } from 'undici';
+import type { Dispatcher } from 'undici';
 import {
   type Attempt,
   describeNetworkError,
@@ -65,9 +65,11 @@ export class SourceHttp {
   ): Promise<Attempt> {
     const timeoutMs = Math.max(1, Math.round(remainingMs));
     try {
-      const answer = await request(url, {
+      const address = new URL(url);
+      const answer = await dispatcher.request({
+        origin: address.origin,
+        path: address.pathname + address.search,
         method,
-        dispatcher,
         headers:
           body === undefined
             ? { accept: 'application/json' }

@@ -1,0 +1,16 @@
+// undici's index loads all of undici (fetch, WebSocket, cookies, caches, mocks, and Node's own copy through them):
+// ~100 ms of every process that imports it, before the first request. The suite needs its dispatchers, and the
+// request API they share, so it loads those as the index does. undici is pinned (package.json).
+import { createRequire } from 'node:module';
+import type * as Undici from 'undici';
+
+const require = createRequire(import.meta.url);
+
+const Dispatcher = require('undici/lib/dispatcher/dispatcher.js') as typeof Undici.Dispatcher;
+// As the index does: request, and the CONNECT a proxy tunnel opens, are methods every dispatcher gets from here.
+Object.assign(Dispatcher.prototype, require('undici/lib/api/index.js'));
+
+export const Agent = require('undici/lib/dispatcher/agent.js') as typeof Undici.Agent;
+export const EnvHttpProxyAgent =
+  require('undici/lib/dispatcher/env-http-proxy-agent.js') as typeof Undici.EnvHttpProxyAgent;
+export type { Dispatcher } from 'undici';
