@@ -25,3 +25,4 @@ export { invalidRegisterRequest, registerRequest, registrationOf } from './regis
 export { awkwardKinds, unicodeText } from './unicodeText.js';
 export { realisticNames, verifiedName } from './verifiedName.js';
 export { twoStepRequest, verifyRequest } from './verifyRequest.js';
+export { warmUpSteps } from './warmUp.js';

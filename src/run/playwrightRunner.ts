@@ -1,3 +1,4 @@
+import { deferBabelBundle } from './deferredBabel.js';
 import type { Shard } from './runOptions.js';
 import { endWarmWorker, playwrightRequire, startWarmWorker } from './warmWorker.js';
 
@@ -43,6 +44,7 @@ export function prepareWorkers(): void {
 }
 
 async function runner(configFile: string, filter: RunnerFilter): Promise<void> {
+  deferBabelBundle();
   const { configLoader } = playwrightRequire('playwright/lib/common') as PlaywrightCommon;
   const { testRunner } = playwrightRequire('playwright/lib/runner') as PlaywrightRunner;
   const config = await configLoader.loadConfigFromFile(configFile, { shard: filter.shard }, false);

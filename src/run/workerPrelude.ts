@@ -14,7 +14,9 @@ process.argv.splice(1, 2, entry);
 // Orphaned (the run ended before its tests), it ends too.
 const orphaned = () => process.exit(0);
 process.once('disconnect', orphaned);
+let handedOver = false;
 process.once('message', (handoff: Handoff) => {
+  handedOver = true;
   process.off('disconnect', orphaned);
   for (const key of Object.keys(process.env)) if (!(key in handoff.env)) delete process.env[key];
   Object.assign(process.env, handoff.env);
@@ -50,7 +52,7 @@ const { sourceMapSupport } = playwright('playwright-core/lib/utilsBundle') as {
 // first time ~50 ms of every worker. The comment is a script's last line: a big one is read from its end.
 sourceMapSupport.install({ environment: 'node', handleUncaughtExceptions: false, retrieveFile: endOfBigScript });
 playwright('playwright-core/lib/coreBundle');
-await Promise.all([
+const [arbitraries] = await Promise.all([
   import('../arbitraries/index.js'),
   import('../cert/index.js'),
   import('../client/index.js'),
@@ -58,3 +60,13 @@ await Promise.all([
   import('../sources/numbers.js'),
   import('../../contracts/verifyContracts.js'),
 ]);
+
+// Loaded before the runner has collected the specs, this process waits for its handoff: meanwhile it warms up what
+// the first tests would otherwise pay for, one small step at a time, so that the handoff is taken between two.
+const warmUps = arbitraries.warmUpSteps();
+const warmUp = () => {
+  if (handedOver || warmUps.length === 0) return;
+  warmUps.shift()!();
+  setImmediate(warmUp);
+};
+setImmediate(warmUp);
