@@ -18,8 +18,9 @@ const moduleCache = (Module as unknown as { _cache: Record<string, unknown> })._
 /**
  * Playwright's runner requires its Babel bundle (2.8 MB) as it loads, for TypeScript specs and for writing
  * snapshot rebaselines back into test sources; the suite's specs are JavaScript imported as they are
- * (PW_DISABLE_TS_ESM) and it takes no snapshots. Compiling the bundle cost the run's process ~60–100 ms before its first
- * test; deferred, it is loaded the first time any of it is used, and then serves as it always did.
+ * (PW_DISABLE_TS_ESM) and it takes no snapshots. Loading it put the run's first test ~60 ms later (medians of seven
+ * alternating runs against ../shared/bench/specmatic/server.js); deferred, it is loaded the first time any of it is
+ * used, and then serves as it always did.
  */
 export function deferBabelBundle(): void {
   if (moduleCache[babelBundleFile]) return;
