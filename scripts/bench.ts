@@ -198,11 +198,23 @@ async function served(
   };
 }
 
+const configDirs: string[] = [];
+process.on('exit', () => {
+  for (const dir of configDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A configuration file of its own, removed when the bench ends. */
+function configFile(config: object): string {
+  const dir = mkdtempSync(join(tmpdir(), 'wa-bench-config-'));
+  configDirs.push(dir);
+  const file = join(dir, 'conformance.json');
+  writeFileSync(file, JSON.stringify(config));
+  return file;
+}
+
 /** The configuration file `config` with another target: the reference it names, behind a proxy. */
 function withTarget(config: string, target: string): string {
-  const moved = join(mkdtempSync(join(tmpdir(), 'wa-bench-far-')), 'conformance.json');
-  writeFileSync(moved, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), target }));
-  return moved;
+  return configFile({ ...JSON.parse(readFileSync(config, 'utf8')), target });
 }
 
 /** Requests/s of scripts/coldLoop.ts against a reference of its own in another process, `latencyMs` away. */
@@ -311,8 +323,7 @@ console.log(
 );
 for (const profile of ['sunset', 'legacy'] as const) {
   const limited = await startEmulator({ profile, serving: { requestsPerSecond: limit150 } });
-  const config = join(mkdtempSync(join(tmpdir(), 'wa-bench-limited-')), 'conformance.json');
-  writeFileSync(config, JSON.stringify(emulatorConfig(limited)));
+  const config = configFile(emulatorConfig(limited));
   try {
     const run = await compare(`  default ${profile} run`, ['--config', config], old, farRunsEach);
     console.log(
@@ -329,8 +340,7 @@ console.log(
   `\na default legacy run against the reference restarting ${restartMs / 1000} s after each registration: old → new`,
 );
 const restarting = await startEmulator({ profile: 'legacy', serving: { restartMs } });
-const restartConfig = join(mkdtempSync(join(tmpdir(), 'wa-bench-restart-')), 'conformance.json');
-writeFileSync(restartConfig, JSON.stringify(emulatorConfig(restarting)));
+const restartConfig = configFile(emulatorConfig(restarting));
 try {
   const run = await compare('  default legacy run', ['--config', restartConfig], old, farRunsEach);
   const line = ({ completed, restarts, restartMs: ms }: RunFigures['registrations']) =>
