@@ -125,7 +125,8 @@ test(...verifies('LOGOUT-REVOKES'), async ({ target }) => {
   target.require(login, loggedIn, 'LOGIN-TOKEN');
   const token = tokenOf(login)!;
   // A target that issues the same token to two logins (a JWT without jti, within one second) would log out a session
-  // of the run (this worker's, or another's) with it.
+  // of the run (this worker's, or another's) with it. This worker's is opened first if it was not yet: logged in now,
+  // it may be given this very token.
   await target.tokenOf('admin');
   test.skip(target.sessions.heldByRun(token), 'the login issued a session token of the run again: not logged out');
   const logout = await target.post(logoutPath, undefined, { as: { bearer: token } });

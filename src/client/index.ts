@@ -15,3 +15,4 @@ export {
   type TargetClientOptions,
 } from './targetClient.js';
 export { dispatcherFor, freshDispatcher, type Transport } from './transport.js';
+export { dispatchTarget } from './undici.js';

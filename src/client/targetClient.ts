@@ -15,6 +15,7 @@ import {
 } from './retryPolicy.js';
 import type { Secrets } from './secrets.js';
 import { dispatcherFor, freshDispatcher, type Transport } from './transport.js';
+import { dispatchTarget } from './undici.js';
 
 export interface TargetClientOptions extends Transport {
   baseUrl: string;
@@ -207,8 +208,7 @@ export class TargetClient {
     try {
       agent.dispatch(
         {
-          origin: address.origin,
-          path: address.pathname + address.search,
+          ...dispatchTarget(address),
           method: method as Dispatcher.HttpMethod,
           headers,
           body,

@@ -14,3 +14,8 @@ export const Agent = require('undici/lib/dispatcher/agent.js') as typeof Undici.
 export const EnvHttpProxyAgent =
   require('undici/lib/dispatcher/env-http-proxy-agent.js') as typeof Undici.EnvHttpProxyAgent;
 export type { Dispatcher } from 'undici';
+
+/** A URL as undici's dispatchers take it: its origin, and its path with the query. */
+export function dispatchTarget(url: URL): { origin: string; path: string } {
+  return { origin: url.origin, path: url.pathname + url.search };
+}

@@ -1,6 +1,6 @@
 // Whether a URL answers at all, and if not, the one line that says why (the scheme, the certificate, the network).
 import { connect } from 'node:tls';
-import { describeNetworkError, dispatcherFor, type Transport } from '../client/index.js';
+import { describeNetworkError, dispatcherFor, dispatchTarget, type Transport } from '../client/index.js';
 import { UsageError } from './usageError.js';
 
 const certificateProblem = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/;
@@ -19,10 +19,8 @@ export async function checkReachable(
   const limit = Math.min(timeoutMs, 5_000);
   const agent = dispatcherFor(transport, { timeoutMs: limit });
   try {
-    const address = new URL(path, base);
     const answer = await agent.request({
-      origin: address.origin,
-      path: address.pathname + address.search,
+      ...dispatchTarget(new URL(path, base)),
       method: 'GET',
       headersTimeout: limit,
       bodyTimeout: limit,

@@ -3,6 +3,7 @@ import {
   type Attempt,
   describeNetworkError,
   dispatcherFor,
+  dispatchTarget,
   freshDispatcher,
   type RetryLimits,
   type Transport,
@@ -65,10 +66,8 @@ export class SourceHttp {
   ): Promise<Attempt> {
     const timeoutMs = Math.max(1, Math.round(remainingMs));
     try {
-      const address = new URL(url);
       const answer = await dispatcher.request({
-        origin: address.origin,
-        path: address.pathname + address.search,
+        ...dispatchTarget(new URL(url)),
         method,
         headers:
           body === undefined
