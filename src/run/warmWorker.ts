@@ -63,6 +63,11 @@ export function startWarmWorker(execArgv: string[]): void {
   }) as typeof childProcess.fork;
 }
 
+/** The warm process's id while it waits for Playwright's first fork, which it then becomes. */
+export function warmWorkerPid(): number | undefined {
+  return warm?.pid;
+}
+
 /** Ends the warm process if Playwright never asked for a worker (a run that stopped before its tests). */
 export function endWarmWorker(): void {
   childProcess.fork = fork;
