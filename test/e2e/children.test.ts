@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { packageRoot } from '../../src/paths.js';
 import { processes } from '../../src/run/processes.js';
-import { serveTarget } from '../support/servers.js';
+import { serveTarget, slowReference } from '../support/servers.js';
 
 const main = join(packageRoot, 'dist', 'src', 'cli', 'main.js');
 
@@ -50,12 +50,7 @@ for (const [args, exit] of [
 // At --max-time Playwright's runner returns while its workers still stop, writing into the run's directory: the
 // command removes that directory only after every one of them has ended, the warm worker it began with included.
 test('a run cut short by --max-time removes its directory only after its workers have ended', async () => {
-  const { wrapping } = await import('../../mutants/mutant.js');
-  const slow = wrapping((reference) => async (request) => {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    return reference(request);
-  });
-  const served = await serveTarget('sunset', slow);
+  const served = await serveTarget('sunset', slowReference(1000));
   const tmp = mkdtempSync(join(tmpdir(), 'wa-children-tmp-'));
   let ended = false;
   let workerLastSeen = 0;

@@ -4,7 +4,7 @@ import { type AddressInfo, connect } from 'node:net';
 import { test } from 'node:test';
 import { Secrets, TargetClient } from '../../src/client/index.js';
 import { readReport, runCli, verdictsOf } from '../support/runCli.js';
-import { serveTarget } from '../support/servers.js';
+import { serveTarget, slowReference } from '../support/servers.js';
 import { certificateFor127, tlsInFront } from '../support/tls.js';
 
 const listen = async (server: Server) => {
@@ -210,13 +210,7 @@ test('HTTPS_PROXY: every request of a run to an HTTPS target goes through the pr
 });
 
 test('--max-time: at the deadline the report is written, what was cut short or never ran is SKIP saying so, the exit code follows the verdicts reached', async () => {
-  const { wrapping } = await import('../../mutants/mutant.js');
-  // Correct, but 200 ms for every answer.
-  const slow = wrapping((reference) => async (request) => {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    return reference(request);
-  });
-  const served = await serveTarget('sunset', slow);
+  const served = await serveTarget('sunset', slowReference(200));
   try {
     const run = await runCli([...served.args, '--max-time', '5', '--runs', '200'], served.env);
     assert.equal(run.code, 0, run.stdout + run.stderr);

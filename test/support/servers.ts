@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { SourceKind } from '../../src/protocol/index.js';
 import {
   type ApiRequest,
@@ -52,6 +53,17 @@ export function issuedTokens(seen: { response: ApiResponse }[]): string[] {
   return seen.flatMap(
     (s) => (s.response.body as { users?: { token: string }[] } | undefined)?.users?.map((u) => u.token) ?? [],
   );
+}
+
+/** The reference, correct but `ms` late with every answer. */
+export function slowReference(ms: number): (options: ReferenceOptions) => Handler {
+  return (options) => {
+    const reference = createReference(options);
+    return async (request) => {
+      await delay(ms);
+      return reference(request);
+    };
+  };
 }
 
 /** A pass-through wrapper that keeps every request and answer the server saw. */
