@@ -27,13 +27,18 @@ export function processes(): ProcessEntry[] {
     });
 }
 
-/** The children of this process alive now (none where there is no /proc). */
-export function ownChildren(): Set<number> {
+/** The children of process `parent` alive now (none where there is no /proc); a zombie has ended already. */
+export function childrenOf(parent: number): Set<number> {
   return new Set(
     processes()
-      .filter((entry) => entry.ppid === process.pid && entry.state !== 'Z')
+      .filter((entry) => entry.ppid === parent && entry.state !== 'Z')
       .map((entry) => entry.pid),
   );
+}
+
+/** The children of this process alive now. */
+export function ownChildren(): Set<number> {
+  return childrenOf(process.pid);
 }
 
 /**

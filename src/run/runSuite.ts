@@ -19,7 +19,8 @@ export async function runSuite(settings: RunSettings, filter: RunnerFilter = {})
   Object.assign(process.env, settingsToEnv({ ...settings, runDir }));
   // Started with the command, the warm worker becomes this run's first worker: it is waited for like the others.
   const children = ownChildren();
-  children.delete(warmWorkerPid() ?? -1);
+  const warm = warmWorkerPid();
+  if (warm !== undefined) children.delete(warm);
   try {
     await runPlaywright(join(packageRoot, 'dist', 'playwright.config.js'), filter);
   } finally {

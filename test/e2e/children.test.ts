@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { packageRoot } from '../../src/paths.js';
-import { processes } from '../../src/run/processes.js';
+import { childrenOf, processes } from '../../src/run/processes.js';
 import { serveTarget, slowReference } from '../support/servers.js';
 
 const main = join(packageRoot, 'dist', 'src', 'cli', 'main.js');
@@ -61,7 +61,7 @@ test('a run cut short by --max-time removes its directory only after its workers
     void run.then(() => (ended = true));
     while (!ended) {
       const now = performance.now();
-      if (processes().some((p) => p.ppid === run.pid && p.state !== 'Z')) workerLastSeen = now;
+      if (childrenOf(run.pid).size > 0) workerLastSeen = now;
       const runDir = readdirSync(tmp).some((name) => name.startsWith('wa-run-'));
       if (runDir) runDirSeen = true;
       else if (runDirSeen && !runDirGone) runDirGone = now;
